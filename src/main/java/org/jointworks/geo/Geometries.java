@@ -1,0 +1,49 @@
+package org.jointworks.geo;
+
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * The one {@link GeometryFactory} of the stored data (EPSG:4490) and the checks a geometry passes
+ * before it is stored. Stateless and thread-safe.
+ */
+public final class Geometries {
+  /** Every stored geometry is built by this factory: floating precision, SRID 4490. */
+  public static final GeometryFactory LONLAT = new GeometryFactory(new PrecisionModel(), Crs.LONLAT);
+  /** Metric geometries of the analyses, in the city's metric CRS. */
+  public static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel(), Crs.GK_114E);
+
+  private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
+
+  private Geometries() {}
+
+  /**
+   * Why {@code g} may not be stored as a lon/lat geometry, or empty when it may. The reason names
+   * JTS's own validity error and its location, so a user can find the bad vertex.
+   */
+  public static Optional<String> problemOf(Geometry g) {
+    if (g == null || g.isEmpty()) {
+      return Optional.of("geometry is empty");
+    }
+    for (Coordinate c : g.getCoordinates()) {
+      if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || !WORLD.contains(c.x, c.y)) {
+        return Optional.of(String.format(java.util.Locale.ROOT,
+            "coordinate (%s, %s) is outside the lon/lat range", c.x, c.y));
+      }
+    }
+    TopologyValidationError error = new IsValidOp(g).getValidationError();
+    if (error != null) {
+      Coordinate at = error.getCoordinate();
+      return Optional.of(at == null ? "invalid geometry: " + error.getMessage()
+          : String.format(java.util.Locale.ROOT, "invalid geometry: %s at (%s, %s)",
+              error.getMessage(), at.x, at.y));
+    }
+    return Optional.empty();
+  }
+}

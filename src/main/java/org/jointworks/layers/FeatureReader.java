@@ -1,0 +1,170 @@
+package org.jointworks.layers;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jointworks.geo.GeoJsonGeometry;
+import org.jointworks.geo.Geometries;
+import org.locationtech.jts.geom.Geometry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one GeoJSON Feature into a {@link Feature} of a layer and lists everything wrong with it:
+ * geometry (type, emptiness, lon/lat range, JTS validity with location), missing required fields,
+ * wrong types, values outside a vocabulary, negative counts, unknown districts or organisations,
+ * and an end before the start. Properties the layer does not have are reported, not stored.
+ *
+ * <p>Stateless apart from the reference codes it is given; safe to share between threads.
+ */
+public final class FeatureReader {
+  private final Layer layer;
+  private final Set<String> districtCodes;
+  private final Set<String> organisationCodes;
+
+  public FeatureReader(Layer layer, Set<String> districtCodes, Set<String> organisationCodes) {
+    this.layer = layer;
+    this.districtCodes = Set.copyOf(districtCodes);
+    this.organisationCodes = Set.copyOf(organisationCodes);
+  }
+
+  /** The outcome of reading one feature: the feature when {@code problems} is empty. */
+  public record Result(Feature feature, List<String> problems, Set<String> ignoredProperties) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  public Result read(JsonNode node) {
+    List<String> problems = new ArrayList<>();
+    if (node == null || !node.isObject() || !"Feature".equals(node.path("type").asString(""))) {
+      return new Result(null, List.of("not a GeoJSON Feature (\"type\": \"Feature\" missing)"),
+          Set.of());
+    }
+    Geometry geometry = readGeometry(node.get("geometry"), problems);
+    Map<String, Object> props = new LinkedHashMap<>();
+    Set<String> ignored = new TreeSet<>();
+    JsonNode in = node.path("properties");
+    if (!in.isObject() && !in.isNull() && !in.isMissingNode()) {
+      problems.add("'properties' must be an object");
+    } else if (in.isObject()) {
+      for (String name : in.propertyNames()) {
+        if (layer.field(name).isEmpty()) {
+          ignored.add(name);
+        }
+      }
+    }
+    for (Field field : layer.fields()) {
+      JsonNode value = in.isObject() ? in.get(field.name()) : null;
+      Object converted = convert(field, value, problems);
+      if (converted != null) {
+        props.put(field.name(), converted);
+      }
+    }
+    checkAcrossFields(props, problems);
+    Feature feature = problems.isEmpty() ? Feature.unsaved(geometry, props) : null;
+    return new Result(feature, List.copyOf(problems), ignored);
+  }
+
+  private Geometry readGeometry(JsonNode node, List<String> problems) {
+    Geometry g;
+    try {
+      g = GeoJsonGeometry.read(node, Geometries.LONLAT);
+    } catch (IllegalArgumentException e) {
+      problems.add("geometry: " + e.getMessage());
+      return null;
+    }
+    if (g == null) {
+      if (layer.geometryRequired()) {
+        problems.add("geometry: missing; " + layer.id() + " need a " + layer.geometryKind().expected());
+      }
+      return null;
+    }
+    if (!layer.geometryKind().accepts(g)) {
+      problems.add("geometry: " + g.getGeometryType() + " is not accepted; " + layer.id()
+          + " need a " + layer.geometryKind().expected());
+      return null;
+    }
+    Geometries.problemOf(g).ifPresent(p -> problems.add("geometry: " + p));
+    return g;
+  }
+
+  private Object convert(Field field, JsonNode value, List<String> problems) {
+    if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
+      if (field.required()) {
+        problems.add(field.name() + ": required");
+      }
+      return null;
+    }
+    String where = field.name() + ": ";
+    switch (field.type()) {
+      case TEXT -> {
+        if (!value.isString() && !value.isNumber()) {
+          problems.add(where + "must be a string");
+          return null;
+        }
+        String s = value.asString().trim();
+        if (!field.allowed().isEmpty() && !field.allowed().contains(s)) {
+          problems.add(where + "unknown value '" + s + "'; one of " + new TreeSet<>(field.allowed()));
+          return null;
+        }
+        if (field.reference() == Field.Reference.DISTRICT && !districtCodes.contains(s)) {
+          problems.add(where + "unknown district '" + s + "'");
+          return null;
+        }
+        if (field.reference() == Field.Reference.ORGANISATION && !organisationCodes.contains(s)) {
+          problems.add(where + "unknown organisation '" + s + "'");
+          return null;
+        }
+        return s;
+      }
+      case INTEGER -> {
+        if (!value.isNumber() || !value.canConvertToExactIntegral()) {
+          problems.add(where + "must be a whole number");
+          return null;
+        }
+        long n = value.asLong();
+        if (field.nonNegative() && n < 0) {
+          problems.add(where + "must not be negative");
+          return null;
+        }
+        return n;
+      }
+      case DECIMAL -> {
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+          problems.add(where + "must be a number");
+          return null;
+        }
+        double d = value.asDouble();
+        if (field.nonNegative() && d < 0) {
+          problems.add(where + "must not be negative");
+          return null;
+        }
+        return d;
+      }
+      case DATE -> {
+        try {
+          return LocalDate.parse(value.asString());
+        } catch (DateTimeParseException e) {
+          problems.add(where + "must be a date as YYYY-MM-DD");
+          return null;
+        }
+      }
+      default -> throw new IllegalStateException(field.type().name());
+    }
+  }
+
+  private void checkAcrossFields(Map<String, Object> props, List<String> problems) {
+    if (props.get("start_date") instanceof LocalDate start
+        && props.get("end_date") instanceof LocalDate end && end.isBefore(start)) {
+      problems.add("end_date: " + end + " is before start_date " + start);
+    }
+    if (props.containsKey("pressure_class") && !"gas".equals(props.get("utility"))) {
+      problems.add("pressure_class: only gas pipelines have a pressure class");
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.jointworks.layers;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jointworks.system.ApiException;
+import org.jointworks.system.Audit;
+import org.jointworks.system.JointWorksUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The all-or-nothing GeoJSON import. The body is read as a stream, one feature at a time, and the
+ * valid features are written in batches inside one transaction as they come; at the end, one bad
+ * feature anywhere rolls the whole transaction back and the answer lists every bad feature by its
+ * index. Memory stays flat whatever the body's size: only the current batch and the ids are held.
+ *
+ * <p>Districts are keyed by their code: importing a district whose code exists replaces it (keeping
+ * its id), so an export of the reference districts imports back into any store.
+ */
+@Service
+public class ImportService {
+  /** Rows per JDBC batch: large enough to amortise round trips, small enough to stay in cache. */
+  private static final int BATCH = 1000;
+  /** A user fixing a file needs the first problems, not a million of them. */
+  private static final int MAX_LISTED = 1000;
+
+  private final FeatureRepository repository;
+  private final IdAllocator ids;
+  private final Audit audit;
+  private final LayerRevisions revisions;
+  private final ObjectMapper json;
+
+  ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
+      LayerRevisions revisions, ObjectMapper json) {
+    this.repository = repository;
+    this.ids = ids;
+    this.audit = audit;
+    this.revisions = revisions;
+    this.json = json;
+  }
+
+  /** What an import stored. */
+  public record ImportResult(int imported, List<Long> ids, Set<String> ignoredProperties) {}
+
+  /** One bad feature: its index in the input and every reason it was refused. */
+  public record BadFeature(int index, List<String> problems) {}
+
+  @Transactional
+  public ImportResult importGeoJson(Layer layer, InputStream body) {
+    JointWorksUser user = LayerAccess.checkLayer(layer);
+    Run run = new Run(layer, user);
+    try (JsonParser p = json.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw ApiException.badRequest("the body must be a GeoJSON FeatureCollection object");
+      }
+      boolean sawFeatures = false;
+      String type = null;
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("type")) {
+          type = p.getValueAsString();
+        } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
+          sawFeatures = true;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            run.accept(p.readValueAsTree());
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (!"FeatureCollection".equals(type) || !sawFeatures) {
+        throw ApiException.badRequest(
+            "the body must be a GeoJSON FeatureCollection with a 'features' array");
+      }
+    } catch (JacksonException e) {
+      throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage()
+          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    }
+    return run.finish();
+  }
+
+  /** The state of one import, feature by feature. Not thread-safe: one per request. */
+  private final class Run {
+    private final Layer layer;
+    private final JointWorksUser user;
+    private final FeatureReader reader;
+    private final List<Feature> batch = new ArrayList<>(BATCH);
+    private final List<Long> stored = new ArrayList<>();
+    private final List<BadFeature> bad = new ArrayList<>();
+    private final List<BadFeature> notOwned = new ArrayList<>();
+    private final Set<String> ignored = new TreeSet<>();
+    private final Set<String> seenCodes = new HashSet<>();
+    private int index;
+    private int badCount;
+
+    Run(Layer layer, JointWorksUser user) {
+      this.layer = layer;
+      this.user = user;
+      this.reader = new FeatureReader(layer, repository.districtCodes(),
+          repository.organisationCodes());
+    }
+
+    void accept(JsonNode node) {
+      int at = index++;
+      FeatureReader.Result r = reader.read(node);
+      ignored.addAll(r.ignoredProperties());
+      List<String> problems = new ArrayList<>(r.problems());
+      if (r.ok() && layer == Layer.DISTRICTS && !seenCodes.add(r.feature().text("code"))) {
+        problems.add("code: '" + r.feature().text("code") + "' appears twice in this import");
+      }
+      if (!problems.isEmpty()) {
+        reject(bad, new BadFeature(at, problems));
+        return;
+      }
+      Feature feature = r.feature();
+      if (!LayerAccess.mayWrite(user, layer, feature)) {
+        reject(notOwned, new BadFeature(at, List.of("owner: '" + feature.text("owner")
+            + "' is not your organisation '" + user.organisation() + "'")));
+        return;
+      }
+      if (badCount == 0) {
+        store(feature);
+      }
+    }
+
+    private void reject(List<BadFeature> list, BadFeature b) {
+      badCount++;
+      if (list.size() < MAX_LISTED) {
+        list.add(b);
+      }
+      batch.clear();
+    }
+
+    private void store(Feature feature) {
+      if (layer == Layer.DISTRICTS) {
+        var existing = repository.districtIdByCode(feature.text("code"));
+        if (existing.isPresent()) {
+          Feature current = repository.find(layer, existing.get()).orElseThrow();
+          repository.update(layer, current.id(), current.version(), feature);
+          stored.add(current.id());
+          return;
+        }
+      }
+      Feature withId = feature.withIdentity(ids.next(), 1);
+      stored.add(withId.id());
+      batch.add(withId);
+      if (batch.size() == BATCH) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      repository.insert(layer, batch);
+      batch.clear();
+    }
+
+    ImportResult finish() {
+      if (!notOwned.isEmpty()) {
+        throw new ApiException(HttpStatus.FORBIDDEN, notOwned.size()
+            + " feature(s) belong to another organisation; nothing was stored", notOwned,
+            Map.of("badFeatures", badCount));
+      }
+      if (!bad.isEmpty()) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, badCount + " of " + index
+            + " feature(s) are not valid; nothing was stored", bad, Map.of("badFeatures", badCount));
+      }
+      flush();
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("imported", stored.size());
+      summary.put("ids", stored);
+      audit.record("import", layer.id(), null, null, json.writeValueAsString(summary));
+      revisions.changed(layer);
+      return new ImportResult(stored.size(), List.copyOf(stored), ignored);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.jointworks.layers;
+
+import static org.jointworks.layers.Field.Reference.DISTRICT;
+import static org.jointworks.layers.Field.Reference.ORGANISATION;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The stored layers and their fields. Field names follow the survey standard CJJ 61 and the plan;
+ * they are the GeoJSON property names and the table columns at once.
+ */
+public enum Layer {
+  DISTRICTS("districts", GeometryKind.AREA, false, true, Access.PLANNING, List.of(
+      Field.text("code", true),
+      Field.text("name", true),
+      Field.text("name_en", false),
+      Field.count("target_communities", false),
+      Field.count("target_households", false),
+      Field.count("target_buildings", false),
+      Field.measure("target_floor_area_m2", false),
+      Field.measure("target_investment", false))),
+  COMMUNITIES("communities", GeometryKind.AREA, true, true, Access.PLANNING, List.of(
+      Field.text("name", true),
+      Field.ref("district", true, DISTRICT),
+      Field.count("households", true),
+      Field.count("buildings", true),
+      Field.measure("floor_area_m2", true),
+      Field.count("build_year", false))),
+  PIPELINES("pipelines", GeometryKind.LINE, true, false, Access.OWNER, List.of(
+      Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
+      Field.ref("owner", true, ORGANISATION),
+      Field.text("material", false),
+      Field.measure("diameter_mm", false),
+      Field.oneOf("pressure_class", false, Vocabulary.GAS_PRESSURE_CLASSES),
+      Field.measure("depth_m", false),
+      Field.count("year_built", false))),
+  WORKS("works", GeometryKind.LINE_OR_AREA, true, true, Access.OWNER, List.of(
+      Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
+      Field.ref("owner", true, ORGANISATION),
+      Field.oneOf("kind", true, Vocabulary.WORK_KINDS),
+      Field.date("start_date", true),
+      Field.date("end_date", true),
+      Field.measure("trench_width_m", false),
+      Field.oneOf("status", true, Vocabulary.WORK_STATUSES))),
+  FACILITIES("facilities", GeometryKind.POINT, true, false, Access.PLANNING, List.of(
+      Field.text("kind", true),
+      Field.text("name", true))),
+  STREETS("streets", GeometryKind.LINE, true, true, Access.PLANNING, List.of(
+      Field.text("name", false),
+      Field.measure("width_m", false)));
+
+  /** Who may write a layer's features, beside ADMIN who may write all. */
+  public enum Access {
+    /** Planners edit the planning layers. */
+    PLANNING,
+    /** A utility edits only the features whose {@code owner} is its own organisation. */
+    OWNER
+  }
+
+  private final String id;
+  private final GeometryKind geometryKind;
+  private final boolean geometryRequired;
+  private final boolean publicRead;
+  private final Access access;
+  private final List<Field> fields;
+
+  Layer(String id, GeometryKind geometryKind, boolean geometryRequired, boolean publicRead,
+      Access access, List<Field> fields) {
+    this.id = id;
+    this.geometryKind = geometryKind;
+    this.geometryRequired = geometryRequired;
+    this.publicRead = publicRead;
+    this.access = access;
+    this.fields = List.copyOf(fields);
+  }
+
+  /** The layer's name in URLs and its table's name. */
+  public String id() {
+    return id;
+  }
+
+  public String table() {
+    return id;
+  }
+
+  public GeometryKind geometryKind() {
+    return geometryKind;
+  }
+
+  public boolean geometryRequired() {
+    return geometryRequired;
+  }
+
+  /**
+   * Whether anonymous users may read it. Pipelines are critical infrastructure and facilities are
+   * not in the public brief, so both need a signed-in user.
+   */
+  public boolean publicRead() {
+    return publicRead;
+  }
+
+  public Access access() {
+    return access;
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  public Optional<Field> field(String name) {
+    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  /** The layer named {@code id} in a URL. */
+  public static Optional<Layer> byId(String id) {
+    String wanted = id == null ? "" : id.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(l -> l.id.equals(wanted)).findFirst();
+  }
+}

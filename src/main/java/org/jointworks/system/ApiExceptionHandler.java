@@ -1,0 +1,74 @@
+package org.jointworks.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into a problem-details body (RFC 9457) with a message a user can act on.
+ * Stack traces and SQL stay in the log; the client sees the status and the reason only.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    if (!e.errors().isEmpty()) {
+      body.setProperty("errors", e.errors());
+    }
+    e.extra().forEach(body::setProperty);
+    return ResponseEntity.status(e.status()).body(body);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST,
+        "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+    LOG.info("integrity violation: {}", e.getMostSpecificCause().getMessage());
+    return problem(HttpStatus.CONFLICT,
+        "the change conflicts with stored data (a duplicate key or a missing reference)");
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "you may not do this");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    LOG.error("unexpected failure", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        "an unexpected error occurred; it has been logged");
+  }
+
+  /** Spring's own MVC exceptions keep their status, with the detail Spring writes for them. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body == null) {
+      body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+  }
+}
