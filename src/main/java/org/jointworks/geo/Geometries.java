@@ -33,17 +33,22 @@ public final class Geometries {
     }
     for (Coordinate c : g.getCoordinates()) {
       if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || !WORLD.contains(c.x, c.y)) {
-        return Optional.of(String.format(java.util.Locale.ROOT,
-            "coordinate (%s, %s) is outside the lon/lat range", c.x, c.y));
+        return Optional.of("coordinate (" + c.x + ", " + c.y + ") is outside the lon/lat range");
       }
     }
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error != null) {
       Coordinate at = error.getCoordinate();
       return Optional.of(at == null ? "invalid geometry: " + error.getMessage()
-          : String.format(java.util.Locale.ROOT, "invalid geometry: %s at (%s, %s)",
-              error.getMessage(), at.x, at.y));
+          : "invalid geometry: " + error.getMessage() + " at (" + round(at.x) + ", " + round(at.y)
+              + ")");
     }
     return Optional.empty();
+  }
+
+  /** A coordinate as a user reads it: at most 9 decimals (sub-millimetre), no float noise. */
+  private static String round(double v) {
+    return java.math.BigDecimal.valueOf(v).setScale(9, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString();
   }
 }

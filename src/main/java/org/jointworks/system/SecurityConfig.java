@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@link org.jointworks.layers.LayerAccess}.
  *
  * <p>API clients use HTTP Basic; the map page signs in with a form and a session cookie, which is
- * why CSRF protection stays on for requests that carry no Authorization header.
+ * why CSRF protection stays on for requests that ride a session.
  */
 @Configuration
 class SecurityConfig {
@@ -69,7 +69,10 @@ class SecurityConfig {
         .logout(Customizer.withDefaults())
         .csrf(c -> c
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-            .ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+            // Only a session cookie can be ridden by another site; requests without one
+            // (Basic-authenticated or anonymous API calls) have no session to forge.
+            .ignoringRequestMatchers(
+                r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null))
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(
                 (req, res, ex) -> problem(res, 401, "sign in to do this"), API)

@@ -1,0 +1,239 @@
+package org.jointworks.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.Fixtures.collection;
+import static org.jointworks.support.Fixtures.community;
+import static org.jointworks.support.Fixtures.pipeline;
+import static org.jointworks.support.Fixtures.work;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jointworks.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The behaviour every store must show, through HTTP: import, export, editing with optimistic
+ * locking, the write rules and the audit log. Subclasses run it on H2GIS and on PostGIS.
+ */
+abstract class StoreContract {
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
+  Http anonymous;
+  Http admin;
+
+  @BeforeEach
+  void clients() {
+    anonymous = Http.anonymous(port);
+    admin = anonymous.as("admin");
+  }
+
+  long count(String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+
+  @Test
+  void importAnswersIdsInInputOrderAndExportImportsBackUnchanged() {
+    String body = collection(
+        community("甲小区", "weibin", 113.850, 35.300, 0.001, 120),
+        community("乙小区", "weibin", 113.852, 35.300, 0.001, 80),
+        community("丙小区", "hongqi", 113.900, 35.290, 0.001, 60));
+    Http.Response r = admin.post("/api/import/communities", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode answer = r.json();
+    assertThat(answer.get("imported").asInt()).isEqualTo(3);
+    List<Long> ids = new ArrayList<>();
+    answer.get("ids").forEach(n -> ids.add(n.asLong()));
+    assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
+
+    JsonNode first = anonymous.get("/api/communities/" + ids.get(0)).json();
+    assertThat(first.at("/properties/name").asString()).isEqualTo("甲小区");
+    assertThat(first.at("/properties/households").asLong()).isEqualTo(120);
+    assertThat(first.at("/properties/floor_area_m2").asDouble()).isEqualTo(12000.5);
+
+    JsonNode exported = anonymous.get("/api/export/communities").json();
+    JsonNode mine = onlyIds(exported, ids);
+    assertThat(mine.get("features").size()).isEqualTo(3);
+    // The export imports back: same properties and geometry, new ids.
+    Http.Response again = admin.post("/api/import/communities", mine.toString());
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    List<Long> newIds = new ArrayList<>();
+    again.json().get("ids").forEach(n -> newIds.add(n.asLong()));
+    JsonNode reExported = onlyIds(anonymous.get("/api/export/communities").json(), newIds);
+    for (int i = 0; i < 3; i++) {
+      JsonNode a = mine.get("features").get(i);
+      JsonNode b = reExported.get("features").get(i);
+      assertThat(b.get("properties")).isEqualTo(a.get("properties"));
+      assertThat(b.get("geometry")).isEqualTo(a.get("geometry"));
+    }
+  }
+
+  private static JsonNode onlyIds(JsonNode collection, List<Long> ids) {
+    var array = Http.JSON.createArrayNode();
+    for (JsonNode f : collection.get("features")) {
+      if (ids.contains(f.get("id").asLong())) {
+        array.add(f);
+      }
+    }
+    var out = Http.JSON.createObjectNode();
+    out.put("type", "FeatureCollection");
+    out.set("features", array);
+    return out;
+  }
+
+  @Test
+  void oneBrokenFeatureStoresNothingAndNamesEveryBadOne() {
+    long before = count("communities");
+    String selfIntersecting = """
+        {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[113.85,35.30],[113.86,35.31],[113.86,35.30],[113.85,35.31],[113.85,35.30]]]},
+         "properties":{"name":"坏","district":"weibin","households":1,"buildings":1,"floor_area_m2":10}}""";
+    String body = collection(
+        community("好一", "weibin", 113.850, 35.300, 0.001, 10),
+        selfIntersecting,
+        community("好二", "weibin", 113.853, 35.300, 0.001, 10),
+        community("无区", "nowhere", 113.856, 35.300, 0.001, 10),
+        community("负户", "weibin", 113.859, 35.300, 0.001, -5));
+    Http.Response r = admin.post("/api/import/communities", body);
+    assertThat(r.status()).isEqualTo(422);
+    JsonNode errors = r.json().get("errors");
+    assertThat(errors.size()).isEqualTo(3);
+    assertThat(errors.get(0).get("index").asInt()).isEqualTo(1);
+    assertThat(errors.get(0).get("problems").get(0).asString())
+        .contains("Self-intersection").contains("113.855");
+    assertThat(errors.get(1).get("index").asInt()).isEqualTo(3);
+    assertThat(errors.get(1).get("problems").toString()).contains("unknown district 'nowhere'");
+    assertThat(errors.get(2).get("index").asInt()).isEqualTo(4);
+    assertThat(errors.get(2).get("problems").toString()).contains("households: must not be negative");
+    assertThat(count("communities")).isEqualTo(before);
+  }
+
+  @Test
+  void worksRefuseEndBeforeStartWrongGeometryTypeAndUnknownUtility() {
+    String pointWork = """
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[113.85,35.30]},
+         "properties":{"utility":"gas","owner":"gas","kind":"new","start_date":"2023-04-01","end_date":"2023-05-01","status":"approved"}}""";
+    String body = collection(
+        work("gas", 113.85, 35.30, "2023-05-01", "2023-04-01"),
+        pointWork,
+        work("steam", 113.85, 35.30, "2023-04-01", "2023-05-01"));
+    long before = count("works");
+    Http.Response r = admin.post("/api/import/works", body);
+    assertThat(r.status()).isEqualTo(422);
+    String text = r.json().get("errors").toString();
+    assertThat(text).contains("end_date: 2023-04-01 is before start_date 2023-05-01")
+        .contains("Point is not accepted").contains("unknown value 'steam'");
+    assertThat(count("works")).isEqualTo(before);
+  }
+
+  @Test
+  void malformedJsonAndWrongDocumentAnswer400() {
+    assertThat(admin.post("/api/import/works", "{\"type\":\"FeatureCollection\",\"features\":[")
+        .status()).isEqualTo(400);
+    assertThat(admin.post("/api/import/works", "{\"type\":\"Feature\"}").status()).isEqualTo(400);
+    assertThat(admin.post("/api/import/nonsense", collection()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anUtilityChangesOnlyItsOwnWorks() {
+    Http gas = anonymous.as("gas");
+    Http water = anonymous.as("water_supply");
+    Http.Response created = gas.post("/api/works",
+        work("gas", 113.861, 35.301, "2023-04-01", "2023-05-01"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String location = created.header("Location");
+    assertThat(location).isNotNull();
+    String path = location.substring(location.indexOf("/api/"));
+    String etag = created.header("ETag");
+
+    String changed = work("gas", 113.861, 35.301, "2023-04-01", "2023-06-01");
+    assertThat(water.put(path, changed, etag).status()).isEqualTo(403);
+    assertThat(water.delete(path, etag).status()).isEqualTo(403);
+    assertThat(water.post("/api/works", work("gas", 113.9, 35.3, "2023-04-01", "2023-05-01"))
+        .status()).isEqualTo(403);
+    assertThat(water.post("/api/import/works",
+        collection(work("gas", 113.9, 35.3, "2023-04-01", "2023-05-01"))).status())
+        .isEqualTo(403);
+    assertThat(anonymous.as("leader").put(path, changed, etag).status()).isEqualTo(403);
+    assertThat(anonymous.put(path, changed, etag).status()).isEqualTo(401);
+
+    Http.Response updated = gas.put(path, changed, etag);
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.json().at("/properties/end_date").asString()).isEqualTo("2023-06-01");
+    assertThat(updated.header("ETag")).isNotEqualTo(etag);
+  }
+
+  @Test
+  void aStaleVersionNeverOverwrites() {
+    Http gas = anonymous.as("gas");
+    Http.Response created = gas.post("/api/works",
+        work("gas", 113.871, 35.301, "2023-04-01", "2023-05-01"));
+    String path = "/api/works/" + created.json().get("id").asLong();
+    String v1 = created.header("ETag");
+    assertThat(gas.put(path, work("gas", 113.871, 35.301, "2023-04-01", "2023-05-02"), v1).status())
+        .isEqualTo(200);
+    Http.Response stale = gas.put(path, work("gas", 113.871, 35.301, "2023-04-01", "2023-05-03"), v1);
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(gas.get(path).json().at("/properties/end_date").asString()).isEqualTo("2023-05-02");
+    assertThat(gas.put(path, work("gas", 113.871, 35.301, "2023-04-01", "2023-05-03"), null)
+        .status()).isEqualTo(428);
+    assertThat(gas.delete(path, v1).status()).isEqualTo(412);
+    assertThat(gas.delete(path, gas.get(path).header("ETag")).status()).isEqualTo(204);
+    assertThat(gas.get(path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void pipelinesNeverReachAnonymousUsers() {
+    assertThat(admin.post("/api/import/pipelines", collection(pipeline("power", 113.85, 35.30)))
+        .status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/export/pipelines").status()).isEqualTo(401);
+    assertThat(anonymous.get("/api/pipelines").status()).isEqualTo(401);
+    assertThat(anonymous.as("leader").get("/api/export/pipelines").status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/export/communities").status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/export/works").status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/export/districts").status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyWriteIsAudited() {
+    long before = count("audit_log");
+    Http.Response created = anonymous.as("planner").post("/api/communities",
+        community("审计小区", "muye", 113.90, 35.33, 0.001, 30));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().get("id").asLong();
+    assertThat(count("audit_log")).isEqualTo(before + 1);
+    var row = jdbc.queryForMap(
+        "SELECT actor, action, before_json, after_json FROM audit_log WHERE subject = 'communities'"
+            + " AND subject_id = ?", id);
+    assertThat(row.get("actor")).isEqualTo("planner");
+    assertThat(row.get("action")).isEqualTo("create");
+    assertThat(row.get("before_json")).isNull();
+    assertThat(row.get("after_json").toString()).contains("审计小区");
+  }
+
+  @Test
+  void unknownIdsAnswer404AndBadParameters400() {
+    assertThat(anonymous.get("/api/communities/987654321").status()).isEqualTo(404);
+    assertThat(anonymous.get("/api/communities/abc").status()).isEqualTo(400);
+    assertThat(anonymous.get("/api/communities?bbox=1,2,3").status()).isEqualTo(400);
+    Http.Response r = anonymous.get("/api/communities/987654321");
+    assertThat(r.header("Content-Type")).contains("application/problem+json");
+    assertThat(r.body()).doesNotContain("Exception").doesNotContain("SELECT");
+  }
+
+  @Test
+  void aBboxListReturnsOnlyFeaturesInTheBox() {
+    admin.post("/api/import/communities", collection(
+        community("框内", "fengqiu", 114.40, 35.04, 0.001, 5),
+        community("框外", "fengqiu", 114.45, 35.04, 0.001, 5)));
+    JsonNode inBox = anonymous.get("/api/communities?bbox=114.399,35.039,114.402,35.042").json();
+    List<String> names = new ArrayList<>();
+    inBox.get("features").forEach(f -> names.add(f.at("/properties/name").asString()));
+    assertThat(names).contains("框内").doesNotContain("框外");
+  }
+}
