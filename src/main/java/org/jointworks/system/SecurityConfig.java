@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -41,29 +42,14 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-    String[] publicLayerReads = layerPaths(true);
-    String[] signedInLayerReads = layerPaths(false);
-    String[] layerWrites = layerItemPaths();
+  SecurityFilterChain securityFilterChain(HttpSecurity http, List<EndpointRules> featureRules)
+      throws Exception {
     http
-        .authorizeHttpRequests(a -> a
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/css/**",
-                "/js/**", "/img/**", "/i18n/**", "/webjars/**", "/login", "/error").permitAll()
-            .requestMatchers(HttpMethod.GET, publicLayerReads).permitAll()
-            .requestMatchers(HttpMethod.GET, signedInLayerReads).authenticated()
-            .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
-            .requestMatchers(HttpMethod.GET, "/api/organisations").authenticated()
-            .requestMatchers(HttpMethod.POST, "/api/organisations").hasRole(Role.ADMIN.name())
-            .requestMatchers(HttpMethod.POST, "/api/import/*")
-                .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
-            .requestMatchers(HttpMethod.POST, layerWrites)
-                .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
-            .requestMatchers(HttpMethod.PUT, layerWrites)
-                .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
-            .requestMatchers(HttpMethod.DELETE, layerWrites)
-                .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
-            .anyRequest().denyAll())
+        .authorizeHttpRequests(a -> {
+          foundationRules(a);
+          featureRules.forEach(r -> r.apply(a));
+          a.anyRequest().denyAll();
+        })
         .httpBasic(b -> b.realmName("JointWorks"))
         .formLogin(Customizer.withDefaults())
         .logout(Customizer.withDefaults())
@@ -79,6 +65,30 @@ class SecurityConfig {
             .defaultAccessDeniedHandlerFor(
                 (req, res, ex) -> problem(res, 403, "your role may not do this"), API));
     return http.build();
+  }
+
+  /** The rules of the foundation's own endpoints: layers, import/export, organisations. */
+  private static void foundationRules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    String[] publicLayerReads = layerPaths(true);
+    String[] signedInLayerReads = layerPaths(false);
+    String[] layerWrites = layerItemPaths();
+    a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/css/**",
+            "/js/**", "/img/**", "/i18n/**", "/webjars/**", "/login", "/error").permitAll()
+        .requestMatchers(HttpMethod.GET, publicLayerReads).permitAll()
+        .requestMatchers(HttpMethod.GET, signedInLayerReads).authenticated()
+        .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+        .requestMatchers(HttpMethod.GET, "/api/organisations").authenticated()
+        .requestMatchers(HttpMethod.POST, "/api/organisations").hasRole(Role.ADMIN.name())
+        .requestMatchers(HttpMethod.POST, "/api/import/*")
+            .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
+        .requestMatchers(HttpMethod.POST, layerWrites)
+            .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
+        .requestMatchers(HttpMethod.PUT, layerWrites)
+            .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
+        .requestMatchers(HttpMethod.DELETE, layerWrites)
+            .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name());
   }
 
   /** GET paths of the layers that anonymous users may (or may not) read. */

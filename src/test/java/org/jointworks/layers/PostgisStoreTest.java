@@ -1,6 +1,7 @@
 package org.jointworks.layers;
 
 import org.jointworks.support.PostgisDatabase;
+import org.jointworks.support.Stores;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,8 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgisStoreTest extends StoreContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    String url = PostgisDatabase.freshSchemaUrl("contract");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("jointworks.demo-users", () -> "true");
+    Stores.postgis(registry, "contract", false);
   }
 }

@@ -1,0 +1,37 @@
+package org.jointworks.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a Spring test context at a store: a fresh embedded H2GIS directory, or a fresh schema in
+ * the PostGIS of {@link PostgisDatabase}. Call from a {@code @DynamicPropertySource} method.
+ */
+public final class Stores {
+  private Stores() {}
+
+  /** An empty H2GIS store with the demo users; {@code sampleCity} loads the sample city too. */
+  public static void h2gis(DynamicPropertyRegistry registry, boolean sampleCity) {
+    try {
+      String dir = Files.createTempDirectory("jointworks-h2gis").toString();
+      registry.add("jointworks.data-dir", () -> dir);
+      registry.add("jointworks.sample-data", () -> Boolean.toString(sampleCity));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A new schema in the test PostGIS with the demo users (use with
+   * {@code @ActiveProfiles("postgis")}); {@code sampleCity} loads the sample city too.
+   */
+  public static void postgis(DynamicPropertyRegistry registry, String schemaPrefix,
+      boolean sampleCity) {
+    String url = PostgisDatabase.freshSchemaUrl(schemaPrefix);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("jointworks.demo-users", () -> "true");
+    registry.add("jointworks.sample-data", () -> Boolean.toString(sampleCity));
+  }
+}
