@@ -1,5 +1,6 @@
 package org.jointworks.inspections;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public record Inspection(long id, long version, String district, Long projectId,
   public enum Kind {
     SPOT_CHECK, PATROL, ACCEPTANCE, WARRANTY_VISIT, COMPLAINT, SELF_ASSESSMENT;
 
+    @JsonValue
     public String code() {
       return name().toLowerCase(Locale.ROOT);
     }

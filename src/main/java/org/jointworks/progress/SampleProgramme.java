@@ -71,9 +71,13 @@ class SampleProgramme {
 
   @EventListener(ApplicationReadyEvent.class)
   void load() {
-    if (!properties.sampleData()) {
-      return;
+    if (properties.sampleData()) {
+      loadOnce();
     }
+  }
+
+  /** Loads the programme unless it was loaded before or projects exist already. */
+  void loadOnce() {
     Long loaded = jdbc.queryForObject("SELECT COUNT(*) FROM app_state WHERE name = :n",
         Map.of("n", LOADED), Long.class);
     Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM projects", Map.of(), Long.class);

@@ -1,5 +1,6 @@
 package org.jointworks.projects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +12,7 @@ public enum ConsentQuestion {
   /** The property-management model (物业管理模式). */
   PROPERTY_MANAGEMENT;
 
+  @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package org.jointworks.projects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,7 @@ public enum ContentClass {
     this.nameZh = nameZh;
   }
 
+  @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package org.jointworks.projects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public enum FundingSource {
     this.nameZh = nameZh;
   }
 
+  @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package org.jointworks.projects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,7 @@ public enum ProjectStatus {
   SURVEYED, SCHEME_DRAFTED, CONSENT_COLLECTED, STARTED, COMPLETED, ACCEPTED, HANDED_OVER;
 
   /** The status as written in JSON and SQL. */
+  @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
