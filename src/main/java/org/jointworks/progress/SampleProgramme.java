@@ -12,6 +12,7 @@ import org.jointworks.inspections.InspectionService;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
+import org.jointworks.projects.ProgrammeProperties;
 import org.jointworks.projects.Project;
 import org.jointworks.projects.ProjectInput;
 import org.jointworks.projects.ProjectService;
@@ -45,6 +46,7 @@ class SampleProgramme {
   private static final String ADJUSTED_DISTRICT = "yanjin";
 
   private final JointWorksProperties properties;
+  private final ProgrammeProperties settings;
   private final FeatureRepository features;
   private final ProjectService projects;
   private final AdjustmentService adjustments;
@@ -54,11 +56,13 @@ class SampleProgramme {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
 
-  SampleProgramme(JointWorksProperties properties, FeatureRepository features,
+  SampleProgramme(JointWorksProperties properties, ProgrammeProperties settings,
+      FeatureRepository features,
       ProjectService projects, AdjustmentService adjustments, ReportService reports,
       InspectionService inspections, NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
       ObjectMapper json) {
     this.properties = properties;
+    this.settings = settings;
     this.features = features;
     this.projects = projects;
     this.adjustments = adjustments;
@@ -71,8 +75,14 @@ class SampleProgramme {
 
   @EventListener(ApplicationReadyEvent.class)
   void load() {
-    if (properties.sampleData()) {
+    if (!properties.sampleData() || !settings.sampleProgramme()) {
+      return;
+    }
+    try {
       loadOnce();
+    } catch (RuntimeException e) {
+      // The sample is a convenience: a failure rolls it back and must not stop the service.
+      LOG.error("sample programme not loaded", e);
     }
   }
 

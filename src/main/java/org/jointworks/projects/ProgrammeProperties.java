@@ -17,6 +17,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param reportDueDay the day of the following month by which a month's report is due
  * @param deadlines the plan's dates, per programme year
  * @param weights the evaluation's component weights; they add up to 1
+ * @param sampleProgramme whether the sample city also receives the sample 2023 programme (with
+ *     {@code jointworks.sample-data}); it adds one community to the communities layer
  */
 @ConfigurationProperties("jointworks.programme")
 public record ProgrammeProperties(
@@ -24,7 +26,8 @@ public record ProgrammeProperties(
     @DefaultValue("0.8") double consentThreshold,
     @DefaultValue("10") int reportDueDay,
     Map<Integer, Deadlines> deadlines,
-    Weights weights) {
+    Weights weights,
+    @DefaultValue("true") boolean sampleProgramme) {
 
   public ProgrammeProperties {
     if (!(consentThreshold > 0 && consentThreshold <= 1)) {
