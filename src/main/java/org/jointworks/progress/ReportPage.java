@@ -87,7 +87,14 @@ final class ReportPage {
       }
       svg.append("\"><title>").append(esc(f.text("name"))).append("</title></path>");
       Coordinate c = g.getInteriorPoint().getCoordinate();
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\""
+      // A circle by planned households keeps small districts visible at city scale.
+      long households = s.districts().stream().filter(d -> d.code().equals(f.text("code")))
+          .mapToLong(d -> d.planned().households()).findFirst().orElse(0);
+      svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\""
+          + " fill-opacity=\"0.85\" stroke=\"#333\" stroke-width=\"0.6\"/>",
+          x(c.x, env, kx, scale), y(c.y, env, scale), 3 + Math.sqrt(households) / 4,
+          RAMP[(int) Math.min(4, Math.floor(share * 4 + 1e-9))]));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" dy=\"-8\" font-size=\"9\""
           + " text-anchor=\"middle\">%s</text>", x(c.x, env, kx, scale), y(c.y, env, scale),
           esc(f.text("name"))));
     }
@@ -112,7 +119,7 @@ final class ReportPage {
   }
 
   private static String legend() {
-    StringBuilder l = new StringBuilder("<div>Households started: ");
+    StringBuilder l = new StringBuilder("<div>Circles: planned households. Households started: ");
     String[] labels = {"<25%", "25–50%", "50–75%", "75–100%", "100%"};
     for (int i = 0; i < RAMP.length; i++) {
       l.append("<span style=\"background:").append(RAMP[i])
