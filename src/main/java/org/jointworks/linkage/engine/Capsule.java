@@ -4,7 +4,8 @@ package org.jointworks.linkage.engine;
  * Where a segment p→q runs within distance r of a segment e0–e1: the parameter interval of the
  * segment inside the capsule around e (the rectangle of half-width r along e plus the discs of
  * radius r at its ends). The capsule is convex, so the answer is one interval, the hull of the
- * three pieces' intervals. Stateless and thread-safe.
+ * three pieces' intervals. Allocation-free: it runs for every pair of facing segments of every
+ * pair of neighbours. Stateless and thread-safe.
  */
 final class Capsule {
   private Capsule() {}
@@ -18,20 +19,25 @@ final class Capsule {
       double ex1, double ey1, double r, double[] out) {
     double dx = qx - px;
     double dy = qy - py;
+    double a = dx * dx + dy * dy;
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    double[] piece = new double[2];
-    if (disc(px, py, dx, dy, ex0, ey0, r, piece)) {
-      lo = piece[0];
-      hi = piece[1];
-    }
-    if (disc(px, py, dx, dy, ex1, ey1, r, piece)) {
-      lo = Math.min(lo, piece[0]);
-      hi = Math.max(hi, piece[1]);
+    // The two discs: |p + t d - c| <= r, a quadratic in t.
+    for (int end = 0; end < 2; end++) {
+      double wx = px - (end == 0 ? ex0 : ex1);
+      double wy = py - (end == 0 ? ey0 : ey1);
+      double b = 2 * (dx * wx + dy * wy);
+      double c = wx * wx + wy * wy - r * r;
+      double disc = b * b - 4 * a * c;
+      if (disc >= 0 && a > 0) {
+        double s = Math.sqrt(disc);
+        lo = Math.min(lo, (-b - s) / (2 * a));
+        hi = Math.max(hi, (-b + s) / (2 * a));
+      }
     }
     double ex = ex1 - ex0;
     double ey = ey1 - ey0;
-    double len = Math.hypot(ex, ey);
+    double len = Math.sqrt(ex * ex + ey * ey);
     if (len > 0) {
       double ux = ex / len;
       double uy = ey / len;
@@ -42,15 +48,28 @@ final class Capsule {
       double du = dx * ux + dy * uy;
       double v0 = -wx * uy + wy * ux;
       double dv = -dx * uy + dy * ux;
-      double[] along = slab(u0, du, 0, len);
-      double[] across = slab(v0, dv, -r, r);
-      if (along != null && across != null) {
-        double a = Math.max(along[0], across[0]);
-        double b = Math.min(along[1], across[1]);
-        if (a <= b) {
-          lo = Math.min(lo, a);
-          hi = Math.max(hi, b);
-        }
+      double tLo = Double.NEGATIVE_INFINITY;
+      double tHi = Double.POSITIVE_INFINITY;
+      boolean empty = false;
+      if (du == 0) {
+        empty = u0 < 0 || u0 > len;
+      } else {
+        double t1 = -u0 / du;
+        double t2 = (len - u0) / du;
+        tLo = Math.min(t1, t2);
+        tHi = Math.max(t1, t2);
+      }
+      if (dv == 0) {
+        empty |= v0 < -r || v0 > r;
+      } else {
+        double t1 = (-r - v0) / dv;
+        double t2 = (r - v0) / dv;
+        tLo = Math.max(tLo, Math.min(t1, t2));
+        tHi = Math.min(tHi, Math.max(t1, t2));
+      }
+      if (!empty && tLo <= tHi) {
+        lo = Math.min(lo, tLo);
+        hi = Math.max(hi, tHi);
       }
     }
     lo = Math.max(lo, 0);
@@ -61,34 +80,5 @@ final class Capsule {
     out[0] = lo;
     out[1] = hi;
     return true;
-  }
-
-  /** The t with {@code |p + t d - c| <= r}, from the quadratic's roots. */
-  private static boolean disc(double px, double py, double dx, double dy, double cx, double cy,
-      double r, double[] out) {
-    double wx = px - cx;
-    double wy = py - cy;
-    double a = dx * dx + dy * dy;
-    double b = 2 * (dx * wx + dy * wy);
-    double c = wx * wx + wy * wy - r * r;
-    double disc = b * b - 4 * a * c;
-    if (disc < 0 || a == 0) {
-      return false;
-    }
-    double s = Math.sqrt(disc);
-    out[0] = (-b - s) / (2 * a);
-    out[1] = (-b + s) / (2 * a);
-    return true;
-  }
-
-  /** The t with {@code min <= x0 + t dx <= max}; null when none, infinite bounds when all. */
-  private static double[] slab(double x0, double dx, double min, double max) {
-    if (dx == 0) {
-      return x0 >= min && x0 <= max
-          ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY} : null;
-    }
-    double t1 = (min - x0) / dx;
-    double t2 = (max - x0) / dx;
-    return t1 <= t2 ? new double[] {t1, t2} : new double[] {t2, t1};
   }
 }

@@ -37,6 +37,11 @@ public final class Frontage {
 
   /** {@code min(lengthWithin(a, b, r), lengthWithin(b, a, r))}, with r at least 1 mm. */
   public static double between(Geometry a, Geometry b, double gapMeters, boolean mayOverlap) {
+    return between(new Facets(a), new Facets(b), gapMeters, mayOverlap);
+  }
+
+  /** As {@link #between(Geometry, Geometry, double, boolean)}, on pre-extracted facets. */
+  public static double between(Facets a, Facets b, double gapMeters, boolean mayOverlap) {
     double r = Math.max(gapMeters, TOUCH_TOLERANCE_METERS);
     double ab = lengthWithin(a, b, r, mayOverlap);
     if (ab == 0) {
@@ -52,52 +57,61 @@ public final class Frontage {
    *     positive), which skips the point-in-polygon tests
    */
   public static double lengthWithin(Geometry a, Geometry b, double r, boolean mayOverlap) {
-    double[] bSegs = segments(b);
-    Envelope bEnv = b.getEnvelopeInternal();
+    return lengthWithin(new Facets(a), new Facets(b), r, mayOverlap);
+  }
+
+  static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap) {
+    double[] as = fa.segments();
+    double[] bs = fb.segments();
+    Envelope bEnv = fb.envelope();
+    Geometry b = fb.area();
     double total = 0;
     double[] intervals = new double[16];
     double[] one = new double[2];
-    for (Coordinate[] ring : rings(a)) {
-      for (int i = 0; i + 1 < ring.length; i++) {
-        Coordinate p = ring[i];
-        Coordinate q = ring[i + 1];
-        double len = p.distance(q);
-        if (len == 0) {
-          continue;
-        }
-        Envelope segEnv = new Envelope(p, q);
-        segEnv.expandBy(r);
-        if (!segEnv.intersects(bEnv)) {
-          continue;
-        }
-        int n = 0;
-        for (int k = 0; k < bSegs.length; k += 4) {
-          double ex0 = bSegs[k];
-          double ey0 = bSegs[k + 1];
-          double ex1 = bSegs[k + 2];
-          double ey1 = bSegs[k + 3];
-          if (Math.max(ex0, ex1) < segEnv.getMinX() || Math.min(ex0, ex1) > segEnv.getMaxX()
-              || Math.max(ey0, ey1) < segEnv.getMinY() || Math.min(ey0, ey1) > segEnv.getMaxY()) {
-            continue;
-          }
-          if (!Capsule.interval(p.x, p.y, q.x, q.y, ex0, ey0, ex1, ey1, r, one)) {
-            continue;
-          }
-          if (n + 2 > intervals.length) {
-            intervals = Arrays.copyOf(intervals, intervals.length * 2);
-          }
-          intervals[n++] = one[0];
-          intervals[n++] = one[1];
-        }
-        total += len * covered(intervals, n, p, q, b, mayOverlap && segEnv.intersects(bEnv));
+    for (int i = 0; i < as.length; i += 4) {
+      double px = as[i];
+      double py = as[i + 1];
+      double qx = as[i + 2];
+      double qy = as[i + 3];
+      double len = Math.hypot(qx - px, qy - py);
+      if (len == 0) {
+        continue;
       }
+      double minX = Math.min(px, qx) - r;
+      double maxX = Math.max(px, qx) + r;
+      double minY = Math.min(py, qy) - r;
+      double maxY = Math.max(py, qy) + r;
+      if (maxX < bEnv.getMinX() || minX > bEnv.getMaxX() || maxY < bEnv.getMinY()
+          || minY > bEnv.getMaxY()) {
+        continue;
+      }
+      int n = 0;
+      for (int k = 0; k < bs.length; k += 4) {
+        double ex0 = bs[k];
+        double ey0 = bs[k + 1];
+        double ex1 = bs[k + 2];
+        double ey1 = bs[k + 3];
+        if (Math.max(ex0, ex1) < minX || Math.min(ex0, ex1) > maxX
+            || Math.max(ey0, ey1) < minY || Math.min(ey0, ey1) > maxY) {
+          continue;
+        }
+        if (!Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
+          continue;
+        }
+        if (n + 2 > intervals.length) {
+          intervals = Arrays.copyOf(intervals, intervals.length * 2);
+        }
+        intervals[n++] = one[0];
+        intervals[n++] = one[1];
+      }
+      total += len * covered(intervals, n, px, py, qx, qy, b, mayOverlap);
     }
     return total;
   }
 
   /** The covered fraction of [0, 1]: the union of the intervals plus the stretches inside b. */
-  private static double covered(double[] iv, int n, Coordinate p, Coordinate q, Geometry b,
-      boolean testInside) {
+  private static double covered(double[] iv, int n, double px, double py, double qx, double qy,
+      Geometry b, boolean testInside) {
     sortPairs(iv, n);
     double sum = 0;
     double reached = 0;
@@ -105,7 +119,7 @@ public final class Frontage {
       double lo = iv[k];
       double hi = iv[k + 1];
       if (lo > reached) {
-        sum += insideFraction(reached, lo, p, q, b, testInside);
+        sum += insideFraction(reached, lo, px, py, qx, qy, b, testInside);
       }
       if (hi > reached) {
         sum += hi - Math.max(lo, reached);
@@ -113,18 +127,18 @@ public final class Frontage {
       }
     }
     if (reached < 1) {
-      sum += insideFraction(reached, 1, p, q, b, testInside);
+      sum += insideFraction(reached, 1, px, py, qx, qy, b, testInside);
     }
     return Math.min(1, sum);
   }
 
-  private static double insideFraction(double t0, double t1, Coordinate p, Coordinate q,
-      Geometry b, boolean testInside) {
+  private static double insideFraction(double t0, double t1, double px, double py, double qx,
+      double qy, Geometry b, boolean testInside) {
     if (!testInside || t1 - t0 <= 0) {
       return 0;
     }
     double t = (t0 + t1) / 2;
-    Coordinate mid = new Coordinate(p.x + t * (q.x - p.x), p.y + t * (q.y - p.y));
+    Coordinate mid = new Coordinate(px + t * (qx - px), py + t * (qy - py));
     return SimplePointInAreaLocator.locate(mid, b) == Location.INTERIOR ? t1 - t0 : 0;
   }
 
@@ -164,7 +178,7 @@ public final class Frontage {
     return out;
   }
 
-  /** The rings of every polygon of an area (shells and holes). */
+  /** The rings of every polygon of an area (shells and holes), lines and points. */
   static Coordinate[][] rings(Geometry area) {
     java.util.List<Coordinate[]> out = new java.util.ArrayList<>();
     for (int i = 0; i < area.getNumGeometries(); i++) {
@@ -176,6 +190,9 @@ public final class Frontage {
         }
       } else if (part instanceof LineString line) {
         out.add(line.getCoordinates());
+      } else if (part instanceof org.locationtech.jts.geom.Point point && !point.isEmpty()) {
+        // A point is a segment of length 0, so distances to it come out of the same loop.
+        out.add(new Coordinate[] {point.getCoordinate(), point.getCoordinate()});
       }
     }
     return out.toArray(Coordinate[][]::new);
