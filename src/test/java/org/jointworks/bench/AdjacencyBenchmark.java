@@ -39,8 +39,9 @@ import org.locationtech.jts.io.WKBWriter;
  * The full adjacency list at {@code gapMeters=30} by our engine and by PostGIS (ST_DWithin
  * self-join with a GiST index on the metric geometries) on the same generated city, in the same
  * run, with a check that both answers are the same; and the drawn-area preview's core over the
- * same city. A harness, not JMH: each side runs once to warm up, then {@value #RUNS} timed runs,
- * and the median is reported. Sizes: {@code -Dbench.sizes=10000,100000} (the default).
+ * same city. A harness, not JMH (the PostGIS side is a JDBC round trip, which JMH would not
+ * make fairer): each side runs {@value #WARM_UPS} times to warm up (JIT, PostgreSQL's buffer
+ * cache), then {@value #RUNS} timed runs, and the median is reported with the load average. Sizes: {@code -Dbench.sizes=10000,100000} (the default).
  *
  * <p>Run: {@code JOINTWORKS_TEST_POSTGIS_URL=... ./mvnw -o -Pbench test -Dtest=AdjacencyBenchmark}.
  * Writes {@code target/bench/adjacency.md}.
@@ -49,7 +50,8 @@ import org.locationtech.jts.io.WKBWriter;
 @EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
 class AdjacencyBenchmark {
   private static final double GAP = 30;
-  private static final int RUNS = 3;
+  private static final int RUNS = 5;
+  private static final int WARM_UPS = 3;
   private static final String JOIN = """
       SELECT a.id, b.id, ST_Distance(a.g, b.g) FROM bench_communities a
       JOIN bench_communities b ON a.id < b.id AND ST_DWithin(a.g, b.g, ?)""";
@@ -58,8 +60,8 @@ class AdjacencyBenchmark {
   void adjacencyAgainstPostgis() throws Exception {
     String sizes = System.getProperty("bench.sizes", "10000,100000");
     StringBuilder table = new StringBuilder("""
-        | communities | pairs | engine (ms, median of 3) | PostGIS (ms, median of 3) | engine / PostGIS | same answer | preview median (ms) |
-        |---|---|---|---|---|---|---|
+        | communities | pairs | engine (ms, median of 5) | PostGIS (ms, median of 5) | engine / PostGIS | same answer | preview core, median of 200 (ms) | load average |
+        |---|---|---|---|---|---|---|---|
         """);
     for (String s : sizes.split(",")) {
       table.append(run(Integer.parseInt(s.trim()))).append('\n');
@@ -80,7 +82,10 @@ class AdjacencyBenchmark {
     MetricLayer layer = MetricLayers.build(Layer.COMMUNITIES, 0, Crs.GK_114E, city);
     AdjacencyEngine engine = AdjacencyEngine.of(layer);
 
-    List<AdjacentPair> ours = engine.pairs(GAP);
+    List<AdjacentPair> ours = null;
+    for (int w = 0; w < WARM_UPS; w++) {
+      ours = engine.pairs(GAP);
+    }
     long[] engineNanos = new long[RUNS];
     for (int r = 0; r < RUNS; r++) {
       long t0 = System.nanoTime();
@@ -93,7 +98,10 @@ class AdjacencyBenchmark {
     String schema = "bench_" + n + "_" + Long.toHexString(System.nanoTime());
     try (Connection c = DriverManager.getConnection(PostgisDatabase.url())) {
       load(c, schema, city);
-      theirs = join(c);
+      theirs = null;
+      for (int w = 0; w < WARM_UPS; w++) {
+        theirs = join(c);
+      }
       for (int r = 0; r < RUNS; r++) {
         long t0 = System.nanoTime();
         theirs = join(c);
@@ -107,8 +115,10 @@ class AdjacencyBenchmark {
     double previewMs = previewMedianMs(layer);
     double engineMs = median(engineNanos) / 1e6;
     double postgisMs = median(postgisNanos) / 1e6;
-    return String.format(Locale.ROOT, "| %,d | %,d | %.0f | %.0f | %.2f | %s | %.2f |", n,
-        ours.size(), engineMs, postgisMs, engineMs / postgisMs, same, previewMs);
+    return String.format(Locale.ROOT, "| %,d | %,d | %.0f | %.0f | %.2f | %s | %.2f | %.1f |", n,
+        ours.size(), engineMs, postgisMs, engineMs / postgisMs, same, previewMs,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            .getSystemLoadAverage());
   }
 
   /** The city in its own schema: lon/lat rows, then the metric table with its GiST index. */
@@ -190,7 +200,7 @@ class AdjacencyBenchmark {
     int calls = 200;
     long[] nanos = new long[calls];
     int members = 0;
-    for (int k = 0; k < calls + 20; k++) {
+    for (int k = 0; k < calls + 100; k++) {
       double x = box.getMinX() + random.nextDouble() * (box.getWidth() - 700);
       double y = box.getMinY() + random.nextDouble() * (box.getHeight() - 500);
       Geometry drawn = Geometries.METRIC.createPolygon(new Coordinate[] {
@@ -204,8 +214,8 @@ class AdjacencyBenchmark {
       AreaContents contents = new AreaContents(metric);
       members += contents.shares(layer).size() + contents.within(layer, 500).size()
           + (valid ? 1 : 0);
-      if (k >= 20) {
-        nanos[k - 20] = System.nanoTime() - t0;
+      if (k >= 100) {
+        nanos[k - 100] = System.nanoTime() - t0;
       }
     }
     assertThat(members).isPositive();

@@ -32,6 +32,8 @@ public final class AdjacencyEngine {
   private final Facets[] facets;
   private final long[] ids;
   private final STRtree index;
+  /** Whether ids ascend with positions, so pairs found in position order are in (a, b) order. */
+  private final boolean idsAscending;
 
   /**
    * @param areas metric geometries (null entries are skipped)
@@ -45,6 +47,11 @@ public final class AdjacencyEngine {
     this.areas = areas;
     this.ids = ids;
     this.index = index;
+    boolean ascending = true;
+    for (int i = 1; i < ids.length && ascending; i++) {
+      ascending = ids[i - 1] < ids[i];
+    }
+    this.idsAscending = ascending;
     this.facets = new Facets[areas.size()];
     IntStream.range(0, facets.length).parallel().forEach(i -> {
       Geometry g = areas.get(i);
@@ -59,12 +66,14 @@ public final class AdjacencyEngine {
   public List<AdjacentPair> pairs(double gapMeters, IntPredicate keep) {
     checkGap(gapMeters);
     int n = areas.size();
-    List<AdjacentPair> out = IntStream.range(0, n).parallel()
+    // Each area's pairs come out sorted by the other's position and the stream keeps position
+    // order, so with ascending ids the list is already in (a, b) order: no global sort.
+    var pairs = IntStream.range(0, n).parallel()
         .mapToObj(i -> pairsOf(i, gapMeters, keep))
-        .flatMap(List::stream)
+        .flatMap(List::stream);
+    return idsAscending ? pairs.toList() : pairs
         .sorted(Comparator.comparingLong(AdjacentPair::a).thenComparingLong(AdjacentPair::b))
         .toList();
-    return out;
   }
 
   /** The engine over a layer snapshot (its positions are the snapshot's positions). */
@@ -113,7 +122,9 @@ public final class AdjacencyEngine {
     }
     boolean keepI = keep.test(i);
     List<AdjacentPair> out = null;
-    for (int j : candidates(a, gapMeters)) {
+    List<Integer> candidates = candidates(a, gapMeters);
+    candidates.sort(null);
+    for (int j : candidates) {
       // Each unordered pair once: from its smaller position.
       if (j <= i || (!keepI && !keep.test(j))) {
         continue;
