@@ -5,6 +5,8 @@ import { api, csrfToken, whoAmI } from './api.js';
 import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
 import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
 import { showFeature } from './feature.js';
+import { withProgress } from './progress.js';
+import { colourCommunitiesByStatus, relabelLegend } from './status.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -33,11 +35,14 @@ async function main() {
     await switchLang();
     applyMessages(document);
     buildLayerList();
+    relabelLegend();
     document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';
     state.views[state.view]?.rerender?.();
   });
   document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';
   state.layers.refresh();
+  // Not awaited: the first map must not wait for the programme; the colours follow when it comes.
+  colourCommunitiesByStatus(state);
   document.body.dataset.ready = 'true';
 }
 
@@ -161,13 +166,8 @@ async function selectView(view) {
   if (state.views[view]) await state.views[view].enter(state, panel);
 }
 
-/** Shows a progress bar while a long operation runs (imports, plans). */
-export async function withProgress(label, work) {
-  const bar = document.getElementById('progress');
-  bar.querySelector('span').textContent = label;
-  bar.hidden = false;
-  try { return await work(); } finally { bar.hidden = true; }
-}
+/** Kept here too: the progress bar predates its own module. */
+export { withProgress };
 
 main().catch(e => {
   console.error(e);

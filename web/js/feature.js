@@ -1,7 +1,7 @@
 // The attribute panel: a clicked feature's properties with translated field names.
 import { t, num } from './i18n.js';
 
-const HIDDEN = new Set(['_status']);
+const HIDDEN = new Set();
 
 export function showFeature(layerId, feature, layer, state) {
   const panel = document.getElementById('feature-panel');
@@ -19,7 +19,9 @@ export function showFeature(layerId, feature, layer, state) {
     dt.textContent = t(`field.${key}`);
     const dd = document.createElement('dd');
     dd.dataset.field = key;
-    dd.textContent = typeof value === 'number' ? num(value, 2) : translateValue(key, value);
+    // `_status` is the programme status the map added; its values are the status codes.
+    dd.textContent = typeof value === 'number' ? num(value, 2)
+      : translateValue(key === '_status' ? 'status' : key, value);
     list.append(dt, dd);
   }
   panel.hidden = false;

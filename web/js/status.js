@@ -1,0 +1,53 @@
+// Communities coloured by the renovation programme's status. Projects are not public, so only a
+// signed-in page asks for them; anonymous visitors see the communities in the neutral colour.
+import { api } from './api.js';
+import { t } from './i18n.js';
+import { LAYERS, STATUS_COLOURS } from './layers.js';
+import { el } from './ui.js';
+
+/**
+ * Loads the projects once and puts each community's status into `_status` before the layer draws
+ * it. Answers the projects (the leader's view reuses them to find an overdue project's community).
+ */
+export async function colourCommunitiesByStatus(state) {
+  if (!state.user || state.projects) return state.projects;
+  try {
+    const { data } = await api('/api/projects');
+    state.projects = data;
+  } catch (e) {
+    // 404: the programme feature is not deployed; 403: a role without projects. No colours then.
+    console.info('no programme status for the map', e.status);
+    return null;
+  }
+  const status = new Map(state.projects.filter(p => p.inPlan).map(p => [p.communityId, p.status]));
+  const decorate = f => { f.properties._status = status.get(f.id) || 'none'; };
+  state.layers.setDecorator('communities', decorate);
+  // Recolour what is already drawn instead of downloading the communities again.
+  const style = LAYERS.find(d => d.id === 'communities').style;
+  state.layers.groups.communities.eachLayer(l => { decorate(l.feature); l.setStyle(style(l.feature)); });
+  addLegend(state);
+  return state.projects;
+}
+
+function addLegend(state) {
+  const legend = L.control({ position: 'bottomleft' });
+  legend.onAdd = () => {
+    const box = el('div', { class: 'legend', id: 'status-legend' });
+    fill(box);
+    return box;
+  };
+  legend.addTo(state.map);
+  state.statusLegend = legend;
+}
+
+/** Refills the legend in the current language. */
+export function relabelLegend() {
+  const box = document.getElementById('status-legend');
+  if (box) fill(box);
+}
+
+function fill(box) {
+  box.replaceChildren(el('strong', {}, t('legend.status')),
+    ...Object.entries(STATUS_COLOURS).map(([code, colour]) => el('div', {},
+      el('i', { style: `background:${colour}` }), ` ${t(`value.status.${code}`)}`)));
+}

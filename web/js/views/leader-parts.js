@@ -1,0 +1,83 @@
+// The pieces of the leader's dashboard: figure cards, the counties' chart and table, the overdue
+// list and the ranking. Pure functions of the API's answers, so the view can redraw them on a
+// language switch without asking the service again.
+import { t, num } from '../i18n.js';
+import { el, table, wanM2 } from '../ui.js';
+import { shareBars } from '../charts.js';
+
+// Statuses at or after "started" and at or after "completed", in the workflow's order.
+const STARTED = ['started', 'completed', 'accepted', 'handed_over'];
+const COMPLETED = ['completed', 'accepted', 'handed_over'];
+
+const METRICS = [
+  { id: 'communities', field: 'communities', show: v => num(v) },
+  { id: 'households', field: 'households', show: v => num(v) },
+  { id: 'buildings', field: 'buildings', show: v => num(v) },
+  { id: 'floorArea', field: 'floorAreaM2', show: v => num(wanM2(v), 2) },
+];
+
+function reached(byStatus, statuses, field) {
+  return statuses.reduce((sum, s) => sum + (byStatus[s]?.[field] || 0), 0);
+}
+
+/** One card per figure of the plan's table: the target, the plan, started and completed. */
+export function cards(summary) {
+  return el('div', { class: 'cards', id: 'leader-cards' }, METRICS.map(m => {
+    const target = summary.target[m.field];
+    const started = reached(summary.byStatus, STARTED, m.field);
+    const completed = reached(summary.byStatus, COMPLETED, m.field);
+    const pct = v => (target ? `${(v * 100 / target).toFixed(1)}%` : '–');
+    return el('div', { class: 'card', dataset: { metric: m.id } },
+      el('div', { class: 'label' }, t(`metric.${m.id}`)),
+      el('div', { class: 'value goal' }, m.show(target)),
+      el('div', { class: 'sub' }, t('leader.target')),
+      el('div', { class: 'meter', title: t('leader.started') },
+        el('span', { class: 'started', style: `width:${Math.min(100, started * 100 / (target || 1))}%` }),
+        el('span', { class: 'completed', style: `width:${Math.min(100, completed * 100 / (target || 1))}%` })),
+      el('div', { class: 'sub' }, `${t('leader.planned')} ${m.show(summary.planned[m.field])}`),
+      el('div', { class: 'sub' }, `${t('leader.started')} ${m.show(started)} (${pct(started)})`),
+      el('div', { class: 'sub' }, `${t('leader.completed')} ${m.show(completed)} (${pct(completed)})`));
+  }));
+}
+
+export function countyChart(summary, nameOf) {
+  return shareBars(summary.districts.map(d => ({
+    label: nameOf(d), values: [d.startedShare, d.completedShare] })),
+  [{ name: t('leader.started_share'), colour: '#90caf9' }, { name: t('leader.completed_share'), colour: '#2e7d32' }],
+  { title: t('leader.chart') });
+}
+
+export function countyTable(summary, overdue, nameOf, onDistrict) {
+  const late = new Map(overdue.counties.map(c => [c.district, c.overdueProjects]));
+  const rows = summary.districts.map(d => [
+    nameOf(d), num(d.target.communities), num(d.planned.communities),
+    num(reached(d.byStatus, STARTED, 'communities')), num(reached(d.byStatus, COMPLETED, 'communities')),
+    num(d.target.households), `${(d.startedShare * 100).toFixed(1)}%`,
+    `${(d.completedShare * 100).toFixed(1)}%`, num(late.get(d.code) || 0)]);
+  return table([t('field.district'), t('leader.col.target'), t('leader.col.planned'), t('leader.started'),
+    t('leader.completed'), t('field.target_households'), t('leader.started_share'),
+    t('leader.completed_share'), t('leader.col.overdue')], rows,
+  { id: 'leader-counties', onRow: i => onDistrict(summary.districts[i].code),
+    rowData: i => ({ district: summary.districts[i].code }) });
+}
+
+/** Projects with an overdue milestone, most days late first; a click shows the community. */
+export function overdueList(overdue, names, onProject) {
+  const lines = overdue.projects;
+  if (!lines.length) return el('p', { id: 'leader-overdue' }, t('leader.noneOverdue'));
+  const lateMilestones = p => p.milestones.filter(m => m.state === 'overdue')
+    .map(m => t(`milestone.${m.name}`)).join('、');
+  return table([t('field.name'), t('field.district'), t('field.status'), t('leader.col.milestone'),
+    t('leader.col.daysLate')], lines.map(p => [p.name, names.get(p.district) || p.district,
+    t(`value.status.${p.status}`), lateMilestones(p), num(p.daysLate)]),
+  { id: 'leader-overdue', onRow: onProject });
+}
+
+export function ranking(evaluation, names) {
+  const rows = evaluation.counties.map(c => [num(c.rank), names.get(c.district) || c.name,
+    num(c.score, 2), c.components.map(x => `${t(`component.${x.name}`)} ${num(x.points, 1)}`).join(' · ')]);
+  return el('div', {},
+    evaluation.provisional ? el('p', { class: 'notice' }, t('leader.provisional')) : null,
+    table([t('leader.col.rank'), t('field.district'), t('leader.col.score'), t('leader.col.components')],
+      rows, { id: 'leader-ranking' }));
+}

@@ -1,0 +1,139 @@
+// The leader's dashboard: the counties shaded by completion on the map, the programme's figures
+// against the plan's targets, the counties' table, what is overdue, the evaluation ranking and
+// the printable report. Every figure comes from the programme's endpoints, none is typed in here.
+import { api, available as deployed } from '../api.js';
+import { t, currentLang } from '../i18n.js';
+import { el, showError } from '../ui.js';
+import { withProgress } from '../progress.js';
+import { colourCommunitiesByStatus } from '../status.js';
+import { showFeature } from '../feature.js';
+import { cards, countyChart, countyTable, overdueList, ranking } from './leader-parts.js';
+
+// The sample programme stands on this day (docs/programme.md); a 2023 programme read years later
+// would otherwise show every project as overdue "today".
+const SAMPLE_AS_OF = '2023-07-15';
+const SHADES = ['#f7fcf5', '#c7e9c0', '#74c476', '#31a354', '#006d2c'];
+
+let ctx = null;
+
+export async function available(state) {
+  return !!state.user && await deployed('/api/progress/summary');
+}
+
+export async function enter(state, panel) {
+  ctx = { state, panel, asOf: null, period: 'mid', metric: 'completed_share' };
+  document.body.classList.add('wide-panel');
+  state.map.invalidateSize();
+  const { data } = await api('/api/progress/summary');
+  const year = new Date().getFullYear();
+  ctx.asOf = year <= data.programmeYear ? new Date().toISOString().slice(0, 10)
+    : data.programmeYear === 2023 ? SAMPLE_AS_OF : `${data.programmeYear}-12-31`;
+  await load();
+}
+
+export function leave(state) {
+  if (!ctx) return;
+  ctx.choropleth?.remove();
+  ctx.legend?.remove();
+  document.body.classList.remove('wide-panel');
+  state.map.invalidateSize();
+  ctx = null;
+}
+
+export function rerender() {
+  if (ctx?.data) render();
+}
+
+async function load() {
+  const q = `asOf=${ctx.asOf}`;
+  try {
+    const [summary, districts, overdue, evaluation, projects] = await withProgress(t('leader.loading'),
+      () => Promise.all([
+        api(`/api/progress/summary?${q}`), api(`/api/progress/districts.geojson?${q}`),
+        api(`/api/progress/overdue?${q}`), api(`/api/progress/evaluation?period=${ctx.period}&${q}`),
+        colourCommunitiesByStatus(ctx.state)]));
+    ctx.data = { summary: summary.data, districts: districts.data, overdue: overdue.data,
+      evaluation: evaluation.data, projects: projects || [] };
+  } catch (e) {
+    ctx.panel.replaceChildren(el('p', { class: 'message error' }, e.message));
+    return;
+  }
+  render();
+  drawChoropleth();
+}
+
+function render() {
+  const { summary, overdue, evaluation } = ctx.data;
+  const nameOf = d => (currentLang() === 'en' ? d.nameEn || d.name_en : null) || d.name;
+  const message = el('p', { class: 'message', hidden: true });
+  const asOf = el('input', { type: 'date', id: 'leader-as-of', value: ctx.asOf,
+    onchange: e => { if (e.target.value) { ctx.asOf = e.target.value; load(); } } });
+  const period = el('select', { id: 'leader-period', onchange: async e => {
+    ctx.period = e.target.value;
+    try {
+      ctx.data.evaluation = (await api(`/api/progress/evaluation?period=${ctx.period}&asOf=${ctx.asOf}`)).data;
+      render();
+    } catch (err) { showError(message, err); }
+  } }, ['mid', 'year'].map(p => el('option', { value: p, selected: p === ctx.period }, t(`leader.period.${p}`))));
+  const metric = el('select', { id: 'leader-metric', onchange: e => { ctx.metric = e.target.value; drawChoropleth(); } },
+    ['completed_share', 'started_share'].map(m => el('option', { value: m, selected: m === ctx.metric }, t(`leader.${m}`))));
+  const names = new Map(summary.districts.map(d => [d.code, nameOf(d)]));
+  ctx.panel.replaceChildren(el('div', { id: 'leader', class: 'dashboard' },
+    el('h2', {}, t('leader.title', { year: summary.programmeYear })),
+    el('div', { class: 'controls' },
+      el('label', {}, t('leader.asOf'), ' ', asOf),
+      el('label', {}, t('leader.shade'), ' ', metric),
+      el('a', { class: 'button', id: 'leader-report', target: '_blank', rel: 'noopener',
+        href: `/api/progress/report?asOf=${ctx.asOf}` }, t('leader.report'))),
+    message,
+    cards(summary),
+    el('h3', {}, t('leader.chart')),
+    countyChart(summary, nameOf),
+    el('h3', {}, t('leader.counties')),
+    countyTable(summary, overdue, nameOf, code => zoomToDistrict(code)),
+    el('h3', {}, t('leader.overdue', { count: overdue.projects.length })),
+    overdueList(overdue, names, i => zoomToProject(overdue.projects[i])),
+    el('h3', {}, t('leader.ranking'), ' ', period),
+    ranking(evaluation, names)));
+}
+
+function drawChoropleth() {
+  const { state } = ctx;
+  ctx.choropleth?.remove();
+  if (!state.map.getPane('pane-choropleth')) state.map.createPane('pane-choropleth').style.zIndex = 399;
+  const share = f => f.properties[ctx.metric] ?? 0;
+  ctx.choropleth = L.geoJSON(ctx.data.districts, {
+    pane: 'pane-choropleth',
+    style: f => ({ color: '#1b5e20', weight: 1, fillColor: shade(share(f)), fillOpacity: 0.75 }),
+    onEachFeature: (f, layer) => layer.bindTooltip(
+      `${f.properties.name} ${(share(f) * 100).toFixed(1)}%`, { sticky: true }),
+  }).addTo(state.map);
+  ctx.legend?.remove();
+  ctx.legend = L.control({ position: 'bottomright' });
+  ctx.legend.onAdd = () => el('div', { class: 'legend', id: 'choropleth-legend' },
+    el('strong', {}, t(`leader.${ctx.metric}`)),
+    SHADES.map((c, i) => el('div', {}, el('i', { style: `background:${c}` }),
+      ` ${i * 20}–${(i + 1) * 20}%`)));
+  ctx.legend.addTo(state.map);
+}
+
+function shade(share) {
+  return SHADES[Math.min(SHADES.length - 1, Math.floor(share * SHADES.length))];
+}
+
+function zoomToDistrict(code) {
+  const layer = ctx.choropleth?.getLayers().find(l => l.feature.properties.code === code);
+  if (layer) ctx.state.map.fitBounds(layer.getBounds(), { maxZoom: 14 });
+}
+
+async function zoomToProject(line) {
+  const project = ctx.data.projects.find(p => p.id === line.id);
+  if (!project) return;
+  try {
+    const { data } = await api(`/api/communities/${project.communityId}`);
+    ctx.state.map.fitBounds(L.geoJSON(data).getBounds(), { maxZoom: 16 });
+    showFeature('communities', data, null, ctx.state);
+  } catch (e) {
+    console.warn('community of project', line.id, e);
+  }
+}
