@@ -51,3 +51,16 @@ export async function available(path) {
   const res = await fetch(path, { method: 'GET', credentials: 'same-origin', headers: PAGE });
   return res.status !== 404;
 }
+
+/**
+ * The endpoint is deployed, probed with a request it must refuse or answer: the service denies
+ * every path no feature names (403), so "not landed yet" is 403/404/405, while a deployed
+ * endpoint answers the probe or rejects its body (400/422).
+ */
+export async function deployedBy(path, { method = 'GET', body } = {}) {
+  try {
+    return (await api(path, { method, body })).status < 300;
+  } catch (e) {
+    return e.status === 400 || e.status === 422;
+  }
+}

@@ -119,6 +119,8 @@ export class LayerManager {
       this.groups[id].addData(data);
       this.counts[id] = data.features.length;
       if (data.truncated) this.onNotice([t('layers.truncated', { layer: t(`layer.${id}`) })], true);
+      // The first draw of each layer is marked, so tests can read when the map first showed it.
+      if (!performance.getEntriesByName(`layer:${id}`).length) performance.mark(`layer:${id}`);
       this.map.fire('jointworks:loaded', { layer: id, count: data.features.length });
     } catch (e) {
       if (e.name !== 'AbortError') console.warn(`loading ${id} failed`, e);

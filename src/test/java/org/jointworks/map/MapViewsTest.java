@@ -1,0 +1,145 @@
+package org.jointworks.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.jointworks.support.Browser;
+import org.jointworks.support.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The role views in a real headless Chromium on the sample city (with its 2023 programme): the
+ * leader's dashboard shows the plan's table, a planner draws and saves a joint area with the
+ * mouse. Each test saves a screenshot under target/screenshots and asserts on what the page shows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MapViewsTest {
+  @LocalServerPort
+  int port;
+  Browser browser;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.h2gis(registry, true);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private Browser open(String user, int width, int height) {
+    browser = new Browser(port, width, height);
+    if (user == null) {
+      browser.openMap();
+    } else {
+      browser.signIn(user);
+    }
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 60);
+    return browser;
+  }
+
+  private void selectView(String view) {
+    browser.waitFor("return !document.querySelector('[data-view=" + view + "]').hidden", 30);
+    browser.driver().findElement(By.cssSelector("[data-view=" + view + "]")).click();
+  }
+
+  @Test
+  void aLeaderSeesTheFiguresOfThePlansTable() {
+    open("leader", 1280, 800);
+    selectView("leader");
+    browser.waitFor("return !!document.querySelector('#leader-cards')"
+        + " && document.querySelectorAll('.leaflet-pane-choropleth-pane path').length > 0", 60);
+    String cards = browser.text("#leader-cards");
+    assertThat(browser.text("[data-metric=communities] .goal")).isEqualTo("138");
+    assertThat(browser.text("[data-metric=households] .goal")).isEqualTo("22,149");
+    assertThat(browser.text("[data-metric=buildings] .goal")).isEqualTo("620");
+    assertThat(browser.text("[data-metric=floorArea] .goal")).isEqualTo("213.91");
+    assertThat(cards).contains("已开工").contains("已完工");
+    assertThat(browser.driver().findElement(By.id("leader-as-of")).getAttribute("value"))
+        .isEqualTo("2023-07-15");
+    long districts = (Long) browser.js(
+        "return document.querySelectorAll('.leaflet-pane-choropleth-pane path').length");
+    assertThat(districts).isEqualTo(11);
+    assertThat(browser.driver().findElements(By.cssSelector("#leader-counties tbody tr"))).hasSize(11);
+    assertThat(browser.driver().findElements(By.cssSelector("#leader-overdue tbody tr"))).isNotEmpty();
+    assertThat(browser.text("#leader-ranking tbody tr:first-child")).contains("卫滨区").contains("95.62");
+    assertThat(browser.driver().findElement(By.id("leader-report")).getAttribute("href"))
+        .endsWith("/api/progress/report?asOf=2023-07-15");
+    // Communities are coloured by their programme status, with a legend.
+    browser.waitFor("return window.jointworks.layers.groups.communities.getLayers()"
+        + ".some(l => l.feature.properties._status === 'started')", 30);
+    assertThat(browser.text("#status-legend")).contains("已开工");
+    browser.screenshot("view-leader");
+  }
+
+  @Test
+  void aPlannerDrawsAnAreaWithTheMouseAndSavesIt() {
+    open("planner", 1280, 800);
+    selectView("planner");
+    browser.waitFor("return !!document.querySelector('#areas-list')", 30);
+    // The middle of a cluster of Weibin communities, close enough to see streets.
+    browser.js("const c = window.jointworks.layers.groups.communities.getLayers()"
+        + ".find(l => l.feature.properties.name === '卫滨区示例平原花园14');"
+        + " window.jointworks.map.setView(c.getBounds().getCenter(), 16, {animate: false})");
+    browser.driver().findElement(By.id("draw-area")).click();
+    WebElement map = browser.driver().findElement(By.id("map"));
+    int[][] corners = {{-120, -90}, {120, -90}, {120, 90}, {-120, 90}, {-120, -90}};
+    for (int[] c : corners) {
+      new Actions(browser.driver()).moveToElement(map, c[0], c[1]).click().perform();
+      sleep(300);
+    }
+    browser.waitFor("return !document.getElementById('draft').hidden"
+        + " && !!document.querySelector('#preview-totals')", 30);
+    long households = Long.parseLong(browser.text("[data-total=households]").replace(",", ""));
+    assertThat(households).isPositive();
+    assertThat(browser.driver().findElements(By.cssSelector("#preview-members li"))).isNotEmpty();
+    browser.screenshot("view-planner-draft");
+    browser.driver().findElement(By.id("area-name")).sendKeys("浏览器测试片区");
+    browser.driver().findElement(By.id("area-save")).click();
+    browser.waitFor("return [...document.querySelectorAll('#areas-list li')]"
+        + ".some(li => li.textContent === '浏览器测试片区')", 30);
+    assertThat(browser.js("return document.querySelectorAll('.leaflet-pane-areas-pane path').length"))
+        .isEqualTo(1L);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stored = (Map<String, Object>) browser.js(
+        "return fetch('/api/linked-areas', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"
+        + ".then(r => r.json()).then(c => ({count: c.features.length,"
+        + " names: c.features.map(f => f.properties.name), type: c.features[0].geometry.type}))");
+    assertThat(stored.get("names").toString()).isEqualTo("[浏览器测试片区]");
+    assertThat(stored.get("type")).isEqualTo("Polygon");
+
+    // Open it again, rename it and save: the page sends If-Match and the version moves.
+    browser.driver().findElement(By.cssSelector("#areas-list li")).click();
+    browser.waitFor("return !document.getElementById('draft').hidden"
+        + " && !!document.querySelector('#preview-totals')", 30);
+    WebElement name = browser.driver().findElement(By.id("area-name"));
+    name.clear();
+    name.sendKeys("浏览器测试片区（改）");
+    browser.driver().findElement(By.id("area-save")).click();
+    browser.waitFor("return [...document.querySelectorAll('#areas-list li')]"
+        + ".some(li => li.textContent === '浏览器测试片区（改）')", 30);
+    Object version = browser.js("return fetch('/api/linked-areas', {headers: {'X-Requested-With':"
+        + " 'XMLHttpRequest'}}).then(r => r.json()).then(c => c.features[0].version)");
+    browser.screenshot("view-planner");
+    assertThat(version).isEqualTo(2L);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
