@@ -36,7 +36,8 @@ class SecurityConfig {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        java.time.Clock.systemUTC());
   }
 
   @Bean
