@@ -3,7 +3,9 @@ package org.jointworks.coordination;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.jointworks.geo.Crs;
 import org.jointworks.layers.Feature;
+import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.MetricLayer;
 import org.jointworks.layers.MetricLayers;
@@ -21,21 +23,24 @@ import org.springframework.stereotype.Component;
 @Component
 class DistrictAreas {
   private final MetricLayers layers;
+  private final FeatureRepository repository;
 
-  DistrictAreas(MetricLayers layers) {
+  DistrictAreas(MetricLayers layers, FeatureRepository repository) {
     this.layers = layers;
+    this.repository = repository;
   }
 
   /** Positions in {@code layer} of the features in district {@code code}; 400 if unknown. */
   BitSet positionsIn(String code, MetricLayer layer) {
-    MetricLayer districts = layers.current(Layer.DISTRICTS);
+    // Districts are read from the store, not from MetricLayers: districts without a boundary
+    // (the reference CSV has none) have null geometries, which MetricLayer does not accept.
     List<Geometry> areas = new ArrayList<>();
     boolean known = false;
-    for (int i = 0; i < districts.size(); i++) {
-      if (code.equals(districts.features().get(i).text("code"))) {
+    for (Feature d : repository.findAll(Layer.DISTRICTS)) {
+      if (code.equals(d.text("code"))) {
         known = true;
-        if (districts.metric().get(i) != null) {
-          areas.add(districts.metric().get(i));
+        if (d.geometry() != null) {
+          areas.add(Crs.transform(d.geometry(), Crs.LONLAT, layer.metricEpsg()));
         }
       }
     }
