@@ -25,8 +25,8 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * alongside each other for at least minSharedMeters; areas: a shared area) into one excavation
  * with union-find; {@link #schedule} orders each trench's utilities deepest first (drainage,
  * water supply, gas and heating together, then power and telecom together), runs the depth
- * classes one after the other and the works of one class side by side, never before a work's own
- * start date; the surface work of the renovation (roads, then greening) follows the last
+ * classes one after the other and the works of one class side by side, from the first start date
+ * among them; the surface work of the renovation (roads, then greening) follows the last
  * excavation. Every constraint that fails is named, none is silently bent.
  *
  * <p>Stateless; thread-safe.
@@ -127,14 +127,23 @@ public final class PlanScheduler {
     String previous = null;
     int order = 1;
     for (List<PlanWork> phaseWorks : classes.values()) {
+      // A class starts when the first of its works may: a later work of the same class is
+      // brought forward into the open trench (dig once) and named as an unmet window below,
+      // rather than holding every shallower utility back until it is due.
       LocalDate start = phaseWorks.stream().map(w -> w.ref().startDate())
-          .max(Comparator.naturalOrder()).orElseThrow();
+          .min(Comparator.naturalOrder()).orElseThrow();
       if (cursor != null && !start.isAfter(cursor)) {
         start = cursor.plusDays(1);
       }
       long days = phaseWorks.stream().mapToLong(PlanScheduler::days).max().orElse(1);
       LocalDate end = start.plusDays(days - 1);
       for (PlanWork w : phaseWorks) {
+        if (w.ref().startDate().isAfter(start)) {
+          unmet.add(new Unmet("work_window", "work " + w.ref().id(), w.ref().startDate(), start,
+              "work " + w.ref().id() + " (" + w.ref().utility() + ") is due to start "
+                  + w.ref().startDate() + " but trench " + id + " has it start " + start
+                  + " (brought forward to dig once)"));
+        }
         if (end.isAfter(w.ref().endDate())) {
           unmet.add(new Unmet("work_window", "work " + w.ref().id(), w.ref().endDate(), end,
               "work " + w.ref().id() + " (" + w.ref().utility() + ") must end by "
