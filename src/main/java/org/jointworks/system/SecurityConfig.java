@@ -60,9 +60,10 @@ class SecurityConfig {
                 r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null))
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(
-                (req, res, ex) -> problem(res, 401, "sign in to do this"), API)
+                (req, res, ex) -> problem(res, 401, "sign in to do this",
+                    !"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))), API)
             .defaultAccessDeniedHandlerFor(
-                (req, res, ex) -> problem(res, 403, "your role may not do this"), API));
+                (req, res, ex) -> problem(res, 403, "your role may not do this", false), API));
     return http.build();
   }
 
@@ -113,10 +114,14 @@ class SecurityConfig {
     return paths.toArray(String[]::new);
   }
 
-  private static void problem(HttpServletResponse res, int status, String detail)
-      throws IOException {
+  /**
+   * Writes a problem-details answer. The Basic challenge is left out for the page's own requests
+   * (marked X-Requested-With): a browser answers a challenge with a modal password dialog.
+   */
+  private static void problem(HttpServletResponse res, int status, String detail,
+      boolean challenge) throws IOException {
     res.setStatus(status);
-    if (status == 401) {
+    if (challenge) {
       res.setHeader("WWW-Authenticate", "Basic realm=\"JointWorks\"");
     }
     res.setContentType("application/problem+json");
