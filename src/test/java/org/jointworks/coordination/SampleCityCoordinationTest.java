@@ -54,5 +54,19 @@ class SampleCityCoordinationTest {
     assertThat(plan.get("digsAvoided").asInt()).isPositive();
     assertThat(plan.get("excavationsCoordinated").asInt())
         .isLessThan(plan.get("excavationsUncoordinated").asInt());
+
+    // The same plan for a stored joint area: a planner saves the district's outline as one.
+    String area = "{\"type\":\"Feature\",\"geometry\":" + weibin.get("geometry")
+        + ",\"properties\":{\"name\":\"卫滨区统筹片区\"},\"allowOverlap\":true}";
+    Http.Response saved = anonymous.as("planner").post("/api/linked-areas", area);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    String path = "/api/linked-areas/" + saved.json().get("id").asLong() + "/construction-plan";
+    assertThat(anonymous.get(path).status()).isEqualTo(401);
+    JsonNode stored = anonymous.as("gas").get(path).json();
+    assertThat(stored.get("digsAvoided").asInt()).isEqualTo(plan.get("digsAvoided").asInt());
+    assertThat(stored.get("excavationsCoordinated").asInt())
+        .isEqualTo(plan.get("excavationsCoordinated").asInt());
+    assertThat(anonymous.as("gas").get("/api/linked-areas/987654321/construction-plan").status())
+        .isEqualTo(404);
   }
 }
