@@ -36,7 +36,8 @@ class SecurityConfig {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        java.time.Clock.systemUTC());
   }
 
   @Bean
@@ -98,7 +99,7 @@ class SecurityConfig {
     for (Layer layer : Layer.values()) {
       if (layer.publicRead() == publicRead) {
         paths.add("/api/" + layer.id());
-        paths.add("/api/" + layer.id() + "/{id}");
+        paths.add("/api/" + layer.id() + "/{id:[0-9]+}");
         paths.add("/api/export/" + layer.id());
       }
     }
@@ -109,7 +110,8 @@ class SecurityConfig {
     List<String> paths = new ArrayList<>();
     for (Layer layer : Layer.values()) {
       paths.add("/api/" + layer.id());
-      paths.add("/api/" + layer.id() + "/{id}");
+      // Digits only: /api/works/conflicts and the like are other features' endpoints.
+      paths.add("/api/" + layer.id() + "/{id:[0-9]+}");
     }
     return paths.toArray(String[]::new);
   }
