@@ -28,7 +28,9 @@ export const LAYERS = [
   { id: 'communities', minZoom: 0, on: true, signedIn: false,
     style: f => ({ color: '#5d4037', weight: 1,
       fillColor: STATUS_COLOURS[f.properties._status || 'none'], fillOpacity: 0.55 }) },
-  { id: 'works', minZoom: 11, on: true, signedIn: false,
+  // Anonymous visitors read the citizens' works map: planned and current works with their dates
+  // and owner only (a fixed list of fields), never anything of the pipelines.
+  { id: 'works', minZoom: 11, on: true, signedIn: false, publicPath: '/api/public/works',
     style: f => ({ color: utilityColour(f.properties.utility), weight: 5, opacity: 0.8,
       dashArray: f.properties.status === 'cancelled' ? '2 6' : null }) },
   { id: 'pipelines', minZoom: 14, on: false, signedIn: true,
@@ -78,6 +80,15 @@ export class LayerManager {
     this.decorate[layerId] = fn;
   }
 
+  /**
+   * Keeps only the features `fn` accepts (a utility's own pipelines and works); null shows all.
+   * Client-side because the layer endpoints filter by box and name only; the box bounds the cost.
+   */
+  setFilter(layerId, fn) {
+    this.filters = { ...this.filters, [layerId]: fn };
+    if (this.isOn(layerId)) this.load(layerId);
+  }
+
   isOn(id) {
     return this.map.hasLayer(this.groups[id]);
   }
@@ -109,10 +120,13 @@ export class LayerManager {
     const b = this.map.getBounds();
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
     try {
-      const res = await fetch(`/api/${id}?bbox=${bbox}&limit=5000`, { signal: ctrl.signal,
+      const path = !this.user && def.publicPath ? def.publicPath : `/api/${id}`;
+      const res = await fetch(`${path}?bbox=${bbox}&limit=5000`, { signal: ctrl.signal,
         credentials: 'same-origin', headers: PAGE });
       if (!res.ok) return;
       const data = await res.json();
+      const keep = this.filters?.[id];
+      if (keep) data.features = data.features.filter(keep);
       const decorate = this.decorate[id];
       if (decorate) data.features.forEach(decorate);
       this.groups[id].clearLayers();

@@ -260,7 +260,9 @@ async function openPlan() {
   const geometry = ctx.draft.toGeoJSON().geometry;
   const title = ctx.dom.name.value || t('planner.draft');
   try {
-    const plan = await withProgress(t('planner.planning'), () => planOf(geometry));
+    // A stored area has its own plan endpoint; a draft sends its outline.
+    const plan = await withProgress(t('planner.planning'), async () => (ctx.editing
+      ? (await api(`/api/linked-areas/${ctx.editing.id}/construction-plan`)).data : planOf(geometry)));
     showPlan(ctx.state, plan, title);
   } catch (e) {
     showError(ctx.dom.message, e);
