@@ -67,6 +67,20 @@ public final class Browser implements AutoCloseable {
     waitFor("return document.body.dataset.ready === 'true'", 20);
   }
 
+  /**
+   * Resizes the window so that the page itself (the viewport) is {@code width} × {@code height}:
+   * {@code --window-size} sets the outer window, and headless Chromium still keeps room for its
+   * (invisible) browser chrome, so screenshots would come out shorter than asked.
+   */
+  public void viewport(int width, int height) {
+    open("/login.html");
+    long innerWidth = (Long) js("return window.innerWidth");
+    long innerHeight = (Long) js("return window.innerHeight");
+    org.openqa.selenium.Dimension outer = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+        (int) (outer.getWidth() + width - innerWidth), (int) (outer.getHeight() + height - innerHeight)));
+  }
+
   public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
