@@ -136,6 +136,8 @@ async function runPreview(geometry) {
   try {
     const r = await previewArea(geometry);
     if (!ctx || seq !== ctx.seq) return; // left the view, or a newer outline is on its way
+    // A stored area being edited overlaps its own stored self; that is no conflict.
+    if (ctx.editing) r.overlaps = (r.overlaps || []).filter(o => o.id !== ctx.editing.id);
     ctx.dom.preview.replaceChildren(report(r));
     document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
   } catch (e) {

@@ -137,6 +137,17 @@ class MapViewsTest {
         + " 'XMLHttpRequest'}}).then(r => r.json()).then(c => c.features[0].version)");
     browser.screenshot("view-planner");
     assertThat(version).isEqualTo(2L);
+
+    // The stored area's coordinated construction plan opens as a timeline under the map.
+    browser.driver().findElement(By.cssSelector("#areas-list li")).click();
+    browser.waitFor("return !document.getElementById('area-plan').hidden", 30);
+    browser.driver().findElement(By.id("area-plan")).click();
+    browser.waitFor("return !document.getElementById('timeline').hidden", 60);
+    assertThat(browser.text("#plan-figures")).containsPattern("[0-9]+");
+    browser.screenshot("view-planner-plan");
+    if (!browser.driver().findElements(By.cssSelector("#timeline .gantt")).isEmpty()) {
+      assertThat(browser.driver().findElements(By.cssSelector("#timeline g.task"))).isNotEmpty();
+    }
   }
 
   @Test
