@@ -8,7 +8,7 @@ import { showFeature } from './feature.js';
 import { withProgress } from './progress.js';
 import { colourCommunitiesByStatus, relabelLegend } from './status.js';
 
-const state = { user: null, map: null, layers: null, view: 'map', views: {} };
+const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
 
 async function main() {
@@ -36,6 +36,8 @@ async function main() {
     applyMessages(document);
     buildLayerList();
     relabelLegend();
+    showAccount();
+    state.layers.refresh(); // its notices are in the old language
     document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';
     state.views[state.view]?.rerender?.();
   });
@@ -94,7 +96,24 @@ function buildLayerList() {
     label.append(box, ` ${t(`layer.${def.id}`)}`);
     list.append(label);
   }
+  // The views' own layers (joint areas, conflicts, clearance violations…) switch the same way.
+  for (const [id, layer] of Object.entries(state.overlays)) {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = state.map.hasLayer(layer);
+    box.dataset.layer = id;
+    box.addEventListener('change', () => (box.checked ? layer.addTo(state.map) : layer.remove()));
+    const label = document.createElement('label');
+    label.append(box, ` ${t(`layer.${id}`)}`);
+    list.append(label);
+  }
 }
+
+/** A view shows one of its layers in the layer list while it is open (null removes it). */
+state.overlay = (id, layer) => {
+  if (layer) state.overlays[id] = layer; else delete state.overlays[id];
+  buildLayerList();
+};
 
 function showNotices(notices, append) {
   const el = document.getElementById('notice');

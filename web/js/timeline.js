@@ -21,6 +21,7 @@ export function showPlan(state, plan, title) {
     style: f => ({ color: utilityColour(f.properties.utility), weight: f.properties.partners ? 9 : 5, opacity: 0.7 }),
     onEachFeature: (f, layer) => layer.bindTooltip(f.properties.id),
   }).addTo(state.map);
+  state.overlay('trenches', trenches);
   const label = task => task.group === 'surface' ? t(`plan.${task.id}`)
     : (task.utilities || []).map(u => t(`value.utility.${u}`)).join(' + ');
   const chart = gantt(plan.timeline, { late, label, onTask: task => {
@@ -45,6 +46,7 @@ export function showPlan(state, plan, title) {
 }
 
 export function hidePlan(state) {
+  if (trenches) state.overlay('trenches', null);
   trenches?.remove();
   trenches = null;
   const box = document.getElementById('timeline');

@@ -41,7 +41,9 @@ export function leave(state) {
 }
 
 export function rerender() {
-  if (ctx?.data) render();
+  if (!ctx?.data) return;
+  render();
+  drawChoropleth(); // its legend
 }
 
 async function load() {

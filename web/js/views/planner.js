@@ -21,6 +21,7 @@ export async function enter(state, panel) {
   ctx = { state, panel, map, draft: null, editing: null, drawer: null, seq: 0, suggested: [] };
   ctx.planAvailable = await deployedBy('/api/construction-plan', { method: 'POST', body: {} });
   ctx.areas = new AreaLayer(map, f => selectArea(f.id));
+  state.overlay('linked_areas', ctx.areas.group);
   ctx.preview = throttle(runPreview, 400);
   ctx.handlers = {
     'draw:drawvertex': e => {
@@ -42,14 +43,23 @@ export function leave(state) {
   clearDraft();
   ctx.areas.remove();
   ctx.suggestLayer?.remove();
+  state.overlay('linked_areas', null);
+  state.overlay('suggestions', null);
   hidePlan(state);
   ctx = null;
 }
 
 export function rerender() {
   if (!ctx) return;
+  const typed = ctx.dom && { name: ctx.dom.name.value, note: ctx.dom.note.value };
   render();
   listAreas();
+  if (ctx.draft) {
+    fillDraftPanel();
+    ctx.dom.name.value = typed.name;
+    ctx.dom.note.value = typed.note;
+  }
+  if (ctx.suggested.length) showSuggestions();
 }
 
 function render() {
@@ -110,6 +120,13 @@ function setDraft(layer, editing) {
   layer.editing.enable();
   // Dragging a vertex fires editdrag continuously; the throttle keeps previews to a few a second.
   layer.on('edit editdrag', () => ctx.preview(layer.toGeoJSON().geometry));
+  fillDraftPanel();
+  ctx.preview(layer.toGeoJSON().geometry);
+  ctx.dom.name.focus();
+}
+
+function fillDraftPanel() {
+  const { editing } = ctx;
   const d = ctx.dom;
   d.draft.hidden = false;
   d.name.value = editing?.name || '';
@@ -118,8 +135,6 @@ function setDraft(layer, editing) {
   d.plan.hidden = !ctx.planAvailable;
   d.message.hidden = true;
   document.getElementById('draft-title').textContent = editing ? t('planner.editing', { name: editing.name }) : t('planner.draft');
-  ctx.preview(layer.toGeoJSON().geometry);
-  d.name.focus();
 }
 
 function clearDraft() {
@@ -231,6 +246,11 @@ async function suggest() {
     style: { color: '#ef6c00', weight: 2, dashArray: '6 4', fillOpacity: 0.08 },
     onEachFeature: (f, layer) => layer.on('click', () => showSuggestion(f.id)),
   }).addTo(ctx.map);
+  ctx.state.overlay('suggestions', ctx.suggestLayer);
+  showSuggestions();
+}
+
+function showSuggestions() {
   ctx.dom.suggestions.replaceChildren(el('h3', {}, t('planner.suggestions', { count: ctx.suggested.length })),
     suggestions(ctx.suggested, { onShow: showSuggestion, onAdopt: adopt }));
 }

@@ -24,6 +24,8 @@ export async function enter(state, panel) {
   // Conflicts and clearance violations as map layers, each its own group (they load in parallel).
   ctx.conflictPoints = L.layerGroup().addTo(state.map);
   ctx.clearancePoints = L.layerGroup().addTo(state.map);
+  state.overlay('conflicts', ctx.conflictPoints);
+  state.overlay('clearances', ctx.clearancePoints);
   ctx.checkPoints = L.layerGroup().addTo(state.map); // those of the proposal's check
   ctx.onCreated = e => setProposal(e.layer.toGeoJSON().geometry);
   state.map.on('draw:created', ctx.onCreated);
@@ -39,6 +41,8 @@ export function leave(state) {
   ctx.proposalLayer?.remove();
   ctx.conflictPoints.remove();
   ctx.clearancePoints.remove();
+  state.overlay('conflicts', null);
+  state.overlay('clearances', null);
   ctx.checkPoints.remove();
   state.layers.setFilter('pipelines', null);
   state.layers.setFilter('works', null);
