@@ -6,7 +6,7 @@ import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.
 import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
 import { showFeature } from './feature.js';
 import { withProgress } from './progress.js';
-import { colourCommunitiesByStatus, relabelLegend } from './status.js';
+import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -58,6 +58,7 @@ function createMap(config) {
     document.getElementById('map').classList.add('no-basemap');
   }
   L.control.scale({ imperial: false }).addTo(map);
+  addUtilityLegend(map);
   return map;
 }
 

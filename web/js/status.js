@@ -2,7 +2,7 @@
 // signed-in page asks for them; anonymous visitors see the communities in the neutral colour.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { LAYERS, STATUS_COLOURS } from './layers.js';
+import { LAYERS, STATUS_COLOURS, UTILITY_COLOURS } from './layers.js';
 import { el } from './ui.js';
 
 /**
@@ -40,10 +40,29 @@ function addLegend(state) {
   state.statusLegend = legend;
 }
 
-/** Refills the legend in the current language. */
+/** The utilities' CJJ 61 colours of works (and pipelines), for everyone including the public. */
+export function addUtilityLegend(map) {
+  const legend = L.control({ position: 'bottomright' });
+  legend.onAdd = () => {
+    const box = el('div', { class: 'legend', id: 'utility-legend' });
+    fillUtilities(box);
+    return box;
+  };
+  legend.addTo(map);
+}
+
+/** Refills the legends in the current language. */
 export function relabelLegend() {
   const box = document.getElementById('status-legend');
   if (box) fill(box);
+  const utilities = document.getElementById('utility-legend');
+  if (utilities) fillUtilities(utilities);
+}
+
+function fillUtilities(box) {
+  box.replaceChildren(el('strong', {}, t('legend.utilities')),
+    ...Object.entries(UTILITY_COLOURS).map(([code, colour]) => el('div', {},
+      el('i', { style: `background:${colour}` }), ` ${t(`value.utility.${code}`)}`)));
 }
 
 function fill(box) {
