@@ -109,7 +109,19 @@ function drawChoropleth() {
     style: f => ({ color: '#1b5e20', weight: 1, fillColor: shade(share(f)), fillOpacity: 0.75 }),
     onEachFeature: (f, layer) => layer.bindTooltip(
       `${f.properties.name} ${(share(f) * 100).toFixed(1)}%`, { sticky: true }),
-  }).addTo(state.map);
+  });
+  // The sample's county boundaries are small rectangles, tiny at the city's zoom: a circle per
+  // county, sized by planned households and shaded the same, keeps every county readable.
+  for (const layer of ctx.choropleth.getLayers()) {
+    const p = layer.feature.properties;
+    L.circleMarker(layer.getBounds().getCenter(), { pane: 'pane-choropleth',
+      radius: 6 + Math.sqrt(p.planned_households || 0) / 4, color: '#1b5e20', weight: 1,
+      fillColor: shade(share(layer.feature)), fillOpacity: 0.85 })
+      .bindTooltip(`${p.name} ${(share(layer.feature) * 100).toFixed(1)}%`)
+      .on('click', () => zoomToDistrict(p.code))
+      .addTo(ctx.choropleth);
+  }
+  ctx.choropleth.addTo(state.map);
   ctx.legend?.remove();
   ctx.legend = L.control({ position: 'bottomright' });
   ctx.legend.onAdd = () => el('div', { class: 'legend', id: 'choropleth-legend' },

@@ -74,7 +74,7 @@ class MapViewsTest {
         .isEqualTo("2023-07-15");
     long districts = (Long) browser.js(
         "return document.querySelectorAll('.leaflet-pane-choropleth-pane path').length");
-    assertThat(districts).isEqualTo(11);
+    assertThat(districts).isEqualTo(22); // a polygon and a circle per county
     assertThat(browser.driver().findElements(By.cssSelector("#leader-counties tbody tr"))).hasSize(11);
     assertThat(browser.driver().findElements(By.cssSelector("#leader-overdue tbody tr"))).isNotEmpty();
     assertThat(browser.text("#leader-ranking tbody tr:first-child")).contains("卫滨区").contains("95.62");
