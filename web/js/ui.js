@@ -16,6 +16,12 @@ export function el(tag, attrs = {}, ...children) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+  // A focusable clickable row or item answers the keyboard too (Enter or Space), like a button.
+  if (attrs?.onclick && attrs.tabIndex !== undefined && attrs.tabIndex !== null) {
+    e.addEventListener('keydown', ev => {
+      if (ev.target === e && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); e.click(); }
+    });
+  }
   return e;
 }
 

@@ -24,7 +24,7 @@ export function conflictItem(c, onZoom) {
     ? t('utility.moratorium', { until: c.moratoriumUntil })
     : t('utility.sameWindow', { days: num(c.overlapDays) });
   return el('li', { tabIndex: 0, class: 'conflict', dataset: { a: c.a.id ?? '', b: c.b.id },
-    onclick: () => onZoom(c), onkeydown: e => { if (e.key === 'Enter') onZoom(c); } },
+    onclick: () => onZoom(c) },
   el('div', {}, side(c.a), ' ↔ ', side(c.b)),
   el('div', { class: 'sub' }, el('span', { class: 'tag bad' }, t(`utility.kind.${c.kind}`)), why,
     ` · ${t('utility.gap', { m: num(c.gapMeters, 2) })}`,

@@ -148,6 +148,15 @@ class MapViewsTest {
     if (!browser.driver().findElements(By.cssSelector("#timeline .gantt")).isEmpty()) {
       assertThat(browser.driver().findElements(By.cssSelector("#timeline g.task"))).isNotEmpty();
     }
+
+    // Delete asks once more inside the panel, then the area is gone from the list and the store.
+    browser.driver().findElement(By.id("plan-close")).click();
+    browser.driver().findElement(By.id("area-delete")).click();
+    assertThat(browser.text("#area-delete")).isEqualTo("确认删除？");
+    browser.driver().findElement(By.id("area-delete")).click();
+    browser.waitFor("return document.querySelectorAll('#areas-list li[data-area]').length === 0", 30);
+    assertThat(browser.js("return fetch('/api/linked-areas', {headers: {'X-Requested-With':"
+        + " 'XMLHttpRequest'}}).then(r => r.json()).then(c => c.features.length)")).isEqualTo(0L);
   }
 
   @Test
