@@ -42,7 +42,9 @@ final class CsvFiles {
     if (!Crs.isKnown(srid)) {
       throw ApiException.badRequest("srid " + srid + " is not a known EPSG code");
     }
-    try (ResultSet rs = new Csv().read(in, null)) {
+    Csv reader = new Csv();
+    reader.setCaseSensitiveColumnNames(true);
+    try (ResultSet rs = reader.read(in, null)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {

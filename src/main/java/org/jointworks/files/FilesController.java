@@ -117,8 +117,7 @@ class FilesController {
     List<Feature> all = files.all(l);
     StreamingResponseBody body = out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CsvFiles.write(w, l, all);
-      w.flush();
+      CsvFiles.write(w, l, all); // closes the writer, which flushes it
     };
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + l.id() + ".csv\"")
