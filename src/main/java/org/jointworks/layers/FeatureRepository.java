@@ -50,12 +50,25 @@ public class FeatureRepository {
    * {@code bbox} (lon/lat) when it is given; the spatial index answers the bbox test.
    */
   public void forEach(Layer layer, Envelope bbox, Consumer<Feature> sink) {
+    forEach(layer, bbox, null, sink);
+  }
+
+  /**
+   * As {@link #forEach(Layer, Envelope, Consumer)}, keeping only features whose {@code name}
+   * contains {@code nameContains} (ignoring case) when it is given and the layer has names.
+   */
+  public void forEach(Layer layer, Envelope bbox, String nameContains, Consumer<Feature> sink) {
     MapSqlParameterSource p = new MapSqlParameterSource();
-    StringBuilder sql = new StringBuilder(selectSql(layer));
+    StringBuilder sql = new StringBuilder(selectSql(layer)).append(" WHERE 1 = 1");
     if (bbox != null) {
-      sql.append(" WHERE geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490)");
+      sql.append(" AND geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490)");
       p.addValue("minx", bbox.getMinX()).addValue("miny", bbox.getMinY())
           .addValue("maxx", bbox.getMaxX()).addValue("maxy", bbox.getMaxY());
+    }
+    if (nameContains != null && layer.field("name").isPresent()) {
+      sql.append(" AND LOWER(name) LIKE :q");
+      p.addValue("q", "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
+          .replace("\\", "").replace("%", "").replace("_", "") + "%");
     }
     sql.append(" ORDER BY id");
     WKBReader wkb = new WKBReader(Geometries.LONLAT);

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Features of a layer over HTTP: {@code /api/{layer}} lists (bbox-limited), one feature by id
+ * Features of a layer over HTTP: {@code /api/{layer}} lists (bbox-limited, {@code q} searches
+ * names), one feature by id
  * with its version as ETag, and create, replace and delete with optimistic locking. The version
  * comes as {@code If-Match} (a stale one answers 412) or as {@code version} in the body (409).
  */
@@ -44,6 +45,7 @@ class LayerController {
   @GetMapping("/api/{layer:districts|communities|pipelines|works|facilities|streets}")
   ResponseEntity<StreamingResponseBody> list(@PathVariable String layer,
       @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "1000") int limit) {
     Layer l = layer(layer);
     if (limit < 1 || limit > MAX_LIST) {
@@ -55,7 +57,7 @@ class LayerController {
         FeatureWriter.open(g);
         int[] written = {0};
         boolean[] more = {false};
-        repository.forEach(l, box, f -> {
+        repository.forEach(l, box, q == null || q.isBlank() ? null : q.trim(), f -> {
           if (written[0] < limit) {
             FeatureWriter.write(f, g);
             written[0]++;

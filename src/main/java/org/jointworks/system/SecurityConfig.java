@@ -9,13 +9,11 @@ import org.jointworks.layers.Layer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -51,10 +49,11 @@ class SecurityConfig {
           a.anyRequest().denyAll();
         })
         .httpBasic(b -> b.realmName("JointWorks"))
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults())
-        .csrf(c -> c
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+        .formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login")
+            .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+        .logout(l -> l.logoutSuccessUrl("/"))
+        // The page reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
+        .csrf(c -> c.spa()
             // Only a session cookie can be ridden by another site; requests without one
             // (Basic-authenticated or anonymous API calls) have no session to forge.
             .ignoringRequestMatchers(
@@ -75,7 +74,8 @@ class SecurityConfig {
     String[] layerWrites = layerItemPaths();
     a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/css/**",
-            "/js/**", "/img/**", "/i18n/**", "/webjars/**", "/login", "/error").permitAll()
+            "/js/**", "/img/**", "/i18n/**", "/webjars/**", "/login.html", "/error").permitAll()
+        .requestMatchers(HttpMethod.GET, "/api/map/config").permitAll()
         .requestMatchers(HttpMethod.GET, publicLayerReads).permitAll()
         .requestMatchers(HttpMethod.GET, signedInLayerReads).authenticated()
         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()

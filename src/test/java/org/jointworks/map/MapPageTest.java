@@ -1,0 +1,95 @@
+package org.jointworks.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jointworks.support.Browser;
+import org.jointworks.support.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The map page in a real headless Chromium on the sample city: the public map, signing in,
+ * layers, search and the language switch. Each test saves a screenshot under target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MapPageTest {
+  @LocalServerPort
+  int port;
+  Browser browser;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.h2gis(registry, true);
+  }
+
+  @BeforeEach
+  void open() {
+    browser = new Browser(port, 1280, 800);
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void thePublicMapDrawsTheCityWithoutPipelines() {
+    browser.openMap();
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 0"
+        + " && window.jointworks.layers.drawn('districts') > 0", 20);
+    long communities = (Long) browser.js("return window.jointworks.layers.drawn('communities')");
+    long districts = (Long) browser.js("return window.jointworks.layers.drawn('districts')");
+    browser.screenshot("map-public");
+    assertThat(districts).isEqualTo(11);
+    assertThat(communities).isGreaterThan(10);
+    assertThat(browser.driver().findElements(By.cssSelector("input[data-layer=pipelines]"))).isEmpty();
+    assertThat(browser.text("#who")).isEqualTo("公众（只读）");
+    assertThat(browser.driver().findElements(By.cssSelector(".leaflet-tile"))).isEmpty();
+  }
+
+  @Test
+  void aSignedInUserSeesPipelinesInTheSurveyColours() {
+    browser.signIn("gas");
+    assertThat(browser.text("#who")).contains("gas").contains("管线单位");
+    WebElement pipelines = browser.driver().findElement(By.cssSelector("input[data-layer=pipelines]"));
+    browser.js("window.jointworks.map.setZoom(15)");
+    pipelines.click();
+    browser.waitFor("return window.jointworks.layers.drawn('pipelines') > 0", 20);
+    Object colours = browser.js("return [...new Set(window.jointworks.layers.groups.pipelines"
+        + ".getLayers().map(l => l.options.color))]");
+    browser.screenshot("map-pipelines");
+    assertThat(colours.toString()).contains("rgb(255,0,255)");
+  }
+
+  @Test
+  void searchFindsACommunityAndShowsItsAttributes() {
+    browser.openMap();
+    String name = (String) browser.js("return window.jointworks.layers.groups.communities"
+        + ".getLayers()[0].feature.properties.name");
+    browser.driver().findElement(By.id("search-input")).sendKeys(name);
+    browser.waitFor("return document.querySelectorAll('#search-results li').length > 0", 10);
+    browser.driver().findElement(By.cssSelector("#search-results li")).click();
+    browser.waitFor("return !document.getElementById('feature-panel').hidden", 10);
+    browser.screenshot("map-search");
+    assertThat(browser.text("#feature-attributes")).contains(name);
+    assertThat(browser.text("dd[data-field=households]")).matches("[0-9,]+");
+  }
+
+  @Test
+  void theLanguageSwitchesToEnglish() {
+    browser.openMap();
+    assertThat(browser.text(".bar h1")).contains("老旧小区");
+    browser.driver().findElement(By.id("lang")).click();
+    browser.waitFor("return document.documentElement.lang === 'en'", 10);
+    assertThat(browser.text(".bar h1")).contains("renovation");
+    assertThat(browser.text("#layer-list")).contains("Communities");
+    browser.js("localStorage.clear()");
+  }
+}

@@ -1,0 +1,100 @@
+package org.jointworks.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given
+ * explicitly so that Selenium Manager never tries to download a browser or a driver.
+ */
+public final class Browser implements AutoCloseable {
+  public static final String CHROMIUM = System.getProperty("jointworks.chromium", "/usr/bin/chromium");
+  public static final String DRIVER = System.getProperty("jointworks.chromedriver", "/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final String base;
+
+  public Browser(int port, int width, int height) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+        "--window-size=" + width + "," + height, "--lang=zh-CN");
+    try {
+      options.addArguments("--user-data-dir=" + Files.createTempDirectory("chromium"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(DRIVER).toFile()).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get(base + path);
+  }
+
+  /** Opens the map page and waits until it says it is ready. */
+  public void openMap() {
+    open("/");
+    waitFor("return document.body.dataset.ready === 'true'", 20);
+  }
+
+  public void signIn(String user) {
+    open("/login.html");
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.id("submit")).click();
+    waitFor("return document.body.dataset.ready === 'true'", 20);
+  }
+
+  public Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Waits until {@code script} returns true. */
+  public void waitFor(String script, int seconds) {
+    new WebDriverWait(driver, Duration.ofSeconds(seconds))
+        .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+  }
+
+  /** Saves a screenshot under target/screenshots/ and returns its path. */
+  public Path screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String text(String cssSelector) {
+    return driver.findElement(By.cssSelector(cssSelector)).getText();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,163 @@
+// The map page: one map for planners, utility companies, leaders and the public. This module
+// wires the map, the layer list, sign-in state, search and the role views together; each view
+// lives in its own module under views/ and is offered only when its endpoints exist.
+import { api, csrfToken, whoAmI } from './api.js';
+import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
+import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
+import { showFeature } from './feature.js';
+
+const state = { user: null, map: null, layers: null, view: 'map', views: {} };
+window.jointworks = state; // for the browser tests and for debugging
+
+async function main() {
+  await loadMessages();
+  applyMessages(document);
+  state.user = await whoAmI();
+  showAccount();
+  const config = await loadMapConfig();
+  state.map = createMap(config);
+  state.layers = new LayerManager(state.map, state.user,
+    (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
+    (notices, append) => showNotices(notices, append));
+  buildLayerList();
+  wireSearch();
+  await wireViews();
+  document.getElementById('lang').addEventListener('click', async () => {
+    await switchLang();
+    applyMessages(document);
+    buildLayerList();
+    document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';
+    state.views[state.view]?.rerender?.();
+  });
+  document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';
+  state.layers.refresh();
+  document.body.dataset.ready = 'true';
+}
+
+function createMap(config) {
+  const map = L.map('map', { zoomControl: true, preferCanvas: false })
+    .setView([config.centerLat, config.centerLon], config.zoom);
+  if (config.basemapUrl) {
+    L.tileLayer(config.basemapUrl, { attribution: config.basemapAttribution, maxZoom: 19 }).addTo(map);
+  } else {
+    // No basemap configured: the districts and streets of the data draw the background.
+    document.getElementById('map').classList.add('no-basemap');
+  }
+  L.control.scale({ imperial: false }).addTo(map);
+  return map;
+}
+
+function showAccount() {
+  const who = document.getElementById('who');
+  const signIn = document.getElementById('sign-in');
+  const signOut = document.getElementById('sign-out');
+  if (state.user) {
+    who.textContent = `${state.user.username} · ${t(`role.${state.user.role}`)}`;
+    signIn.hidden = true;
+    signOut.hidden = false;
+    document.getElementById('logout-csrf').value = csrfToken();
+  } else {
+    who.textContent = t('account.public');
+    signIn.hidden = false;
+    signOut.hidden = true;
+  }
+}
+
+function buildLayerList() {
+  const list = document.getElementById('layer-list');
+  list.replaceChildren();
+  for (const def of LAYERS) {
+    if (def.signedIn && !state.user) continue;
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = state.layers.isOn(def.id);
+    box.dataset.layer = def.id;
+    box.addEventListener('change', () => state.layers.toggle(def.id, box.checked));
+    label.append(box, ` ${t(`layer.${def.id}`)}`);
+    list.append(label);
+  }
+}
+
+function showNotices(notices, append) {
+  const el = document.getElementById('notice');
+  const text = append ? [el.textContent, ...notices].filter(Boolean).join(' ') : notices.join(' ');
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+function wireSearch() {
+  const input = document.getElementById('search-input');
+  const results = document.getElementById('search-results');
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      results.replaceChildren();
+      if (!q) return;
+      const { data } = await api(`/api/communities?q=${encodeURIComponent(q)}&limit=10`);
+      for (const f of data.features) {
+        const li = document.createElement('li');
+        li.textContent = `${f.properties.name} · ${f.properties.district}`;
+        li.tabIndex = 0;
+        li.addEventListener('click', () => {
+          const bounds = L.geoJSON(f).getBounds();
+          state.map.fitBounds(bounds, { maxZoom: 16 });
+          results.replaceChildren();
+          showFeature('communities', f, null, state);
+        });
+        results.append(li);
+      }
+      if (!data.features.length) {
+        const li = document.createElement('li');
+        li.textContent = t('search.none');
+        results.append(li);
+      }
+    }, 250);
+  });
+  document.getElementById('search').addEventListener('submit', e => e.preventDefault());
+}
+
+async function wireViews() {
+  const buttons = document.querySelectorAll('.views button');
+  for (const b of buttons) {
+    const roles = b.dataset.role ? b.dataset.role.split(' ') : null;
+    const allowed = !roles || (state.user && roles.includes(state.user.role));
+    let module = null;
+    if (b.dataset.view !== 'map' && allowed) {
+      try {
+        module = await import(`./views/${b.dataset.view}.js`);
+        if (module.available && !(await module.available(state))) module = null;
+      } catch (e) {
+        module = null; // the view's feature has not landed yet: leave it out rather than fake it
+      }
+    }
+    b.hidden = b.dataset.view !== 'map' && !module;
+    if (module) state.views[b.dataset.view] = module;
+    b.addEventListener('click', () => selectView(b.dataset.view));
+  }
+}
+
+async function selectView(view) {
+  state.views[state.view]?.leave?.(state);
+  state.view = view;
+  document.querySelectorAll('.views button').forEach(b =>
+    b.classList.toggle('active', b.dataset.view === view));
+  const panel = document.getElementById('view-panel');
+  panel.replaceChildren();
+  if (state.views[view]) await state.views[view].enter(state, panel);
+}
+
+/** Shows a progress bar while a long operation runs (imports, plans). */
+export async function withProgress(label, work) {
+  const bar = document.getElementById('progress');
+  bar.querySelector('span').textContent = label;
+  bar.hidden = false;
+  try { return await work(); } finally { bar.hidden = true; }
+}
+
+main().catch(e => {
+  console.error(e);
+  document.body.dataset.ready = 'error';
+});
