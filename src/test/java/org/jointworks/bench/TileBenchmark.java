@@ -28,15 +28,16 @@ import org.locationtech.jts.io.WKBWriter;
 /**
  * Uncached tile building, ours against PostGIS's ST_AsMVT/ST_AsMVTGeom (the query pg_tileserv
  * runs), on the same 100,000 communities (a 320 × 320 grid of 60 m squares, 100 m apart, around
- * Xinxiang) in the same run. Tiles z10, z14 and z16 at the grid's centre; each built 30 times
- * after 5 warm-ups; p50/p95 and sizes printed and written to target/tile-benchmark.md.
+ * Xinxiang) in the same run. Tiles z10, z14 and z16 at the grid's centre; each built 50 times
+ * after 30 warm-ups; p50/p95 and sizes printed and written to target/tile-benchmark.md.
  * Run: {@code ./mvnw -Pbench test -Dtest=TileBenchmark} with JOINTWORKS_TEST_POSTGIS_URL set.
  */
 @Tag("benchmark")
 @EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
 class TileBenchmark {
   static final int SIDE = 320;
-  static final int RUNS = 30;
+  static final int RUNS = 50;
+  static final int WARMUP = 30;
 
   @Test
   void tilesOursAgainstPostgis() throws Exception {
@@ -68,7 +69,7 @@ class TileBenchmark {
         List<TileEncoder.LayerInput> in = List.of(new TileEncoder.LayerInput(layer, 0, true));
         double[] ours = new double[RUNS];
         int ourBytes = 0;
-        for (int r = -5; r < RUNS; r++) {
+        for (int r = -WARMUP; r < RUNS; r++) {
           long s = System.nanoTime();
           ourBytes = TileEncoder.encode(t, in).length;
           if (r >= 0) {
@@ -85,7 +86,7 @@ class TileBenchmark {
           ps.setInt(1, z);
           ps.setInt(2, t.x());
           ps.setInt(3, t.y());
-          for (int r = -5; r < RUNS; r++) {
+          for (int r = -WARMUP; r < RUNS; r++) {
             long s = System.nanoTime();
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
