@@ -14,6 +14,7 @@ import org.jointworks.geo.Geometries;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
+import org.jointworks.layers.LayerRevisions;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -30,10 +31,19 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ItemsRepository {
+  /** Counts kept per layer revision; a bound on distinct filters a client can make us keep. */
+  private static final int MAX_COUNTS = 1000;
   private final NamedParameterJdbcTemplate jdbc;
+  private final LayerRevisions revisions;
+  /**
+   * numberMatched by layer, revision and filter: a walk through 100 pages counts once. Exact,
+   * because every committed write moves the revision and so misses this cache.
+   */
+  private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  ItemsRepository(NamedParameterJdbcTemplate jdbc) {
+  ItemsRepository(NamedParameterJdbcTemplate jdbc, LayerRevisions revisions) {
     this.jdbc = jdbc;
+    this.revisions = revisions;
   }
 
   ItemsPage page(Layer layer, ItemsQuery q) {
@@ -59,12 +69,30 @@ class ItemsRepository {
     if (backwards) {
       Collections.reverse(page);
     }
-    Long matched = jdbc.queryForObject("SELECT COUNT(*) FROM " + layer.table() + where, p,
-        Long.class);
+    long matched = count(layer, where, q);
     boolean hasNext = backwards || more;
     boolean hasPrev = backwards ? more : q.after() != null;
-    return new ItemsPage(page, matched == null ? 0 : matched, hasNext && !page.isEmpty(),
+    return new ItemsPage(page, matched, hasNext && !page.isEmpty(),
         hasPrev && !page.isEmpty());
+  }
+
+  private long count(Layer layer, String where, ItemsQuery q) {
+    // Read the revision before counting: a write during the count leaves a key nobody asks for.
+    String key = layer.id() + "@" + revisions.revision(layer) + where + "|" + q.bbox4490() + "|"
+        + q.from() + "|" + q.to() + "|" + q.filters();
+    Long cached = counts.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    MapSqlParameterSource p = new MapSqlParameterSource();
+    String w = where(layer, q, p);
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + layer.table() + w, p, Long.class);
+    long matched = n == null ? 0 : n;
+    if (counts.size() >= MAX_COUNTS) {
+      counts.clear();
+    }
+    counts.put(key, matched);
+    return matched;
   }
 
   /** The layer's extent in lon/lat, null when it has no geometry. */

@@ -51,6 +51,9 @@ public record OgcCrs(String uri, int epsg, boolean swapped) {
     if (g4490 == null) {
       return null;
     }
+    if (epsg == Crs.LONLAT && !swapped) {
+      return g4490; // CRS84 is the stored coordinates as they are: no copy on the hot path
+    }
     Geometry out = Crs.transform(g4490, Crs.LONLAT, epsg);
     if (swapped) {
       out.apply(SWAP);
