@@ -79,6 +79,7 @@ class ItemsRepository {
   private long count(Layer layer, String where, ItemsQuery q) {
     // Read the revision before counting: a write during the count leaves a key nobody asks for.
     String key = layer.id() + "@" + revisions.revision(layer) + where + "|" + q.bbox4490() + "|"
+        + q.bbox4490East() + "|"
         + q.from() + "|" + q.to() + "|" + q.filters();
     Long cached = counts.get(key);
     if (cached != null) {
@@ -123,12 +124,9 @@ class ItemsRepository {
   private static String where(Layer layer, ItemsQuery q, MapSqlParameterSource p) {
     List<String> terms = new ArrayList<>();
     if (q.bbox4490() != null) {
-      Envelope b = q.bbox4490();
-      // && lets the spatial index answer; ST_Intersects keeps the answer exact.
-      terms.add("geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490)"
-          + " AND ST_Intersects(geom, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4490))");
-      p.addValue("minx", b.getMinX()).addValue("miny", b.getMinY())
-          .addValue("maxx", b.getMaxX()).addValue("maxy", b.getMaxY());
+      String west = box(q.bbox4490(), "", p);
+      terms.add(q.bbox4490East() == null ? west
+          : "((" + west + ") OR (" + box(q.bbox4490East(), "e", p) + "))");
     }
     if (q.hasDatetime() && layer.field("start_date").isPresent()) {
       if (q.to() != null) {
@@ -153,6 +151,15 @@ class ItemsRepository {
       });
     }
     return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+  }
+
+  private static String box(Envelope b, String suffix, MapSqlParameterSource p) {
+    String env = "ST_MakeEnvelope(:minx" + suffix + ", :miny" + suffix + ", :maxx" + suffix
+        + ", :maxy" + suffix + ", 4490)";
+    p.addValue("minx" + suffix, b.getMinX()).addValue("miny" + suffix, b.getMinY())
+        .addValue("maxx" + suffix, b.getMaxX()).addValue("maxy" + suffix, b.getMaxY());
+    // && lets the spatial index answer; ST_Intersects keeps the answer exact.
+    return "geom && " + env + " AND ST_Intersects(geom, " + env + ")";
   }
 
   private static String select(Layer layer) {

@@ -61,7 +61,22 @@ final class ItemsRequest {
     if (bboxText == null && one(params, "bbox-crs") != null) {
       throw ApiException.badRequest("bbox-crs needs a bbox");
     }
-    Envelope bbox = bboxText == null ? null : bboxCrs.toStorage(bbox(bboxText));
+    Envelope bbox = null;
+    Envelope east = null;
+    if (bboxText != null) {
+      double[] box = bbox(bboxText, bboxCrs);
+      boolean s = bboxCrs.swapped();
+      if (s ? box[1] > box[3] : box[0] > box[2]) {
+        // Lower longitude east of the upper one: the box crosses the antimeridian (OGC 17-069
+        // 7.15.3); it is the union of [lower, 180] and [-180, upper], in the CRS's axis order.
+        bbox = bboxCrs.toStorage(s ? new double[] {box[0], box[1], box[2], 180}
+            : new double[] {box[0], box[1], 180, box[3]});
+        east = bboxCrs.toStorage(s ? new double[] {box[0], -180, box[2], box[3]}
+            : new double[] {-180, box[1], box[2], box[3]});
+      } else {
+        bbox = bboxCrs.toStorage(box);
+      }
+    }
     String dt = one(params, "datetime");
     LocalDate[] interval = dt == null ? new LocalDate[2] : datetime(dt);
     Map<String, Object> filters = new LinkedHashMap<>();
@@ -76,7 +91,7 @@ final class ItemsRequest {
     if (after != null && before != null) {
       throw ApiException.badRequest("give either after or before, not both");
     }
-    return new Parsed(new ItemsQuery(bbox, dt != null, interval[0], interval[1], filters, limit,
+    return new Parsed(new ItemsQuery(bbox, east, dt != null, interval[0], interval[1], filters, limit,
         after, before), crs);
   }
 
@@ -103,7 +118,18 @@ final class ItemsRequest {
     return v == null || v.length == 0 ? null : v[0];
   }
 
-  static double[] bbox(String text) {
+  /** The bbox as x-first numbers; an antimeridian crossing is allowed in lon/lat only. */
+  static double[] bbox(String text, OgcCrs crs) {
+    double[] box = bbox(text, crs.swapped());
+    boolean lonLat = crs.epsg() == org.jointworks.geo.Crs.LONLAT;
+    double[] xy = crs.swapped() ? new double[] {box[1], box[0], box[3], box[2]} : box;
+    if (xy[0] > xy[2] && !lonLat) {
+      throw ApiException.badRequest("bbox lower corner must not exceed its upper corner");
+    }
+    return box;
+  }
+
+  private static double[] bbox(String text, boolean swapped) {
     String[] parts = text.split(",");
     if (parts.length != 4 && parts.length != 6) {
       throw ApiException.badRequest("bbox must be 4 numbers (minx,miny,maxx,maxy in the axis"
@@ -121,9 +147,9 @@ final class ItemsRequest {
       }
     }
     double[] box = v.length == 4 ? v : new double[] {v[0], v[1], v[3], v[4]};
-    if (box[0] > box[2] || box[1] > box[3]) {
-      throw ApiException.badRequest("bbox lower corner must not exceed its upper corner"
-          + " (a box across the antimeridian is not supported)");
+    // The northing/latitude may never be reversed; the easting only across the antimeridian.
+    if (swapped ? box[0] > box[2] : box[1] > box[3]) {
+      throw ApiException.badRequest("bbox lower corner must not exceed its upper corner");
     }
     return box;
   }

@@ -120,6 +120,8 @@ final class OpenApiDocument {
       boolean array) {
     Map<String, Object> schema = array
         ? Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))
+        : name.equals("limit") ? Map.of("type", "integer", "minimum", 1, "maximum", 10000,
+            "default", 100)
         : Map.of("type", type);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", name);
@@ -127,10 +129,9 @@ final class OpenApiDocument {
     p.put("required", false);
     p.put("description", description);
     p.put("schema", schema);
-    if (array) {
-      p.put("style", "form");
-      p.put("explode", false);
-    }
+    // OGC API - Features defines its query parameters with style form, explode false.
+    p.put("style", "form");
+    p.put("explode", false);
     return p;
   }
 

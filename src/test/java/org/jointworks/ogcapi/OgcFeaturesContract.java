@@ -134,6 +134,11 @@ abstract class OgcFeaturesContract {
     JsonNode box = anonymous.get(
         "/ogcapi/collections/communities/items?bbox=113.849,35.299,113.871,35.31").json();
     assertThat(box.at("/numberMatched").asLong()).isEqualTo(3);
+    JsonNode across = anonymous.get("/ogcapi/collections/communities/items?bbox=177,65,-177,70")
+        .json();
+    assertThat(across.at("/numberMatched").asLong()).as("across the antimeridian").isZero();
+    assertThat(anonymous.get("/ogcapi/collections/communities/items?bbox=113.86,35.299,-170,35.31")
+        .json().at("/numberMatched").asLong()).isEqualTo(4);
     assertThat(anonymous.get("/ogcapi/collections/works/items?datetime=2023-06-15").json()
         .at("/numberMatched").asLong()).isEqualTo(1);
     assertThat(anonymous.get("/ogcapi/collections/works/items?datetime=2023-04-01/..").json()
