@@ -1,6 +1,9 @@
 // Talking to the service: JSON in and out, the CSRF token for cookie sessions, errors as
 // problem-details messages the page can show.
 
+/** Marks the page's own requests, so a 401 comes without a Basic challenge (no password dialog). */
+export const PAGE = { 'X-Requested-With': 'XMLHttpRequest' };
+
 export function csrfToken() {
   const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
   return m ? decodeURIComponent(m[1]) : '';
@@ -15,7 +18,7 @@ export class ApiError extends Error {
 }
 
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json, application/geo+json', ...headers },
+  const init = { method, headers: { Accept: 'application/json, application/geo+json', ...PAGE, ...headers },
     credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -45,6 +48,6 @@ export async function whoAmI() {
 
 /** The endpoint exists (is deployed) for this user: 404 means a feature that has not landed. */
 export async function available(path) {
-  const res = await fetch(path, { method: 'GET', credentials: 'same-origin' });
+  const res = await fetch(path, { method: 'GET', credentials: 'same-origin', headers: PAGE });
   return res.status !== 404;
 }

@@ -19,6 +19,13 @@ async function main() {
   state.layers = new LayerManager(state.map, state.user,
     (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
     (notices, append) => showNotices(notices, append));
+  // Open on the whole city: fit the view to the districts the first time they arrive.
+  const fitOnce = e => {
+    if (e.layer !== 'districts') return;
+    state.map.off('jointworks:loaded', fitOnce);
+    fitCity();
+  };
+  state.map.on('jointworks:loaded', fitOnce);
   buildLayerList();
   wireSearch();
   await wireViews();
@@ -45,6 +52,11 @@ function createMap(config) {
   }
   L.control.scale({ imperial: false }).addTo(map);
   return map;
+}
+
+function fitCity() {
+  const bounds = state.layers.groups.districts.getBounds();
+  if (bounds.isValid()) state.map.fitBounds(bounds, { padding: [20, 20] });
 }
 
 function showAccount() {

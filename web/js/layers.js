@@ -1,6 +1,6 @@
 // The map's data layers: what each shows, how it is styled, from which zoom it loads. Every layer
 // is loaded for the visible box only (bbox-limited requests), never as one city-wide download.
-import { api } from './api.js';
+import { api, PAGE } from './api.js';
 import { t } from './i18n.js';
 
 /** CJJ 61-2017 map colours of the utilities. */
@@ -110,7 +110,7 @@ export class LayerManager {
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
     try {
       const res = await fetch(`/api/${id}?bbox=${bbox}&limit=5000`, { signal: ctrl.signal,
-        credentials: 'same-origin' });
+        credentials: 'same-origin', headers: PAGE });
       if (!res.ok) return;
       const data = await res.json();
       const decorate = this.decorate[id];

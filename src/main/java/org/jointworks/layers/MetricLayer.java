@@ -21,7 +21,9 @@ public record MetricLayer(Layer layer, long revision, int metricEpsg, List<Featu
 
   public MetricLayer {
     features = List.copyOf(features);
-    metric = List.copyOf(metric);
+    // A feature without geometry (a reference district before its boundary arrives) keeps its
+    // place as null, so positions stay aligned; List.copyOf would refuse the null.
+    metric = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(metric));
     if (features.size() != metric.size()) {
       throw new IllegalArgumentException("features and metric geometries differ in number");
     }

@@ -36,7 +36,8 @@ class SecurityConfig {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        java.time.Clock.systemUTC());
   }
 
   @Bean
@@ -60,9 +61,10 @@ class SecurityConfig {
                 r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null))
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(
-                (req, res, ex) -> problem(res, 401, "sign in to do this"), API)
+                (req, res, ex) -> problem(res, 401, "sign in to do this",
+                    !"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))), API)
             .defaultAccessDeniedHandlerFor(
-                (req, res, ex) -> problem(res, 403, "your role may not do this"), API));
+                (req, res, ex) -> problem(res, 403, "your role may not do this", false), API));
     return http.build();
   }
 
@@ -97,7 +99,7 @@ class SecurityConfig {
     for (Layer layer : Layer.values()) {
       if (layer.publicRead() == publicRead) {
         paths.add("/api/" + layer.id());
-        paths.add("/api/" + layer.id() + "/{id}");
+        paths.add("/api/" + layer.id() + "/{id:[0-9]+}");
         paths.add("/api/export/" + layer.id());
       }
     }
@@ -108,15 +110,20 @@ class SecurityConfig {
     List<String> paths = new ArrayList<>();
     for (Layer layer : Layer.values()) {
       paths.add("/api/" + layer.id());
-      paths.add("/api/" + layer.id() + "/{id}");
+      // Digits only: /api/works/conflicts and the like are other features' endpoints.
+      paths.add("/api/" + layer.id() + "/{id:[0-9]+}");
     }
     return paths.toArray(String[]::new);
   }
 
-  private static void problem(HttpServletResponse res, int status, String detail)
-      throws IOException {
+  /**
+   * Writes a problem-details answer. The Basic challenge is left out for the page's own requests
+   * (marked X-Requested-With): a browser answers a challenge with a modal password dialog.
+   */
+  private static void problem(HttpServletResponse res, int status, String detail,
+      boolean challenge) throws IOException {
     res.setStatus(status);
-    if (status == 401) {
+    if (challenge) {
       res.setHeader("WWW-Authenticate", "Basic realm=\"JointWorks\"");
     }
     res.setContentType("application/problem+json");

@@ -59,7 +59,9 @@ class MapPageTest {
     browser.signIn("gas");
     assertThat(browser.text("#who")).contains("gas").contains("管线单位");
     WebElement pipelines = browser.driver().findElement(By.cssSelector("input[data-layer=pipelines]"));
-    browser.js("window.jointworks.map.setZoom(15)");
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);
+    browser.js("const c = window.jointworks.layers.groups.communities.getLayers()[0];"
+        + " window.jointworks.map.setView(c.getBounds().getCenter(), 16)");
     pipelines.click();
     browser.waitFor("return window.jointworks.layers.drawn('pipelines') > 0", 20);
     Object colours = browser.js("return [...new Set(window.jointworks.layers.groups.pipelines"
@@ -71,6 +73,7 @@ class MapPageTest {
   @Test
   void searchFindsACommunityAndShowsItsAttributes() {
     browser.openMap();
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);
     String name = (String) browser.js("return window.jointworks.layers.groups.communities"
         + ".getLayers()[0].feature.properties.name");
     browser.driver().findElement(By.id("search-input")).sendKeys(name);

@@ -38,6 +38,7 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(DRIVER).toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -70,10 +71,20 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** Waits until {@code script} returns true. */
+  /**
+   * Waits until {@code script} returns true; on time-out the page's console is part of the
+   * failure, so a broken script shows its own error.
+   */
   public void waitFor(String script, int seconds) {
-    new WebDriverWait(driver, Duration.ofSeconds(seconds))
-        .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(seconds))
+          .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get("browser").forEach(l -> console.append(l).append('\n'));
+      throw new AssertionError("waited " + seconds + " s for: " + script + "\nconsole:\n"
+          + console, e);
+    }
   }
 
   /** Saves a screenshot under target/screenshots/ and returns its path. */

@@ -1,0 +1,84 @@
+package org.jointworks.coordination;
+
+import org.jointworks.geo.GeoJsonGeometry;
+import org.jointworks.system.ApiException;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.ObjectMapper;
+
+/** The anonymous, read-only works map as a GeoJSON FeatureCollection. */
+@RestController
+class PublicWorksController {
+  private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  private static final int MAX_LIMIT = 10_000;
+
+  private final PublicWorksService service;
+  private final ObjectMapper json;
+
+  PublicWorksController(PublicWorksService service, ObjectMapper json) {
+    this.service = service;
+    this.json = json;
+  }
+
+  @GetMapping("/api/public/works")
+  ResponseEntity<StreamingResponseBody> works(@RequestParam(required = false) String bbox,
+      @RequestParam(defaultValue = "5000") int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+    }
+    Envelope box = bbox == null || bbox.isBlank() ? null : parseBbox(bbox);
+    StreamingResponseBody body = out -> {
+      try (var g = json.createGenerator(out)) {
+        g.writeStartObject();
+        g.writeStringProperty("type", "FeatureCollection");
+        g.writeName("features");
+        g.writeStartArray();
+        int[] written = {0};
+        boolean[] more = {false};
+        service.forEach(box, f -> {
+          if (written[0] >= limit) {
+            more[0] = true;
+            return;
+          }
+          g.writeStartObject();
+          g.writeStringProperty("type", "Feature");
+          g.writeNumberProperty("id", f.id());
+          g.writeName("geometry");
+          GeoJsonGeometry.write(f.geometry(), g);
+          g.writePOJOProperty("properties", f.properties());
+          g.writeEndObject();
+          written[0]++;
+        });
+        g.writeEndArray();
+        g.writeNumberProperty("numberReturned", written[0]);
+        g.writeBooleanProperty("truncated", more[0]);
+        g.writeEndObject();
+      }
+    };
+    return ResponseEntity.ok().contentType(GEO_JSON).body(body);
+  }
+
+  static Envelope parseBbox(String bbox) {
+    String[] parts = bbox.split(",");
+    if (parts.length != 4) {
+      throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat");
+    }
+    double[] v = new double[4];
+    try {
+      for (int i = 0; i < 4; i++) {
+        v[i] = Double.parseDouble(parts[i].trim());
+      }
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("bbox must be four numbers: minLon,minLat,maxLon,maxLat");
+    }
+    if (v[0] > v[2] || v[1] > v[3]) {
+      throw ApiException.badRequest("bbox minimum must not exceed its maximum");
+    }
+    return new Envelope(v[0], v[2], v[1], v[3]);
+  }
+}

@@ -1,0 +1,195 @@
+package org.jointworks.coordination.engine;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jointworks.geo.Crs;
+import org.jointworks.layers.Feature;
+import org.jointworks.layers.MetricLayer;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Finds works that conflict: close in space (within bufferMeters in the metric CRS) and in time
+ * ({@link ConflictKind#classify}). Built once per revision of the works layer over its
+ * {@link MetricLayer}; the dates are unpacked into arrays of epoch days so the time rule, which
+ * is cheaper than a distance, runs first in the inner loop.
+ *
+ * <p>Outline of {@link #all}: for each work, the STRtree gives the works whose envelopes meet its
+ * envelope grown by the buffer; pairs are kept once (the lower id asks), cancelled works are
+ * skipped, the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only
+ * then are the measures computed ({@link #measure}). The outer loop runs in parallel.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ConflictEngine {
+  private final MetricLayer works;
+  private final int moratoriumYears;
+  private final WorkRef[] refs;
+  private final long[] ids;
+  private final long[] start;
+  private final long[] end;
+  private final long[] moratoriumEnd;
+  private final boolean[] cancelled;
+
+  private ConflictEngine(MetricLayer works, int moratoriumYears) {
+    this.works = works;
+    this.moratoriumYears = moratoriumYears;
+    int n = works.size();
+    refs = new WorkRef[n];
+    ids = new long[n];
+    start = new long[n];
+    end = new long[n];
+    moratoriumEnd = new long[n];
+    cancelled = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Feature f = works.features().get(i);
+      WorkRef r = refOf(f);
+      refs[i] = r;
+      ids[i] = f.id();
+      start[i] = r.startDate().toEpochDay();
+      end[i] = r.endDate().toEpochDay();
+      moratoriumEnd[i] = r.endDate().plusYears(moratoriumYears).toEpochDay();
+      cancelled[i] = r.cancelled() || works.metric().get(i) == null;
+    }
+  }
+
+  /** An engine over {@code works} (a works layer snapshot). */
+  public static ConflictEngine of(MetricLayer works, int moratoriumYears) {
+    return new ConflictEngine(works, moratoriumYears);
+  }
+
+  public static WorkRef refOf(Feature f) {
+    return new WorkRef(f.id() == 0 ? null : f.id(), f.text("utility"), f.text("owner"),
+        f.text("kind"), f.text("status"), (LocalDate) f.get("start_date"),
+        (LocalDate) f.get("end_date"));
+  }
+
+  public MetricLayer works() {
+    return works;
+  }
+
+  public int moratoriumYears() {
+    return moratoriumYears;
+  }
+
+  /** Every conflicting pair once, sorted by a's id then b's id. */
+  public List<WorkConflict> all(ConflictRules rules) {
+    checkYears(rules);
+    List<WorkConflict> out = IntStream.range(0, ids.length).parallel()
+        .mapToObj(i -> conflictsOf(i, rules))
+        .flatMap(List::stream)
+        .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+    out.sort(Comparator.comparing((WorkConflict c) -> c.a().id())
+        .thenComparing(c -> c.b().id()));
+    return out;
+  }
+
+  private List<WorkConflict> conflictsOf(int i, ConflictRules rules) {
+    if (cancelled[i]) {
+      return List.of();
+    }
+    Geometry gi = works.metric().get(i);
+    Envelope search = new Envelope(gi.getEnvelopeInternal());
+    search.expandBy(rules.bufferMeters());
+    List<WorkConflict> found = null;
+    for (int j : works.candidates(search)) {
+      if (ids[j] <= ids[i] || cancelled[j]) {
+        continue;
+      }
+      ConflictKind kind = ConflictKind.classify(start[i], end[i], moratoriumEnd[i], start[j],
+          end[j], moratoriumEnd[j], rules.gapDays());
+      if (kind == null) {
+        continue;
+      }
+      Geometry gj = works.metric().get(j);
+      if (!DistanceOp.isWithinDistance(gi, gj, rules.bufferMeters())) {
+        continue;
+      }
+      if (found == null) {
+        found = new ArrayList<>(4);
+      }
+      found.add(measure(refs[i], gi, refs[j], gj, kind, rules.bufferMeters()));
+    }
+    return found == null ? List.of() : found;
+  }
+
+  /**
+   * The conflicts of one proposed work (not stored) with every stored work, sorted by the stored
+   * work's id. {@code metric} is the proposal's geometry in this layer's metric CRS.
+   */
+  public List<WorkConflict> against(WorkRef proposed, Geometry metric, ConflictRules rules) {
+    checkYears(rules);
+    List<WorkConflict> out = new ArrayList<>();
+    if (proposed.cancelled()) {
+      return out;
+    }
+    long s = proposed.startDate().toEpochDay();
+    long e = proposed.endDate().toEpochDay();
+    long m = proposed.endDate().plusYears(moratoriumYears).toEpochDay();
+    Envelope search = new Envelope(metric.getEnvelopeInternal());
+    search.expandBy(rules.bufferMeters());
+    for (int j : works.candidates(search)) {
+      if (cancelled[j]) {
+        continue;
+      }
+      ConflictKind kind = ConflictKind.classify(s, e, m, start[j], end[j], moratoriumEnd[j],
+          rules.gapDays());
+      Geometry gj = works.metric().get(j);
+      if (kind != null && DistanceOp.isWithinDistance(metric, gj, rules.bufferMeters())) {
+        out.add(measure(proposed, metric, refs[j], gj, kind, rules.bufferMeters()));
+      }
+    }
+    out.sort(Comparator.comparing(c -> c.b().id()));
+    return out;
+  }
+
+  private void checkYears(ConflictRules rules) {
+    if (rules.moratoriumYears() != moratoriumYears) {
+      throw new IllegalArgumentException("this engine was built for a moratorium of "
+          + moratoriumYears + " years");
+    }
+  }
+
+  private WorkConflict measure(WorkRef a, Geometry ga, WorkRef b, Geometry gb, ConflictKind kind,
+      double buffer) {
+    DistanceOp d = new DistanceOp(ga, gb);
+    Coordinate[] near = d.nearestPoints();
+    double[] lonLat = Crs.transform(works.metricEpsg(), Crs.LONLAT,
+        (near[0].x + near[1].x) / 2, (near[0].y + near[1].y) / 2);
+    Double overlapMeters = null;
+    Double overlapM2 = null;
+    int dimA = ga.getDimension();
+    int dimB = gb.getDimension();
+    if (dimA == 1 && dimB == 1) {
+      overlapMeters = round(Math.min(NearLength.lengthWithin(ga, gb, buffer),
+          NearLength.lengthWithin(gb, ga, buffer)), 100);
+    } else if (dimA == 2 && dimB == 2) {
+      overlapM2 = round(OverlayNGRobust.overlay(ga, gb, OverlayNG.INTERSECTION).getArea(), 100);
+    } else if (dimA == 1 || dimB == 1) {
+      overlapMeters = round(dimA == 1 ? NearLength.lengthWithin(ga, gb, buffer)
+          : NearLength.lengthWithin(gb, ga, buffer), 100);
+    }
+    LocalDate lateStart = a.startDate().isAfter(b.startDate()) ? a.startDate() : b.startDate();
+    LocalDate earlyEnd = a.endDate().isBefore(b.endDate()) ? a.endDate() : b.endDate();
+    long between = ChronoUnit.DAYS.between(earlyEnd, lateStart);
+    long overlapDays = between <= 0 ? 1 - between : 0;
+    long separationDays = between > 0 ? between : 0;
+    LocalDate until = kind == ConflictKind.MORATORIUM
+        ? (a.endDate().isBefore(b.startDate()) ? a.endDate() : b.endDate()).plusYears(moratoriumYears)
+        : null;
+    return new WorkConflict(a, b, kind.code(), round(d.distance(), 1000), overlapMeters,
+        overlapM2, overlapDays, separationDays, until, round(lonLat[0], 1e7), round(lonLat[1], 1e7));
+  }
+
+  static double round(double v, double scale) {
+    return Math.round(v * scale) / scale;
+  }
+}

@@ -1,0 +1,200 @@
+package org.jointworks.linkage.engine;
+
+import java.util.Arrays;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * The length of one polygon's boundary that lies within a distance of another polygon, computed
+ * analytically: for each boundary segment of A, the parameters {@code t} at which the segment is
+ * within {@code r} of a segment of B form one interval (the segment meets B's segment's
+ * "capsule", a convex set: a rectangle and two discs), found by solving the linear and quadratic
+ * inequalities exactly; the intervals are merged and their lengths summed. Parts of A's boundary
+ * inside B are at distance 0 and count too (found by testing the midpoint of each uncovered
+ * stretch, which cannot cross B's boundary without touching a capsule).
+ *
+ * <p>Exact up to floating-point rounding (sub-millimetre), unlike the length inside a buffer
+ * polygon, whose 8-segment quarter circles cut corners by up to 2% of the radius.
+ *
+ * <p>Idea graveyard: intersecting A's boundary with {@code B.buffer(r)} — fast to write, but
+ * loses metres at corners unless the quadrant segments go up to 64+, and is 20x slower.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Frontage {
+  /**
+   * The tolerance used when the query gap is 0: "touching" boundaries that are meant to be
+   * shared rarely coincide to the last bit after a projection, so 1 mm counts as shared.
+   */
+  public static final double TOUCH_TOLERANCE_METERS = 0.001;
+
+  private Frontage() {}
+
+  /** {@code min(lengthWithin(a, b, r), lengthWithin(b, a, r))}, with r at least 1 mm. */
+  public static double between(Geometry a, Geometry b, double gapMeters, boolean mayOverlap) {
+    return between(new Facets(a), new Facets(b), gapMeters, mayOverlap);
+  }
+
+  /** As {@link #between(Geometry, Geometry, double, boolean)}, on pre-extracted facets. */
+  public static double between(Facets a, Facets b, double gapMeters, boolean mayOverlap) {
+    double r = Math.max(gapMeters, TOUCH_TOLERANCE_METERS);
+    double ab = lengthWithin(a, b, r, mayOverlap);
+    if (ab == 0) {
+      return 0;
+    }
+    return Math.min(ab, lengthWithin(b, a, r, mayOverlap));
+  }
+
+  /**
+   * The length of {@code a}'s boundary within {@code r} metres of area {@code b}.
+   *
+   * @param mayOverlap false when the caller knows the polygons are disjoint (their distance is
+   *     positive), which skips the point-in-polygon tests
+   */
+  public static double lengthWithin(Geometry a, Geometry b, double r, boolean mayOverlap) {
+    return lengthWithin(new Facets(a), new Facets(b), r, mayOverlap);
+  }
+
+  static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap) {
+    double[] as = fa.segments();
+    double[] bs = fb.segments();
+    Envelope bEnv = fb.envelope();
+    Geometry b = fb.area();
+    double total = 0;
+    double[] intervals = new double[16];
+    double[] one = new double[2];
+    for (int i = 0; i < as.length; i += 4) {
+      double px = as[i];
+      double py = as[i + 1];
+      double qx = as[i + 2];
+      double qy = as[i + 3];
+      double len = Math.hypot(qx - px, qy - py);
+      if (len == 0) {
+        continue;
+      }
+      double minX = Math.min(px, qx) - r;
+      double maxX = Math.max(px, qx) + r;
+      double minY = Math.min(py, qy) - r;
+      double maxY = Math.max(py, qy) + r;
+      if (maxX < bEnv.getMinX() || minX > bEnv.getMaxX() || maxY < bEnv.getMinY()
+          || minY > bEnv.getMaxY()) {
+        continue;
+      }
+      int n = 0;
+      for (int k = 0; k < bs.length; k += 4) {
+        double ex0 = bs[k];
+        double ey0 = bs[k + 1];
+        double ex1 = bs[k + 2];
+        double ey1 = bs[k + 3];
+        if (Math.max(ex0, ex1) < minX || Math.min(ex0, ex1) > maxX
+            || Math.max(ey0, ey1) < minY || Math.min(ey0, ey1) > maxY) {
+          continue;
+        }
+        if (!Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
+          continue;
+        }
+        if (n + 2 > intervals.length) {
+          intervals = Arrays.copyOf(intervals, intervals.length * 2);
+        }
+        intervals[n++] = one[0];
+        intervals[n++] = one[1];
+      }
+      total += len * covered(intervals, n, px, py, qx, qy, b, mayOverlap);
+    }
+    return total;
+  }
+
+  /** The covered fraction of [0, 1]: the union of the intervals plus the stretches inside b. */
+  private static double covered(double[] iv, int n, double px, double py, double qx, double qy,
+      Geometry b, boolean testInside) {
+    sortPairs(iv, n);
+    double sum = 0;
+    double reached = 0;
+    for (int k = 0; k < n; k += 2) {
+      double lo = iv[k];
+      double hi = iv[k + 1];
+      if (lo > reached) {
+        sum += insideFraction(reached, lo, px, py, qx, qy, b, testInside);
+      }
+      if (hi > reached) {
+        sum += hi - Math.max(lo, reached);
+        reached = hi;
+      }
+    }
+    if (reached < 1) {
+      sum += insideFraction(reached, 1, px, py, qx, qy, b, testInside);
+    }
+    return Math.min(1, sum);
+  }
+
+  private static double insideFraction(double t0, double t1, double px, double py, double qx,
+      double qy, Geometry b, boolean testInside) {
+    if (!testInside || t1 - t0 <= 0) {
+      return 0;
+    }
+    double t = (t0 + t1) / 2;
+    Coordinate mid = new Coordinate(px + t * (qx - px), py + t * (qy - py));
+    return SimplePointInAreaLocator.locate(mid, b) == Location.INTERIOR ? t1 - t0 : 0;
+  }
+
+  /** Insertion sort of (lo, hi) pairs by lo: a segment meets only a handful of capsules. */
+  private static void sortPairs(double[] iv, int n) {
+    for (int i = 2; i < n; i += 2) {
+      double lo = iv[i];
+      double hi = iv[i + 1];
+      int j = i - 2;
+      while (j >= 0 && iv[j] > lo) {
+        iv[j + 2] = iv[j];
+        iv[j + 3] = iv[j + 1];
+        j -= 2;
+      }
+      iv[j + 2] = lo;
+      iv[j + 3] = hi;
+    }
+  }
+
+  /** Every boundary segment of an area as x0, y0, x1, y1 quadruples. */
+  static double[] segments(Geometry area) {
+    int count = 0;
+    Coordinate[][] rings = rings(area);
+    for (Coordinate[] ring : rings) {
+      count += Math.max(0, ring.length - 1);
+    }
+    double[] out = new double[count * 4];
+    int k = 0;
+    for (Coordinate[] ring : rings) {
+      for (int i = 0; i + 1 < ring.length; i++) {
+        out[k++] = ring[i].x;
+        out[k++] = ring[i].y;
+        out[k++] = ring[i + 1].x;
+        out[k++] = ring[i + 1].y;
+      }
+    }
+    return out;
+  }
+
+  /** The rings of every polygon of an area (shells and holes), lines and points. */
+  static Coordinate[][] rings(Geometry area) {
+    java.util.List<Coordinate[]> out = new java.util.ArrayList<>();
+    for (int i = 0; i < area.getNumGeometries(); i++) {
+      Geometry part = area.getGeometryN(i);
+      if (part instanceof Polygon poly) {
+        out.add(poly.getExteriorRing().getCoordinates());
+        for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+          out.add(poly.getInteriorRingN(h).getCoordinates());
+        }
+      } else if (part instanceof LineString line) {
+        out.add(line.getCoordinates());
+      } else if (part instanceof org.locationtech.jts.geom.Point point && !point.isEmpty()) {
+        // A point is a segment of length 0, so distances to it come out of the same loop.
+        out.add(new Coordinate[] {point.getCoordinate(), point.getCoordinate()});
+      }
+    }
+    return out.toArray(Coordinate[][]::new);
+  }
+}

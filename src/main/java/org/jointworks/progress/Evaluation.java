@@ -1,0 +1,106 @@
+package org.jointworks.progress;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jointworks.inspections.Inspection;
+import org.jointworks.projects.ConsentGate;
+import org.jointworks.projects.ProgrammeProperties;
+import org.jointworks.projects.Project;
+import org.jointworks.projects.ProjectStatus;
+import org.jointworks.reports.Reporting;
+
+/**
+ * The weighted evaluation of the counties at a period's cut-off (mid-year: the mid-year
+ * self-assessment day; year: the year-end one). Each component is a share in [0, 1]; the score is
+ * 100 × Σ weight × component, the weights from settings. Stateless; see docs/programme.md for
+ * each component's definition.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  public record Component(String name, double weight, double value, double points,
+      String basis) {}
+
+  public record County(int rank, String district, String name, double score,
+      List<Component> components) {}
+
+  public record Result(String period, LocalDate cutOff, boolean provisional,
+      ProgrammeProperties.Weights weights, List<County> counties) {}
+
+  /** What one county brings to the evaluation. */
+  public record Input(String district, String name, List<Project> projects,
+      List<Reporting.Month> reporting, List<Inspection> inspections) {}
+
+  public static Result rank(String period, LocalDate cutOff, boolean provisional,
+      ProgrammeProperties settings, List<Input> counties) {
+    var d = settings.deadlinesOf(settings.year());
+    var w = settings.weights();
+    boolean mid = period.equals("mid");
+    List<County> scored = new ArrayList<>();
+    for (Input in : counties) {
+      if (in.projects().isEmpty()) {
+        continue;
+      }
+      double progress = Summary.share(in.projects(),
+          mid ? ProjectStatus.STARTED : ProjectStatus.COMPLETED, cutOff);
+      long dueMilestones = 0;
+      long onTime = 0;
+      long consentMet = 0;
+      for (Project p : in.projects()) {
+        for (var m : Milestones.of(p, d, cutOff)) {
+          if (!m.state().equals("due")) {
+            dueMilestones++;
+            onTime += m.state().equals("done") ? 1 : 0;
+          }
+        }
+        consentMet += ConsentGate.met(p, settings.consentThreshold(), cutOff) ? 1 : 0;
+      }
+      double schedule = dueMilestones == 0 ? 1 : (double) onTime / dueMilestones;
+      double consent = (double) consentMet / in.projects().size();
+      double reporting = Reporting.score(in.reporting());
+      long findings = 0;
+      long lateFindings = 0;
+      for (Inspection x : in.inspections()) {
+        if (!x.inspectedOn().isAfter(cutOff)) {
+          findings += x.findingCount();
+          lateFindings += x.rectifiedLate(cutOff) ? x.findingCount() : 0;
+        }
+      }
+      double quality = findings == 0 ? 1 : 1 - (double) lateFindings / findings;
+      List<Component> parts = List.of(
+          part("progress", w.progress(), progress, (mid ? "households in started projects"
+              : "households in completed projects") + " over planned households"),
+          part("schedule", w.schedule(), schedule, onTime + " of " + dueMilestones
+              + " milestones due by the cut-off met on time"),
+          part("consent", w.consent(), consent, consentMet + " of " + in.projects().size()
+              + " projects with both consents at the threshold"),
+          part("reporting", w.reporting(), reporting, in.reporting().size()
+              + " monthly reports due; late, corrected, unapproved and missing ones lose"),
+          part("quality", w.quality(), quality, (findings - lateFindings) + " of " + findings
+              + " inspection findings rectified on time"));
+      double score = round(parts.stream().mapToDouble(Component::points).sum());
+      scored.add(new County(0, in.district(), in.name(), score, parts));
+    }
+    scored.sort(Comparator.comparingDouble(County::score).reversed()
+        .thenComparing(County::district));
+    List<County> ranked = new ArrayList<>();
+    for (int i = 0; i < scored.size(); i++) {
+      County c = scored.get(i);
+      // Equal scores share a rank (competition ranking: 1, 2, 2, 4).
+      int rank = i > 0 && scored.get(i - 1).score() == c.score() ? ranked.get(i - 1).rank() : i + 1;
+      ranked.add(new County(rank, c.district(), c.name(), c.score(), c.components()));
+    }
+    return new Result(period, cutOff, provisional, w, ranked);
+  }
+
+  private static Component part(String name, double weight, double value, String basis) {
+    double v = Math.round(value * 10_000) / 10_000.0;
+    return new Component(name, weight, v, round(100 * weight * value), basis);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,59 @@
+package org.jointworks.progress;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jointworks.projects.ProgrammeProperties;
+import org.jointworks.projects.Project;
+import org.jointworks.projects.ProjectStatus;
+
+/**
+ * A project's deadlines against an "as of" day: the scheme fixed by 03-20, started by 03-31,
+ * completed by 10-31 (the plan's dates, from settings). Each is {@code done} (on time),
+ * {@code done_late}, {@code overdue} (not done, its day passed) or {@code due} (not yet). Days
+ * late count from the day after the deadline. Stateless.
+ */
+public final class Milestones {
+  private Milestones() {}
+
+  public record Milestone(String name, LocalDate dueOn, LocalDate doneOn, String state,
+      long daysLate) {
+    public boolean late() {
+      return daysLate > 0;
+    }
+  }
+
+  public static List<Milestone> of(Project p, ProgrammeProperties.Deadlines d, LocalDate asOf) {
+    return List.of(
+        one("scheme_fixed", p, ProjectStatus.SCHEME_DRAFTED, d.schemeFixed(), asOf),
+        one("started", p, ProjectStatus.STARTED, d.started(), asOf),
+        one("completed", p, ProjectStatus.COMPLETED, d.completed(), asOf));
+  }
+
+  static Milestone one(String name, Project p, ProjectStatus status, LocalDate due,
+      LocalDate asOf) {
+    LocalDate done = p.reachedOn(status).filter(x -> !x.isAfter(asOf)).orElse(null);
+    if (done != null) {
+      long late = Math.max(0, ChronoUnit.DAYS.between(due, done));
+      return new Milestone(name, due, done, late > 0 ? "done_late" : "done", late);
+    }
+    if (asOf.isAfter(due)) {
+      return new Milestone(name, due, null, "overdue", ChronoUnit.DAYS.between(due, asOf));
+    }
+    return new Milestone(name, due, null, "due", 0);
+  }
+
+  /** A county's own deadline (a self-assessment): done on the first record by its day. */
+  public static Milestone county(String name, LocalDate due, List<LocalDate> records,
+      LocalDate after, LocalDate asOf) {
+    LocalDate done = records.stream().filter(x -> x.isAfter(after) && !x.isAfter(asOf))
+        .min(LocalDate::compareTo).orElse(null);
+    if (done != null) {
+      long late = Math.max(0, ChronoUnit.DAYS.between(due, done));
+      return new Milestone(name, due, done, late > 0 ? "done_late" : "done", late);
+    }
+    return asOf.isAfter(due)
+        ? new Milestone(name, due, null, "overdue", ChronoUnit.DAYS.between(due, asOf))
+        : new Milestone(name, due, null, "due", 0);
+  }
+}

@@ -1,0 +1,27 @@
+package org.jointworks.progress;
+
+import org.jointworks.system.EndpointRules;
+import org.jointworks.system.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Progress views. The summary and the districts choropleth are public: they carry the plan's
+ * published table and counts per status, which the city publishes as a 民生实事 anyway. The
+ * overdue list, the evaluation and the report name projects and rank counties: ADMIN, PLANNER and
+ * LEADER only; UTILITY users get 403, anonymous ones 401.
+ */
+@Component
+class ProgressRules implements EndpointRules {
+  @Override
+  public void apply(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    a.requestMatchers(HttpMethod.GET, "/api/progress/summary", "/api/progress/districts.geojson")
+        .permitAll()
+        .requestMatchers(HttpMethod.GET, "/api/progress/overdue", "/api/progress/evaluation",
+            "/api/progress/report")
+        .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name());
+  }
+}

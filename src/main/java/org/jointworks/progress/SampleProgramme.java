@@ -1,0 +1,190 @@
+package org.jointworks.progress;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jointworks.adjustments.AdjustmentService;
+import org.jointworks.inspections.InspectionService;
+import org.jointworks.layers.Feature;
+import org.jointworks.layers.FeatureRepository;
+import org.jointworks.layers.Layer;
+import org.jointworks.projects.ProgrammeProperties;
+import org.jointworks.projects.Project;
+import org.jointworks.projects.ProjectInput;
+import org.jointworks.projects.ProjectService;
+import org.jointworks.reports.ReportService;
+import org.jointworks.system.JointWorksProperties;
+import org.jointworks.system.JointWorksUser;
+import org.jointworks.system.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Loads the sample 2023 programme on the sample city, once, when {@code jointworks.sample-data}
+ * is on: a project per community with its history up to 2023-07-15 (some late, some below 80%
+ * consent), one adjustment in Yanjin, monthly reports (some late, one missing, one corrected, one
+ * unapproved) and inspections. It listens for {@link ApplicationReadyEvent}, which Spring Boot
+ * publishes after every {@code ApplicationRunner} (so after the foundation's StartupData loaded
+ * the city). All writes go through the services (validated, audited) in one transaction.
+ */
+@Component
+class SampleProgramme {
+  private static final Logger LOG = LoggerFactory.getLogger(SampleProgramme.class);
+  private static final String LOADED = "sample_programme_loaded";
+  private static final String ADJUSTED_DISTRICT = "yanjin";
+
+  private final JointWorksProperties properties;
+  private final ProgrammeProperties settings;
+  private final FeatureRepository features;
+  private final ProjectService projects;
+  private final AdjustmentService adjustments;
+  private final ReportService reports;
+  private final InspectionService inspections;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ObjectMapper json;
+
+  SampleProgramme(JointWorksProperties properties, ProgrammeProperties settings,
+      FeatureRepository features,
+      ProjectService projects, AdjustmentService adjustments, ReportService reports,
+      InspectionService inspections, NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
+      ObjectMapper json) {
+    this.properties = properties;
+    this.settings = settings;
+    this.features = features;
+    this.projects = projects;
+    this.adjustments = adjustments;
+    this.reports = reports;
+    this.inspections = inspections;
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.json = json;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void load() {
+    if (!properties.sampleData() || !settings.sampleProgramme()) {
+      return;
+    }
+    try {
+      loadOnce();
+    } catch (RuntimeException e) {
+      // The sample is a convenience: a failure rolls it back and must not stop the service.
+      LOG.error("sample programme not loaded", e);
+    }
+  }
+
+  /** Loads the programme unless it was loaded before or projects exist already. */
+  void loadOnce() {
+    Long loaded = jdbc.queryForObject("SELECT COUNT(*) FROM app_state WHERE name = :n",
+        Map.of("n", LOADED), Long.class);
+    Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM projects", Map.of(), Long.class);
+    if (loaded > 0 || existing > 0) {
+      return;
+    }
+    List<Feature> communities = new ArrayList<>(features.findAll(Layer.COMMUNITIES));
+    if (communities.isEmpty()) {
+      LOG.info("sample programme: no communities stored; nothing to load");
+      return;
+    }
+    communities.sort(Comparator.comparing((Feature f) -> f.text("district"))
+        .thenComparingLong(Feature::id));
+    var system = new JointWorksUser("system", "", true, Role.ADMIN, null);
+    SecurityContextHolder.getContext().setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+    long t0 = System.nanoTime();
+    try {
+      tx.executeWithoutResult(s -> loadAll(communities));
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+    LOG.info("sample programme: {} projects loaded in {} ms", communities.size(),
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private void loadAll(List<Feature> communities) {
+    Feature dropped = communities.stream()
+        .filter(c -> ADJUSTED_DISTRICT.equals(c.text("district"))).findFirst().orElse(null);
+    List<Project> stored = new ArrayList<>();
+    for (Feature c : communities) {
+      var plan = SampleProjects.plan(c, c == dropped);
+      stored.add(history(projects.create(plan.input(), "plan"), plan));
+    }
+    if (dropped != null) {
+      adjust(dropped, stored);
+    }
+    List<Project> now = projects.all().stream().filter(Project::inPlan).toList();
+    SampleRecords.inspections(now, projects, inspections);
+    SampleRecords.reports(features.districtCodes(), now, reports);
+    jdbc.update("INSERT INTO app_state (name, value_text) VALUES (:n, 'true')",
+        Map.of("n", LOADED));
+  }
+
+  /** Walks a project through its planned steps. */
+  private Project history(Project p, SampleProjects.Plan plan) {
+    p = projects.transition(p.id(), p.version(), false, "scheme_drafted", plan.schemeOn(),
+        "改造方案经街道审核");
+    String evidence = String.format(Locale.ROOT, "%s-%d 入户征求意见签字表", plan.consentOn(), p.id());
+    projects.recordConsent(p.id(), "scheme", plan.schemeConsent(), null, plan.consentOn(),
+        evidence);
+    p = projects.recordConsent(p.id(), "property_management", plan.pmConsent(), null,
+        plan.consentOn(), evidence);
+    p = projects.transition(p.id(), p.version(), false, "consent_collected", plan.consentOn(),
+        null);
+    if (plan.startOn() != null) {
+      p = projects.transition(p.id(), p.version(), false, "started", plan.startOn(),
+          "施工单位进场");
+    }
+    if (plan.completeOn() != null) {
+      p = projects.transition(p.id(), p.version(), false, "completed", plan.completeOn(), null);
+    }
+    return p;
+  }
+
+  /** The one adjustment: Yanjin swaps a community whose residents did not consent. */
+  private Project adjust(Feature dropped, List<Project> stored) {
+    Project old = stored.stream().filter(p -> p.communityId() == dropped.id()).findFirst()
+        .orElseThrow();
+    var env = dropped.geometry().getEnvelopeInternal();
+    double dx = Math.max(env.getWidth(), 0.002) + 0.004;
+    StringBuilder ring = new StringBuilder();
+    for (double[] xy : new double[][] {{env.getMinX(), env.getMinY()}, {env.getMaxX(),
+        env.getMinY()}, {env.getMaxX(), env.getMaxY()}, {env.getMinX(), env.getMaxY()},
+        {env.getMinX(), env.getMinY()}}) {
+      ring.append(ring.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "[%.7f,%.7f]",
+          xy[0] + dx, xy[1]));
+    }
+    String community = String.format(Locale.ROOT, "{\"type\":\"Feature\",\"geometry\":{\"type\":"
+        + "\"Polygon\",\"coordinates\":[[%s]]},\"properties\":{\"name\":\"延津县供销社家属院\","
+        + "\"district\":\"%s\",\"households\":%d,\"buildings\":%d,\"floor_area_m2\":%.1f,"
+        + "\"build_year\":1994}}", ring, ADJUSTED_DISTRICT, old.households() + 12,
+        old.buildings() + 1, Math.ceil(old.floorAreaM2() * 1.15));
+    double budget = Math.ceil(old.budgetYuan() * 1.2 / 1000) * 1000;
+    var in = new ProjectInput(null, 2023, budget, old.content(),
+        SampleProjects.funding(budget, true, new SplittableRandom(7)), old.safeguards(),
+        old.constructionUnit(), old.supervisingUnit(), old.responsiblePerson(),
+        old.surveyFindings(), LocalDate.of(2023, 3, 8), null);
+    var adjustment = adjustments.apply(new AdjustmentService.AdjustmentInput(ADJUSTED_DISTRICT,
+        List.of(dropped.id()), List.of(new AdjustmentService.AddInput(null,
+            json.readTree(community), in)), LocalDate.of(2023, 3, 18),
+        old.name() + "居民对改造方案同意率不足80%，调出2023年计划；调入延津县供销社家属院",
+        "延政文〔2023〕21号", "延住建〔2023〕15号", "延发改〔2023〕9号", "延财〔2023〕12号"));
+    Project added = projects.get(adjustment.addedProjects().get(0));
+    var plan = new SampleProjects.Plan(in, LocalDate.of(2023, 3, 19),
+        Math.round(added.households() * 0.9), Math.round(added.households() * 0.86),
+        LocalDate.of(2023, 3, 25), LocalDate.of(2023, 4, 12), null);
+    return history(added, plan);
+  }
+}

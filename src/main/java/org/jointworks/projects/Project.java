@@ -1,0 +1,78 @@
+package org.jointworks.projects;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One renovation project as stored: the community it renovates with the plan's figures (copied
+ * from the community when the project was created, so later edits of the map do not move the
+ * plan), everything rule 3 of the plan names, its status and history. Immutable.
+ *
+ * @param inPlan false once an adjustment withdrew it; it stays for the original plan
+ * @param origin {@code plan} if in the plan as first fixed, {@code adjustment} if added by one
+ */
+public record Project(long id, long version, int programmeYear, long communityId, String district,
+    String name, long households, long buildings, double floorAreaM2, double budgetYuan,
+    List<Item> content, List<Funding> funding, String safeguards, String constructionUnit,
+    String supervisingUnit, String responsiblePerson, List<Finding> surveyFindings,
+    ProjectStatus status, boolean inPlan, String origin, List<Consent> consent,
+    List<Transition> transitions) {
+
+  public Project {
+    content = List.copyOf(content);
+    funding = List.copyOf(funding);
+    surveyFindings = List.copyOf(surveyFindings);
+    consent = List.copyOf(consent);
+    transitions = List.copyOf(transitions);
+  }
+
+  /** A content item of the catalogue, with a free note (quantities, locations). */
+  public record Item(String code, String note) {}
+
+  public record Funding(FundingSource source, double amountYuan) {}
+
+  /** A survey finding: {@code missing_facility} or {@code safety_hazard}. */
+  public record Finding(String kind, String description) {}
+
+  /** One consent count: households for a question, on a date, with its evidence. */
+  public record Consent(ConsentQuestion question, long householdsConsenting,
+      Long householdsOpposing, LocalDate collectedOn, String evidenceRef, Instant recordedAt,
+      String actor) {}
+
+  /** One step of the workflow: who recorded it, when, and the day it took effect. */
+  public record Transition(ProjectStatus from, ProjectStatus to, LocalDate effectiveOn,
+      Instant recordedAt, String actor, String note) {}
+
+  /** The day the project reached {@code status}, if it has. */
+  public java.util.Optional<LocalDate> reachedOn(ProjectStatus s) {
+    return transitions.stream().filter(t -> t.to() == s).map(Transition::effectiveOn).findFirst();
+  }
+
+  /** The status it had at the end of {@code day}, from its history. */
+  public ProjectStatus statusOn(LocalDate day) {
+    ProjectStatus at = ProjectStatus.SURVEYED;
+    for (Transition t : transitions) {
+      if (!t.effectiveOn().isAfter(day) && t.to().reached(at)) {
+        at = t.to();
+      }
+    }
+    return at;
+  }
+
+  /** The latest consent count of {@code question} collected by {@code day}, if any. */
+  public java.util.Optional<Consent> latestConsent(ConsentQuestion question, LocalDate day) {
+    Consent latest = null;
+    for (Consent c : consent) {
+      if (c.question() == question && !c.collectedOn().isAfter(day)
+          && (latest == null || !c.collectedOn().isBefore(latest.collectedOn()))) {
+        latest = c;
+      }
+    }
+    return java.util.Optional.ofNullable(latest);
+  }
+
+  public double fundingYuan() {
+    return funding.stream().mapToDouble(Funding::amountYuan).sum();
+  }
+}
