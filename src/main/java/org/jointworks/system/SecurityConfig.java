@@ -99,7 +99,9 @@ class SecurityConfig {
     for (Layer layer : Layer.values()) {
       if (layer.publicRead() == publicRead) {
         paths.add("/api/" + layer.id());
-        paths.add("/api/" + layer.id() + "/{id:[0-9]+}");
+        // Any single segment: a malformed id answers 400 from the controller, and the layer's
+        // read rule covers its sub-resources of one segment (e.g. /api/works/conflicts).
+        paths.add("/api/" + layer.id() + "/{id}");
         paths.add("/api/export/" + layer.id());
       }
     }
