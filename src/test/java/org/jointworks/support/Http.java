@@ -89,6 +89,18 @@ public final class Http {
     }
   }
 
+  /** Sends and keeps the body as bytes (vector tiles, gzip, files). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest.Builder b) {
+    try {
+      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpRequest.Builder builder(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {

@@ -1,0 +1,195 @@
+package org.jointworks.ogcapi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jointworks.geo.Geometries;
+import org.jointworks.layers.Feature;
+import org.jointworks.layers.Field;
+import org.jointworks.layers.Layer;
+import org.jointworks.layers.LayerRevisions;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The items SQL of the stored layers: filters as bound parameters, keyset paging on the primary
+ * key ({@code id > :after ORDER BY id LIMIT n+1}), so page 1,000 costs what page 1 costs, and an
+ * exact count with the same filters. Column names come from {@link Layer} constants only.
+ * Thread-safe.
+ */
+@Repository
+class ItemsRepository {
+  /** Counts kept per layer revision; a bound on distinct filters a client can make us keep. */
+  private static final int MAX_COUNTS = 1000;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final LayerRevisions revisions;
+  /**
+   * numberMatched by layer, revision and filter: a walk through 100 pages counts once. Exact,
+   * because every committed write moves the revision and so misses this cache.
+   */
+  private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  ItemsRepository(NamedParameterJdbcTemplate jdbc, LayerRevisions revisions) {
+    this.jdbc = jdbc;
+    this.revisions = revisions;
+  }
+
+  ItemsPage page(Layer layer, ItemsQuery q) {
+    MapSqlParameterSource p = new MapSqlParameterSource();
+    String where = where(layer, q, p);
+    boolean backwards = q.before() != null;
+    String keyset = q.after() != null ? "id > :after" : backwards ? "id < :before" : null;
+    if (q.after() != null) {
+      p.addValue("after", q.after());
+    }
+    if (backwards) {
+      p.addValue("before", q.before());
+    }
+    String pageWhere = keyset == null ? where
+        : where.isEmpty() ? " WHERE " + keyset : where + " AND " + keyset;
+    p.addValue("limitPlusOne", q.limit() + 1);
+    String sql = select(layer) + pageWhere + " ORDER BY id" + (backwards ? " DESC" : "")
+        + " LIMIT :limitPlusOne";
+    WKBReader wkb = new WKBReader(Geometries.LONLAT);
+    List<Feature> rows = jdbc.query(sql, p, (rs, n) -> map(layer, rs, wkb));
+    boolean more = rows.size() > q.limit();
+    List<Feature> page = new ArrayList<>(more ? rows.subList(0, q.limit()) : rows);
+    if (backwards) {
+      Collections.reverse(page);
+    }
+    long matched = count(layer, where, q);
+    boolean hasNext = backwards || more;
+    boolean hasPrev = backwards ? more : q.after() != null;
+    return new ItemsPage(page, matched, hasNext && !page.isEmpty(),
+        hasPrev && !page.isEmpty());
+  }
+
+  private long count(Layer layer, String where, ItemsQuery q) {
+    // Read the revision before counting: a write during the count leaves a key nobody asks for.
+    String key = layer.id() + "@" + revisions.revision(layer) + where + "|" + q.bbox4490() + "|"
+        + q.bbox4490East() + "|"
+        + q.from() + "|" + q.to() + "|" + q.filters();
+    Long cached = counts.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    MapSqlParameterSource p = new MapSqlParameterSource();
+    String w = where(layer, q, p);
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + layer.table() + w, p, Long.class);
+    long matched = n == null ? 0 : n;
+    if (counts.size() >= MAX_COUNTS) {
+      counts.clear();
+    }
+    counts.put(key, matched);
+    return matched;
+  }
+
+  /** The layer's extent in lon/lat, null when it has no geometry. */
+  Envelope extent(Layer layer) {
+    return jdbc.query("SELECT MIN(ST_XMin(geom)) AS a, MIN(ST_YMin(geom)) AS b,"
+        + " MAX(ST_XMax(geom)) AS c, MAX(ST_YMax(geom)) AS d FROM " + layer.table(), Map.of(),
+        rs -> {
+          if (!rs.next() || rs.getObject("a") == null) {
+            return null;
+          }
+          return new Envelope(rs.getDouble("a"), rs.getDouble("c"), rs.getDouble("b"),
+              rs.getDouble("d"));
+        });
+  }
+
+  /** The earliest start and latest end date of a temporal layer, null when empty. */
+  String[] dateRange(Layer layer, String start, String end) {
+    return jdbc.query("SELECT MIN(" + start + ") AS a, MAX(" + end + ") AS b FROM "
+        + layer.table(), Map.of(), rs -> {
+          if (!rs.next() || rs.getObject("a") == null) {
+            return null;
+          }
+          return new String[] {rs.getObject("a", LocalDate.class).toString(),
+              rs.getObject("b", LocalDate.class).toString()};
+        });
+  }
+
+  private static String where(Layer layer, ItemsQuery q, MapSqlParameterSource p) {
+    List<String> terms = new ArrayList<>();
+    if (q.bbox4490() != null) {
+      String west = box(q.bbox4490(), "", p);
+      terms.add(q.bbox4490East() == null ? west
+          : "((" + west + ") OR (" + box(q.bbox4490East(), "e", p) + "))");
+    }
+    if (q.hasDatetime() && layer.field("start_date").isPresent()) {
+      if (q.to() != null) {
+        terms.add("start_date <= :dtTo");
+        p.addValue("dtTo", q.to(), Types.DATE);
+      }
+      if (q.from() != null) {
+        terms.add("end_date >= :dtFrom");
+        p.addValue("dtFrom", q.from(), Types.DATE);
+      }
+    }
+    int i = 0;
+    for (Map.Entry<String, Object> f : q.filters().entrySet()) {
+      Field field = layer.field(f.getKey()).orElseThrow();
+      String param = "f" + i++;
+      terms.add(field.name() + " = :" + param);
+      p.addValue(param, f.getValue(), switch (field.type()) {
+        case TEXT -> Types.VARCHAR;
+        case INTEGER -> Types.BIGINT;
+        case DECIMAL -> Types.DOUBLE;
+        case DATE -> Types.DATE;
+      });
+    }
+    return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+  }
+
+  private static String box(Envelope b, String suffix, MapSqlParameterSource p) {
+    String env = "ST_MakeEnvelope(:minx" + suffix + ", :miny" + suffix + ", :maxx" + suffix
+        + ", :maxy" + suffix + ", 4490)";
+    p.addValue("minx" + suffix, b.getMinX()).addValue("miny" + suffix, b.getMinY())
+        .addValue("maxx" + suffix, b.getMaxX()).addValue("maxy" + suffix, b.getMaxY());
+    // && lets the spatial index answer; ST_Intersects keeps the answer exact.
+    return "geom && " + env + " AND ST_Intersects(geom, " + env + ")";
+  }
+
+  private static String select(Layer layer) {
+    String cols = layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
+    return "SELECT id, version, ST_AsBinary(geom) AS wkb, " + cols + " FROM " + layer.table();
+  }
+
+  private static Feature map(Layer layer, ResultSet rs, WKBReader wkb) throws SQLException {
+    Map<String, Object> props = new LinkedHashMap<>();
+    for (Field field : layer.fields()) {
+      Object v = switch (field.type()) {
+        case TEXT -> rs.getString(field.name());
+        case INTEGER -> rs.getObject(field.name()) == null ? null : rs.getLong(field.name());
+        case DECIMAL -> rs.getObject(field.name()) == null ? null : rs.getDouble(field.name());
+        case DATE -> rs.getObject(field.name(), LocalDate.class);
+      };
+      if (v != null) {
+        props.put(field.name(), v);
+      }
+    }
+    byte[] bytes = rs.getBytes("wkb");
+    Geometry g = null;
+    if (bytes != null) {
+      try {
+        g = wkb.read(bytes);
+        g.setSRID(4490);
+      } catch (ParseException e) {
+        throw new SQLException("unreadable geometry in " + layer.table(), e);
+      }
+    }
+    return new Feature(rs.getLong("id"), rs.getLong("version"), g, props);
+  }
+}

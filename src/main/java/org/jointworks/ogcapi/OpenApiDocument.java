@@ -1,0 +1,147 @@
+package org.jointworks.ogcapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAPI 3.0 definition of the OGC API, built from the registered collections: one path per
+ * collection for its items with its queryables as parameters, so generic clients see exactly the
+ * filters each collection takes. Stateless.
+ */
+final class OpenApiDocument {
+  private OpenApiDocument() {}
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> build(String root, List<OgcCollection> collections) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("openapi", "3.0.3");
+    d.put("info", Map.of("title", "JointWorks OGC API", "version", "1.0.0",
+        "description", "OGC API – Features Parts 1, 2, 3 (queryables), 4 and OGC API – Tiles"
+            + " over the JointWorks layers.",
+        "license", Map.of("name", "Proprietary")));
+    d.put("servers", List.of(Map.of("url", root)));
+    Map<String, Object> paths = new LinkedHashMap<>();
+    paths.put("/", get("landing page", "the landing page", json()));
+    paths.put("/conformance", get("conformance", "the conformance classes", json()));
+    paths.put("/api", get("api", "this API definition", json()));
+    paths.put("/collections", get("collections", "the feature collections", json()));
+    paths.put("/tileMatrixSets", get("tileMatrixSets", "the tile matrix sets", json()));
+    paths.put("/tiles", get("tilesets", "the tilesets of all map layers", json()));
+    paths.put("/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
+        tile("dataset tile", "a vector tile of all map layers"));
+    for (OgcCollection c : collections) {
+      String base = "/collections/" + c.id();
+      paths.put(base, get("describe " + c.id(), c.title(), json()));
+      paths.put(base + "/queryables", get("queryables " + c.id(), "queryables", json()));
+      Map<String, Object> items = new LinkedHashMap<>(get("items " + c.id(),
+          "features of " + c.title(), geojson()));
+      List<Object> params = new ArrayList<>(List.of(
+          param("bbox", "array", "minx,miny,maxx,maxy in bbox-crs axis order", true),
+          param("bbox-crs", "string", "the CRS of bbox (default CRS84)", false),
+          param("limit", "integer", "features per page, 1 to 10000, default 100", false),
+          param("datetime", "string", "an instant or interval (RFC 3339)", false),
+          param("crs", "string", "the CRS of the answer (default CRS84)", false),
+          param("after", "integer", "the page after this feature id (from next links)", false),
+          param("before", "integer", "the page before this feature id (from prev links)",
+              false)));
+      for (Queryable q : c.queryables()) {
+        params.add(param(q.name(), switch (q.type()) {
+          case INTEGER -> "integer";
+          case DECIMAL -> "number";
+          default -> "string";
+        }, "equal to this value", false));
+      }
+      ((Map<String, Object>) items.get("get")).put("parameters", params);
+      if (c.layer().isPresent()) {
+        items.put("post", op("create " + c.id(), "create a feature", "201"));
+      }
+      paths.put(base + "/items", items);
+      Map<String, Object> item = new LinkedHashMap<>(get("item " + c.id(), "one feature",
+          geojson()));
+      List<Object> fid = List.of(Map.of("name", "featureId", "in", "path", "required", true,
+          "schema", Map.of("type", "integer")));
+      ((Map<String, Object>) item.get("get")).put("parameters", List.of(fid.get(0),
+          param("crs", "string", "the CRS of the answer", false)));
+      if (c.layer().isPresent()) {
+        for (String m : List.of("put", "patch", "delete")) {
+          Map<String, Object> op = op(m + " " + c.id(), m + " a feature (If-Match required)",
+              m.equals("delete") ? "204" : "200");
+          op.put("parameters", fid);
+          item.put(m, op);
+        }
+      }
+      paths.put(base + "/items/{featureId}", item);
+      paths.put(base + "/tiles", get("tilesets " + c.id(), "tilesets of " + c.id(), json()));
+      paths.put(base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
+          tile("tile " + c.id(), "a vector tile of " + c.id()));
+    }
+    d.put("paths", paths);
+    return d;
+  }
+
+  private static Map<String, Object> get(String id, String summary, Map<String, Object> content) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", id.replaceAll("[^A-Za-z0-9]+", "_"));
+    op.put("summary", summary);
+    op.put("parameters", List.of(param("f", "string", "json or html", false)));
+    op.put("responses", Map.of("200", Map.of("description", summary, "content", content),
+        "400", Map.of("description", "a bad parameter"),
+        "404", Map.of("description", "not found")));
+    Map<String, Object> path = new LinkedHashMap<>();
+    path.put("get", op);
+    return path;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> tile(String id, String summary) {
+    Map<String, Object> path = get(id, summary,
+        Map.of("application/vnd.mapbox-vector-tile", Map.of("schema",
+            Map.of("type", "string", "format", "binary"))));
+    List<Object> params = new ArrayList<>();
+    for (String p : List.of("tileMatrix", "tileRow", "tileCol")) {
+      params.add(Map.of("name", p, "in", "path", "required", true,
+          "schema", Map.of("type", "integer")));
+    }
+    ((Map<String, Object>) path.get("get")).put("parameters", params);
+    return path;
+  }
+
+  private static Map<String, Object> op(String id, String summary, String status) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", id.replaceAll("[^A-Za-z0-9]+", "_"));
+    op.put("summary", summary);
+    op.put("responses", Map.of(status, Map.of("description", summary)));
+    return op;
+  }
+
+  private static Map<String, Object> param(String name, String type, String description,
+      boolean array) {
+    Map<String, Object> schema = array
+        ? Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))
+        : name.equals("limit") ? Map.of("type", "integer", "minimum", 1, "maximum", 10000,
+            "default", 100)
+        : Map.of("type", type);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", name);
+    p.put("in", "query");
+    p.put("required", false);
+    p.put("description", description);
+    p.put("schema", schema);
+    // OGC API - Features defines its query parameters with style form, explode false.
+    p.put("style", "form");
+    p.put("explode", false);
+    return p;
+  }
+
+  private static Map<String, Object> json() {
+    return Map.of("application/json", Map.of("schema", Map.of("type", "object")),
+        "text/html", Map.of("schema", Map.of("type", "string")));
+  }
+
+  private static Map<String, Object> geojson() {
+    return Map.of("application/geo+json", Map.of("schema", Map.of("type", "object")),
+        "text/html", Map.of("schema", Map.of("type", "string")));
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * OGC API – Features (Part 1 Core, Part 2 CRS by reference, Part 4 create/replace/update/delete)
+ * under {@code /ogcapi}. Collections come from {@link org.jointworks.ogcapi.CollectionProvider}
+ * beans, so another feature package can publish its own layer (for example linked areas) without
+ * touching this one. Each endpoint builds a document (a map) that is written as JSON or HTML.
+ */
+package org.jointworks.ogcapi;

@@ -1,0 +1,139 @@
+package org.jointworks.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jointworks.geo.Crs;
+import org.jointworks.support.Http;
+import org.jointworks.support.Stores;
+import org.jointworks.tiles.mvt.TileCoord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * On 100,000 communities in the embedded store: (c) walking
+ * {@code /ogcapi/collections/communities/items?limit=1000} by its {@code next} links over HTTP
+ * against the same keyset SQL (page + count) run directly, and (b) one cached tile under
+ * {@code wrk} with 16 connections when wrk is installed. Results to target/items-benchmark.md.
+ * Run: {@code ./mvnw -Pbench test -Dtest=ItemsBenchmark}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ItemsBenchmark {
+  static final int COMMUNITIES = Integer.getInteger("bench.communities", 100_000);
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  NamedParameterJdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.h2gis(registry, false);
+  }
+
+  @Test
+  void walkItemsAndLoadACachedTile() throws Exception {
+    Path file = Files.createTempFile("communities", ".geojson");
+    ImportBenchmark.writeGrid(file, COMMUNITIES);
+    Http admin = Http.anonymous(port).as("admin");
+    assertThat(admin.send(admin.builder("/api/import/communities")
+        .header("Content-Type", "application/geo+json")
+        .POST(HttpRequest.BodyPublishers.ofFile(file))).status()).isEqualTo(200);
+    Files.delete(file);
+    Http anonymous = Http.anonymous(port);
+    StringBuilder report = new StringBuilder();
+    for (int round = 0; round < 2; round++) { // the first round warms the JIT and caches
+      List<Double> pages = new ArrayList<>();
+      String next = "/ogcapi/collections/communities/items?limit=1000";
+      long walked = 0;
+      long t0 = System.nanoTime();
+      while (next != null) {
+        long s = System.nanoTime();
+        Http.Response r = anonymous.get(next);
+        pages.add((System.nanoTime() - s) / 1e6); // the answer in full, before we parse it
+        JsonNode page = r.json();
+        walked += page.at("/numberReturned").asLong();
+        next = null;
+        for (JsonNode l : page.at("/links")) {
+          if (l.at("/rel").asString().equals("next")) {
+            String href = l.at("/href").asString();
+            next = href.substring(href.indexOf("/ogcapi"));
+          }
+        }
+      }
+      double walkS = (System.nanoTime() - t0) / 1e9;
+      assertThat(walked).isEqualTo(COMMUNITIES);
+      List<Double> direct = new ArrayList<>();
+      long after = 0;
+      while (true) {
+        long s = System.nanoTime();
+        List<Long> ids = jdbc.queryForList("SELECT id, version, ST_AsBinary(geom) AS wkb, name,"
+            + " district, households, buildings, floor_area_m2, build_year FROM communities"
+            + " WHERE id > :after ORDER BY id LIMIT 1001", Map.of("after", after)).stream()
+            .map(r -> ((Number) r.get("ID")).longValue()).toList();
+        jdbc.queryForObject("SELECT COUNT(*) FROM communities", Map.of(), Long.class);
+        direct.add((System.nanoTime() - s) / 1e6);
+        if (ids.size() <= 1000) {
+          break;
+        }
+        after = ids.get(999);
+      }
+      if (round == 1) {
+        report.append(String.format(Locale.ROOT, "communities: %d%n%n| walk | pages | p50 ms |"
+            + " p95 ms | max ms | total s |%n|---|---|---|---|---|---|%n"
+            + "| HTTP items?limit=1000 by next | %d | %.1f | %.1f | %.1f | %.1f |%n"
+            + "| same SQL direct (JDBC, no JSON) | %d | %.1f | %.1f | %.1f | - |%n",
+            COMMUNITIES, pages.size(), pct(pages, 50), pct(pages, 95), pct(pages, 100), walkS,
+            direct.size(), pct(direct, 50), pct(direct, 95), pct(direct, 100)));
+      }
+    }
+    double[] m = Crs.transform(4490, 3857, 113.7, 35.1);
+    TileCoord t = TileCoord.containing(14, m[0], m[1]);
+    String tile = "http://127.0.0.1:" + port + "/ogcapi/tiles/WebMercatorQuad/" + t.z() + "/"
+        + t.y() + "/" + t.x();
+    long s = System.nanoTime();
+    int bytes = anonymous.sendBytes(anonymous.builder(tile.substring(tile.indexOf("/ogcapi")))
+        .GET()).body().length;
+    report.append(String.format(Locale.ROOT, "%nfirst (uncached) all-layers tile %s: %.1f ms,"
+        + " %d bytes (includes building the 100k snapshot)%n", t, (System.nanoTime() - s) / 1e6,
+        bytes));
+    report.append(wrk(tile));
+    System.out.println(report);
+    Files.writeString(Path.of("target/items-benchmark.md"), report);
+  }
+
+  static String wrk(String url) throws IOException, InterruptedException {
+    Process p;
+    try {
+      p = new ProcessBuilder("wrk", "-t2", "-c16", "-d15s", "--latency", url)
+          .redirectErrorStream(true).start();
+    } catch (IOException e) {
+      return "\nwrk is not installed; cached-tile load not measured\n";
+    }
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return "\nwrk -t2 -c16 -d15s --latency (cached tile):\n```\n" + out + "```\n";
+  }
+
+  static double pct(List<Double> v, int p) {
+    double[] s = v.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(s);
+    return s[Math.max(0, Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1))];
+  }
+}

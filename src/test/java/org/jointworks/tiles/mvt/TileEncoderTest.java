@@ -1,0 +1,108 @@
+package org.jointworks.tiles.mvt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jointworks.geo.Crs;
+import org.jointworks.geo.Geometries;
+import org.jointworks.layers.Feature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/** Tile maths and tile building, without Spring. */
+class TileEncoderTest {
+  private static final GeometryFactory F = Geometries.LONLAT;
+
+  @ParameterizedTest
+  @CsvSource({
+      "0, 0, 0, -20037508.342789244, 20037508.342789244",
+      "1, 1, 0, 0, 20037508.342789244",
+      "1, 0, 1, -20037508.342789244, 0",
+      "14, 13376, 6512, 12679985.748, 4109254.641"})
+  void tileEnvelopesFollowWebMercatorQuad(int z, int x, int y, double minX, double maxY) {
+    Envelope e = new TileCoord(z, x, y).envelope3857();
+    assertThat(e.getMinX()).isCloseTo(minX, within(0.01));
+    assertThat(e.getMaxY()).isCloseTo(maxY, within(0.01));
+  }
+
+  @Test
+  void xinxiangLiesInTheTileThatContainsIt() {
+    double[] m = Crs.transform(4490, 3857, 113.85, 35.30);
+    TileCoord t = TileCoord.containing(14, m[0], m[1]);
+    assertThat(t.envelope3857().contains(m[0], m[1])).isTrue();
+    assertThat(t).isEqualTo(new TileCoord(14, 13373, 6472));
+  }
+
+  @Test
+  void refusesTilesOutsideTheMatrix() {
+    assertThatThrownBy(() -> new TileCoord(2, 4, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TileCoord(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void keepsVisibleFeaturesWithAttributesAndDropsSubPixelOnes() throws IOException {
+    List<Feature> fs = new ArrayList<>();
+    fs.add(square(1, 113.85, 35.30, 0.002));     // about 200 m
+    fs.add(square(2, 113.86, 35.30, 0.00001));   // about 1 m: under a pixel at z14
+    MercatorLayer layer = MercatorLayer.of("communities", 1, fs);
+    double[] m = Crs.transform(4490, 3857, 113.851, 35.301);
+    TileCoord z14 = TileCoord.containing(14, m[0], m[1]);
+    JtsMvt tile = decode(TileEncoder.encode(z14,
+        List.of(new TileEncoder.LayerInput(layer, 10, true))));
+    var geoms = tile.getLayer("communities").getGeometries();
+    assertThat(geoms).hasSize(1);
+    Map<?, ?> tags = (Map<?, ?>) geoms.iterator().next().getUserData();
+    assertThat(tags.get("name")).isEqualTo("C1");
+    assertThat(TileEncoder.encode(z14, List.of(new TileEncoder.LayerInput(layer, 15, true))))
+        .as("below the layer's min zoom").isEmpty();
+    JtsMvt bare = decode(TileEncoder.encode(z14,
+        List.of(new TileEncoder.LayerInput(layer, 10, false))));
+    Map<String, Object> none = (Map<String, Object>) bare.getLayer("communities").getGeometries().iterator().next()
+        .getUserData();
+    assertThat(none).doesNotContainKey("name");
+  }
+
+  @Test
+  void aDenseLayerStaysUnderTheSizeLimit() {
+    List<Feature> fs = new ArrayList<>();
+    long id = 1;
+    for (int i = 0; i < 300; i++) {
+      for (int j = 0; j < 300; j++) {
+        fs.add(square(id++, 113.7 + i * 0.001, 35.2 + j * 0.001, 0.0008));
+      }
+    }
+    MercatorLayer layer = MercatorLayer.of("communities", 1, fs);
+    double[] m = Crs.transform(4490, 3857, 113.85, 35.35);
+    for (int z : new int[] {10, 12, 14}) {
+      byte[] tile = TileEncoder.encode(TileCoord.containing(z, m[0], m[1]),
+          List.of(new TileEncoder.LayerInput(layer, 0, true)));
+      assertThat(tile.length).as("zoom " + z).isLessThanOrEqualTo(TileEncoder.MAX_BYTES);
+    }
+  }
+
+  static JtsMvt decode(byte[] mvt) throws IOException {
+    return MvtReader.loadMvt(new ByteArrayInputStream(mvt), new GeometryFactory(),
+        new TagKeyValueMapConverter());
+  }
+
+  static Feature square(long id, double lon, double lat, double size) {
+    var ring = F.createPolygon(new Coordinate[] {new Coordinate(lon, lat),
+        new Coordinate(lon + size, lat), new Coordinate(lon + size, lat + size),
+        new Coordinate(lon, lat + size), new Coordinate(lon, lat)});
+    return new Feature(id, 1, ring, Map.of("name", "C" + id, "households", 10L));
+  }
+}
