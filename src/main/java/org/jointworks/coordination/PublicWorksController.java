@@ -1,5 +1,6 @@
 package org.jointworks.coordination;
 
+import org.jointworks.layers.BboxParameter;
 import org.jointworks.geo.GeoJsonGeometry;
 import org.jointworks.system.ApiException;
 import org.locationtech.jts.geom.Envelope;
@@ -31,7 +32,7 @@ class PublicWorksController {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
     }
-    Envelope box = bbox == null || bbox.isBlank() ? null : parseBbox(bbox);
+    Envelope box = bbox == null || bbox.isBlank() ? null : BboxParameter.parse(bbox);
     StreamingResponseBody body = out -> {
       try (var g = json.createGenerator(out)) {
         g.writeStartObject();
@@ -63,22 +64,4 @@ class PublicWorksController {
     return ResponseEntity.ok().contentType(GEO_JSON).body(body);
   }
 
-  static Envelope parseBbox(String bbox) {
-    String[] parts = bbox.split(",");
-    if (parts.length != 4) {
-      throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat");
-    }
-    double[] v = new double[4];
-    try {
-      for (int i = 0; i < 4; i++) {
-        v[i] = Double.parseDouble(parts[i].trim());
-      }
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("bbox must be four numbers: minLon,minLat,maxLon,maxLat");
-    }
-    if (v[0] > v[2] || v[1] > v[3]) {
-      throw ApiException.badRequest("bbox minimum must not exceed its maximum");
-    }
-    return new Envelope(v[0], v[2], v[1], v[3]);
-  }
 }

@@ -41,7 +41,7 @@ public class FeatureRepository {
   public Optional<Feature> find(Layer layer, long id) {
     List<Feature> found = new ArrayList<>(1);
     jdbc.query(selectSql(layer) + " WHERE id = :id", Map.of("id", id),
-        (RowCallbackHandler) rs -> found.add(map(layer, rs, new WKBReader(Geometries.LONLAT))));
+        (RowCallbackHandler) rs -> found.add(readRow(layer, rs, new WKBReader(Geometries.LONLAT))));
     return found.stream().findFirst();
   }
 
@@ -72,7 +72,7 @@ public class FeatureRepository {
     }
     sql.append(" ORDER BY id");
     WKBReader wkb = new WKBReader(Geometries.LONLAT);
-    jdbc.query(sql.toString(), p, (RowCallbackHandler) rs -> sink.accept(map(layer, rs, wkb)));
+    jdbc.query(sql.toString(), p, (RowCallbackHandler) rs -> sink.accept(readRow(layer, rs, wkb)));
   }
 
   public List<Feature> findAll(Layer layer) {
@@ -132,7 +132,8 @@ public class FeatureRepository {
         jdbc.queryForList("SELECT code FROM organisations", Map.of(), String.class));
   }
 
-  private static String selectSql(Layer layer) {
+  /** The SELECT of every column of a layer, geometry as WKB; rows read with {@link #readRow}. */
+  public static String selectSql(Layer layer) {
     String cols = layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
     return "SELECT id, version, ST_AsBinary(geom) AS wkb, " + cols + " FROM " + layer.table();
   }
@@ -164,7 +165,8 @@ public class FeatureRepository {
     };
   }
 
-  private static Feature map(Layer layer, ResultSet rs, WKBReader wkb) throws SQLException {
+  /** Reads one row of {@link #selectSql} into a feature. */
+  public static Feature readRow(Layer layer, ResultSet rs, WKBReader wkb) throws SQLException {
     Map<String, Object> props = new LinkedHashMap<>();
     for (Field field : layer.fields()) {
       Object v = switch (field.type()) {

@@ -51,7 +51,7 @@ class LayerController {
     if (limit < 1 || limit > MAX_LIST) {
       throw ApiException.badRequest("limit must be between 1 and " + MAX_LIST);
     }
-    Envelope box = bbox == null ? null : parseBbox(bbox);
+    Envelope box = bbox == null ? null : BboxParameter.parse(bbox);
     StreamingResponseBody body = out -> {
       try (var g = json.createGenerator(out)) {
         FeatureWriter.open(g);
@@ -159,23 +159,4 @@ class LayerController {
     return Layer.byId(id).orElseThrow(() -> ApiException.notFound("layer '" + id + "'"));
   }
 
-  /** Parses {@code minLon,minLat,maxLon,maxLat}. */
-  static Envelope parseBbox(String bbox) {
-    String[] parts = bbox.split(",");
-    if (parts.length != 4) {
-      throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat");
-    }
-    double[] v = new double[4];
-    try {
-      for (int i = 0; i < 4; i++) {
-        v[i] = Double.parseDouble(parts[i].trim());
-      }
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("bbox must be four numbers: minLon,minLat,maxLon,maxLat");
-    }
-    if (v[0] > v[2] || v[1] > v[3]) {
-      throw ApiException.badRequest("bbox minimum must not exceed its maximum");
-    }
-    return new Envelope(v[0], v[2], v[1], v[3]);
-  }
 }

@@ -1,23 +1,18 @@
 package org.jointworks.ogcapi;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jointworks.geo.Geometries;
 import org.jointworks.layers.Feature;
+import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -60,10 +55,10 @@ class ItemsRepository {
     String pageWhere = keyset == null ? where
         : where.isEmpty() ? " WHERE " + keyset : where + " AND " + keyset;
     p.addValue("limitPlusOne", q.limit() + 1);
-    String sql = select(layer) + pageWhere + " ORDER BY id" + (backwards ? " DESC" : "")
+    String sql = FeatureRepository.selectSql(layer) + pageWhere + " ORDER BY id" + (backwards ? " DESC" : "")
         + " LIMIT :limitPlusOne";
     WKBReader wkb = new WKBReader(Geometries.LONLAT);
-    List<Feature> rows = jdbc.query(sql, p, (rs, n) -> map(layer, rs, wkb));
+    List<Feature> rows = jdbc.query(sql, p, (rs, n) -> FeatureRepository.readRow(layer, rs, wkb));
     boolean more = rows.size() > q.limit();
     List<Feature> page = new ArrayList<>(more ? rows.subList(0, q.limit()) : rows);
     if (backwards) {
@@ -162,34 +157,4 @@ class ItemsRepository {
     return "geom && " + env + " AND ST_Intersects(geom, " + env + ")";
   }
 
-  private static String select(Layer layer) {
-    String cols = layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
-    return "SELECT id, version, ST_AsBinary(geom) AS wkb, " + cols + " FROM " + layer.table();
-  }
-
-  private static Feature map(Layer layer, ResultSet rs, WKBReader wkb) throws SQLException {
-    Map<String, Object> props = new LinkedHashMap<>();
-    for (Field field : layer.fields()) {
-      Object v = switch (field.type()) {
-        case TEXT -> rs.getString(field.name());
-        case INTEGER -> rs.getObject(field.name()) == null ? null : rs.getLong(field.name());
-        case DECIMAL -> rs.getObject(field.name()) == null ? null : rs.getDouble(field.name());
-        case DATE -> rs.getObject(field.name(), LocalDate.class);
-      };
-      if (v != null) {
-        props.put(field.name(), v);
-      }
-    }
-    byte[] bytes = rs.getBytes("wkb");
-    Geometry g = null;
-    if (bytes != null) {
-      try {
-        g = wkb.read(bytes);
-        g.setSRID(4490);
-      } catch (ParseException e) {
-        throw new SQLException("unreadable geometry in " + layer.table(), e);
-      }
-    }
-    return new Feature(rs.getLong("id"), rs.getLong("version"), g, props);
-  }
 }
