@@ -1,7 +1,5 @@
 package org.jointworks.tiles.mvt;
 
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
-import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
@@ -23,8 +21,8 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * about three times as much per tile; renderers draw the rare self-touching ring Douglas-Peucker
  * makes at low zooms without trouble. The encoding library's MvtEncoder (protobuf builders, a
  * geometry copy per feature) cost about three quarters of a z14 tile; it is replaced by
- * {@link MvtWriter} (the library still clips features crossing the tile's edge and decodes tiles
- * in tests). Thread-safe (one reused writer per thread).
+ * {@link MvtWriter}, and its createTileGeom (an overlay per feature crossing the clip box) by
+ * {@link TileClipper}; the library now only decodes tiles in tests. Thread-safe (one reused writer per thread).
  */
 public final class TileEncoder {
   public static final int EXTENT = 4096;
@@ -32,7 +30,6 @@ public final class TileEncoder {
   public static final int UNITS_PER_PIXEL = EXTENT / 256;
   public static final int BUFFER = 64;
   public static final int MAX_BYTES = 500 * 1024;
-  private static final MvtLayerParams PARAMS = new MvtLayerParams(EXTENT);
   private static final GeometryFactory FACTORY = new GeometryFactory();
   /** One writer per thread: its buffers, grown once, serve every later tile. */
   private static final ThreadLocal<MvtWriter> WRITER = ThreadLocal.withInitial(MvtWriter::new);
@@ -92,15 +89,15 @@ public final class TileEncoder {
         if (simple.isEmpty()) {
           continue;
         }
-        // Most features lie wholly inside the clip box: no overlay and no copy for them, the
-        // writer maps coordinates to tile units as it writes them (the library's createTileGeom
-        // intersects every feature, ten times the cost of everything else; see docs/ogcapi.md).
+        // Most features lie wholly inside the clip box: no clipping and no copy for them, the
+        // writer maps coordinates to tile units as it writes them (see docs/ogcapi.md).
         if (clip.contains(e)) {
           w.addFeature(simple, tileEnv.getMinX(), unitsPerM, tileEnv.getMaxY(), -unitsPerM,
               tags, idOnly);
         } else {
-          Geometry t = JtsAdapter.createTileGeom(simple, tileEnv, clip, FACTORY, PARAMS, x -> true);
-          if (t != null && !t.isEmpty()) {
+          Geometry t = TileClipper.clip(simple, tileEnv, unitsPerM, -BUFFER, EXTENT + BUFFER,
+              FACTORY);
+          if (t != null) {
             w.addFeature(t, 0, 1, 0, 1, tags, idOnly);
           }
         }
