@@ -1,9 +1,6 @@
 package org.jointworks.tiles.mvt;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -37,11 +34,8 @@ public final class MvtWriter {
   private final ProtoBuffer layer = new ProtoBuffer(64 * 1024);
   private final ProtoBuffer geom = new ProtoBuffer(4 * 1024);
   private final ProtoBuffer tags = new ProtoBuffer(256);
-  private final ProtoBuffer value = new ProtoBuffer(256);
-  private final Map<String, Integer> keyIndex = new HashMap<>();
-  private final List<String> keys = new ArrayList<>();
-  private final Map<Object, Integer> valueIndex = new HashMap<>();
-  private final List<Object> values = new ArrayList<>();
+  private final ProtoBuffer name = new ProtoBuffer(64);
+  private final LayerTags tagTable = new LayerTags();
   private int[] xs = new int[256];
   private int[] ys = new int[256];
   private int cursorX;
@@ -64,10 +58,7 @@ public final class MvtWriter {
   /** Starts a layer; features go into it until {@link #endLayer()}. */
   public void beginLayer(String name, int extent) {
     layer.clear();
-    keyIndex.clear();
-    keys.clear();
-    valueIndex.clear();
-    values.clear();
+    tagTable.clear();
     features = 0;
     layerName = name;
     this.extent = extent;
@@ -132,11 +123,11 @@ public final class MvtWriter {
     Object idValue = attributes == null ? null : attributes.get("id");
     if (attributes != null) {
       if (idOnly) {
-        tag("id", idValue);
+        tagTable.tag("id", idValue, tags);
       } else {
         for (Map.Entry<?, ?> e : attributes.entrySet()) {
           if (e.getKey() instanceof String k) {
-            tag(k, e.getValue());
+            tagTable.tag(k, e.getValue(), tags);
           }
         }
       }
@@ -180,44 +171,17 @@ public final class MvtWriter {
     features++;
   }
 
-  private void tag(String key, Object v) {
-    if (v == null || !(v instanceof String || v instanceof Long || v instanceof Integer
-        || v instanceof Double || v instanceof Float || v instanceof Boolean)) {
-      return;
-    }
-    Integer k = keyIndex.get(key);
-    if (k == null) {
-      k = keys.size();
-      keyIndex.put(key, k);
-      keys.add(key);
-    }
-    Integer vi = valueIndex.get(v);
-    if (vi == null) {
-      vi = values.size();
-      valueIndex.put(v, vi);
-      values.add(v);
-    }
-    tags.varint(k.intValue());
-    tags.varint(vi.intValue());
-  }
-
   /** Ends the layer; a layer without features is left out of the tile. */
   public void endLayer() {
     if (layerName == null) {
       return;
     }
     if (features > 0) {
-      for (String k : keys) {
-        layer.string(3, k);
-      }
-      for (Object v : values) {
-        writeValue(v);
-      }
+      tagTable.writeTo(layer);
       layer.varint(5 << 3);
       layer.varint(extent);
       layer.varint(15 << 3);
       layer.varint(2);
-      ProtoBuffer name = value;
       name.clear();
       name.string(1, layerName);
       tile.varint((3 << 3) | 2);
@@ -226,28 +190,6 @@ public final class MvtWriter {
       tile.append(layer);
     }
     layerName = null;
-  }
-
-  private void writeValue(Object v) {
-    value.clear();
-    if (v instanceof String s) {
-      value.string(1, s);
-    } else if (v instanceof Float f) {
-      value.varint((2 << 3) | 5);
-      value.fixed32(Float.floatToIntBits(f));
-    } else if (v instanceof Double d) {
-      value.varint((3 << 3) | 1);
-      value.fixed64(Double.doubleToLongBits(d));
-    } else if (v instanceof Boolean b) {
-      value.varint(7 << 3);
-      value.varint(b ? 1 : 0);
-    } else {
-      value.varint(6 << 3);
-      value.varint(ProtoBuffer.zigzag(((Number) v).longValue()));
-    }
-    layer.varint((4 << 3) | 2);
-    layer.varint(value.size());
-    layer.append(value);
   }
 
   /** The tile so far (empty when no layer had features). */
