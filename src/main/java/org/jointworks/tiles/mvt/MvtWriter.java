@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.Puntal;
  * rounding are skipped, lines under two points and rings under three points or of zero area are
  * dropped, and rings are turned so exterior rings have a positive and interior rings a negative
  * surveyor's area in tile coordinates (y down), as the spec requires. Keys and values are
- * deduplicated per layer. Tags follow {@link io.github.sebasbaumh.mapbox.vectortile.adapt.jts
- * .UserDataKeyValueMapConverter}: every attribute with a Boolean, Integer, Long, Float, Double or
+ * deduplicated per layer. Tags follow the rule of mapbox-vector-tile-java's
+ * UserDataKeyValueMapConverter, which the tests decode with: every attribute with a Boolean, Integer, Long, Float, Double or
  * String value becomes a tag, and a numeric {@code id} attribute is also the feature id.
  *
  * <p>Why: the encoding library built a protobuf object per feature, value and command list and a
