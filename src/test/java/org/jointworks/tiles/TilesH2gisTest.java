@@ -112,6 +112,25 @@ class TilesH2gisTest {
     assertThat(plain).isEqualTo(first.body());
   }
 
+  /**
+   * The anonymous fast path (AnonymousTileFilter) and the full chain answer the same tile: a
+   * query string sends the request down the chain, a plain anonymous GET is answered early.
+   */
+  @Test
+  void theAnonymousFastPathAnswersWhatTheFullChainAnswers() {
+    String url = "/ogcapi/tiles/WebMercatorQuad/" + path(z14);
+    HttpResponse<byte[]> fast = tile(anonymous, url);
+    HttpResponse<byte[]> full = tile(anonymous, url + "?f=mvt");
+    assertThat(fast.statusCode()).isEqualTo(200);
+    assertThat(full.statusCode()).isEqualTo(200);
+    assertThat(fast.body()).isNotEmpty().isEqualTo(full.body());
+    assertThat(fast.headers().firstValue("ETag")).isEqualTo(full.headers().firstValue("ETag"));
+    assertThat(fast.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    // A private layer's tileset is never served early: anonymous users still get 401.
+    assertThat(tile(anonymous, "/ogcapi/collections/pipelines/tiles/WebMercatorQuad/"
+        + path(z14)).statusCode()).isEqualTo(401);
+  }
+
   /** The done-when of issue 3: an edit through Part 4 shows in the next tile and items page. */
   @Test
   @SuppressWarnings("unchecked")
