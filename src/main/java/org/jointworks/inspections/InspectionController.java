@@ -3,6 +3,7 @@ package org.jointworks.inspections;
 import java.time.LocalDate;
 import java.util.List;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,11 +58,7 @@ class InspectionController {
     long version;
     boolean fromHeader = ifMatch != null;
     if (fromHeader) {
-      try {
-        version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-      } catch (NumberFormatException e) {
-        throw ApiException.badRequest("If-Match must be the ETag you read, for example \"3\"");
-      }
+      version = Etags.version(ifMatch);
     } else if (body.version() != null) {
       version = body.version();
     } else {

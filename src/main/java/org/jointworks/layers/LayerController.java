@@ -3,6 +3,7 @@ package org.jointworks.layers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -101,7 +102,7 @@ class LayerController {
   ResponseEntity<Void> delete(@PathVariable String layer, @PathVariable long id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestParam(required = false) Long version) {
-    Expected expected = ifMatch != null ? new Expected(parseEtag(ifMatch), true)
+    Expected expected = ifMatch != null ? new Expected(Etags.version(ifMatch), true)
         : version != null ? new Expected(version, false) : null;
     if (expected == null) {
       throw new ApiException(HttpStatus.PRECONDITION_REQUIRED,
@@ -115,7 +116,7 @@ class LayerController {
 
   private static Expected expectedVersion(String ifMatch, JsonNode body) {
     if (ifMatch != null) {
-      return new Expected(parseEtag(ifMatch), true);
+      return new Expected(Etags.version(ifMatch), true);
     }
     JsonNode v = body.path("version");
     if (v.canConvertToExactIntegral()) {
@@ -126,18 +127,6 @@ class LayerController {
             + " or \"version\" in the body");
   }
 
-  static long parseEtag(String etag) {
-    String v = etag.trim();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    v = v.replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("If-Match must be the ETag you read, for example \"3\"");
-    }
-  }
 
   private ResponseEntity<String> withVersion(ResponseEntity.BodyBuilder builder, Feature f) {
     var out = new java.io.StringWriter();

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.jointworks.linkage.Reports.AreaReport;
 import org.jointworks.linkage.Reports.FacilityGaps;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,7 +63,7 @@ class LinkedAreaController {
     LinkedAreaService.Draft draft = LinkedAreaJson.draft(body);
     LinkedArea a;
     if (ifMatch != null) {
-      a = service.replace(id, parseEtag(ifMatch), draft, true);
+      a = service.replace(id, Etags.version(ifMatch), draft, true);
     } else if (body.path("version").canConvertToExactIntegral()) {
       a = service.replace(id, body.path("version").asLong(), draft, false);
     } else {
@@ -78,7 +79,7 @@ class LinkedAreaController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestParam(required = false) Long version) {
     if (ifMatch != null) {
-      service.delete(id, parseEtag(ifMatch), true);
+      service.delete(id, Etags.version(ifMatch), true);
     } else if (version != null) {
       service.delete(id, version, false);
     } else {
@@ -111,16 +112,4 @@ class LinkedAreaController {
         .body(LinkedAreaJson.feature(a, geometryJson).toString());
   }
 
-  static long parseEtag(String etag) {
-    String v = etag.trim();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    v = v.replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("If-Match must be the ETag you read, for example \"3\"");
-    }
-  }
 }

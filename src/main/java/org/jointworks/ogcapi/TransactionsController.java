@@ -10,6 +10,7 @@ import org.jointworks.layers.Feature;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerService;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -128,15 +129,7 @@ class TransactionsController {
       throw new ApiException(HttpStatus.PRECONDITION_REQUIRED,
           "send If-Match with the ETag you read (GET the item first)");
     }
-    String v = ifMatch.trim();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    try {
-      return Long.parseLong(v.replace("\"", ""));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("If-Match must be the ETag you read, for example \"3\"");
-    }
+    return Etags.version(ifMatch);
   }
 
   /** The body with its geometry moved from Content-Crs into storage lon/lat. */

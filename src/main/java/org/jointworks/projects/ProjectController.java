@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -100,13 +101,7 @@ class ProjectController {
   record Expected(long version, boolean fromHeader) {
     static Expected of(String ifMatch, Long bodyVersion) {
       if (ifMatch != null) {
-        String v = ifMatch.trim();
-        v = (v.startsWith("W/") ? v.substring(2) : v).replace("\"", "");
-        try {
-          return new Expected(Long.parseLong(v), true);
-        } catch (NumberFormatException ex) {
-          throw ApiException.badRequest("If-Match must be the ETag you read, for example \"3\"");
-        }
+        return new Expected(Etags.version(ifMatch), true);
       }
       if (bodyVersion != null) {
         return new Expected(bodyVersion, false);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -77,11 +78,7 @@ class ReportController {
 
   private static long version(String ifMatch, Long bodyVersion) {
     if (ifMatch != null) {
-      try {
-        return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-      } catch (NumberFormatException e) {
-        throw ApiException.badRequest("If-Match must be the ETag you read, for example \"3\"");
-      }
+      return Etags.version(ifMatch);
     }
     if (bodyVersion == null) {
       throw new ApiException(HttpStatus.PRECONDITION_REQUIRED,
