@@ -3,11 +3,9 @@ package org.jointworks.ogcapi;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.geo.Geometries;
-import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
@@ -20,9 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The items SQL of the stored layers: filters as bound parameters, keyset paging on the primary
- * key ({@code id > :after ORDER BY id LIMIT n+1}), so page 1,000 costs what page 1 costs, and an
- * exact count with the same filters. Column names come from {@link Layer} constants only.
- * Thread-safe.
+ * key ({@link KeysetPages}), and an exact count with the same filters. Column names come from
+ * {@link Layer} constants only. Thread-safe.
  */
 @Repository
 class ItemsRepository {
@@ -44,31 +41,9 @@ class ItemsRepository {
   ItemsPage page(Layer layer, ItemsQuery q) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     String where = where(layer, q, p);
-    boolean backwards = q.before() != null;
-    String keyset = q.after() != null ? "id > :after" : backwards ? "id < :before" : null;
-    if (q.after() != null) {
-      p.addValue("after", q.after());
-    }
-    if (backwards) {
-      p.addValue("before", q.before());
-    }
-    String pageWhere = keyset == null ? where
-        : where.isEmpty() ? " WHERE " + keyset : where + " AND " + keyset;
-    p.addValue("limitPlusOne", q.limit() + 1);
-    String sql = FeatureRepository.selectSql(layer) + pageWhere + " ORDER BY id" + (backwards ? " DESC" : "")
-        + " LIMIT :limitPlusOne";
     WKBReader wkb = new WKBReader(Geometries.LONLAT);
-    List<Feature> rows = jdbc.query(sql, p, (rs, n) -> FeatureRepository.readRow(layer, rs, wkb));
-    boolean more = rows.size() > q.limit();
-    List<Feature> page = new ArrayList<>(more ? rows.subList(0, q.limit()) : rows);
-    if (backwards) {
-      Collections.reverse(page);
-    }
-    long matched = count(layer, where, q);
-    boolean hasNext = backwards || more;
-    boolean hasPrev = backwards ? more : q.after() != null;
-    return new ItemsPage(page, matched, hasNext && !page.isEmpty(),
-        hasPrev && !page.isEmpty());
+    return KeysetPages.page(jdbc, FeatureRepository.selectSql(layer), where, p, q,
+        (rs, n) -> FeatureRepository.readRow(layer, rs, wkb), () -> count(layer, where, q));
   }
 
   private long count(Layer layer, String where, ItemsQuery q) {
@@ -118,10 +93,9 @@ class ItemsRepository {
 
   private static String where(Layer layer, ItemsQuery q, MapSqlParameterSource p) {
     List<String> terms = new ArrayList<>();
-    if (q.bbox4490() != null) {
-      String west = box(q.bbox4490(), "", p);
-      terms.add(q.bbox4490East() == null ? west
-          : "((" + west + ") OR (" + box(q.bbox4490East(), "e", p) + "))");
+    String bbox = KeysetPages.bboxTerm(q, p);
+    if (bbox != null) {
+      terms.add(bbox);
     }
     if (q.hasDatetime() && layer.field("start_date").isPresent()) {
       if (q.to() != null) {
@@ -147,14 +121,4 @@ class ItemsRepository {
     }
     return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
   }
-
-  private static String box(Envelope b, String suffix, MapSqlParameterSource p) {
-    String env = "ST_MakeEnvelope(:minx" + suffix + ", :miny" + suffix + ", :maxx" + suffix
-        + ", :maxy" + suffix + ", 4490)";
-    p.addValue("minx" + suffix, b.getMinX()).addValue("miny" + suffix, b.getMinY())
-        .addValue("maxx" + suffix, b.getMaxX()).addValue("maxy" + suffix, b.getMaxY());
-    // && lets the spatial index answer; ST_Intersects keeps the answer exact.
-    return "geom && " + env + " AND ST_Intersects(geom, " + env + ")";
-  }
-
 }

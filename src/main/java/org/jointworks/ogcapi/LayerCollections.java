@@ -10,6 +10,7 @@ import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
+import org.jointworks.layers.LayerService;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,11 @@ class LayerCollections implements CollectionProvider {
 
   private final List<OgcCollection> collections;
 
-  LayerCollections(ItemsRepository items, FeatureRepository features, LayerRevisions revisions) {
+  LayerCollections(ItemsRepository items, FeatureRepository features, LayerRevisions revisions,
+      LayerService layers) {
     List<OgcCollection> all = new ArrayList<>();
     for (Layer layer : Layer.values()) {
-      all.add(new Stored(layer, items, features, revisions));
+      all.add(new Stored(layer, items, features, revisions, new LayerWrites(layer, layers)));
     }
     this.collections = List.copyOf(all);
   }
@@ -48,6 +50,7 @@ class LayerCollections implements CollectionProvider {
     private final ItemsRepository items;
     private final FeatureRepository features;
     private final LayerRevisions revisions;
+    private final ItemWrites writes;
     private final List<Queryable> queryables;
     private volatile Extent extent;
 
@@ -55,11 +58,12 @@ class LayerCollections implements CollectionProvider {
     private record Extent(long revision, Envelope bbox, String[] dates) {}
 
     Stored(Layer layer, ItemsRepository items, FeatureRepository features,
-        LayerRevisions revisions) {
+        LayerRevisions revisions, ItemWrites writes) {
       this.layer = layer;
       this.items = items;
       this.features = features;
       this.revisions = revisions;
+      this.writes = writes;
       List<Queryable> q = new ArrayList<>();
       for (Field f : layer.fields()) {
         q.add(new Queryable(f.name(), f.type(), f.allowed()));
@@ -134,6 +138,11 @@ class LayerCollections implements CollectionProvider {
     @Override
     public Optional<Layer> layer() {
       return Optional.of(layer);
+    }
+
+    @Override
+    public Optional<ItemWrites> writes() {
+      return Optional.of(writes);
     }
   }
 }

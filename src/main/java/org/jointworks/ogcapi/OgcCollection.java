@@ -38,8 +38,14 @@ public interface OgcCollection {
 
   Optional<Feature> item(long id);
 
-  /** The stored layer behind the collection, when Part 4 writes go through {@code LayerService}. */
+  /**
+   * The stored layer behind the collection, when there is one. The tiles feature serves the
+   * stored layers only, so this also says whether {@code /collections/{id}/tiles} exists.
+   */
   Optional<Layer> layer();
+
+  /** The Part 4 writes, when the collection takes them; empty for a read-only collection. */
+  Optional<ItemWrites> writes();
 
   /** Start and end date property names of a temporal collection. */
   record TemporalProperties(String start, String end) {}

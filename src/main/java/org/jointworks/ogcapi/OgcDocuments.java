@@ -77,8 +77,12 @@ final class OgcDocuments {
     links.add(Links.link(base + "/items?f=html", "items", Links.HTML, "the features as HTML"));
     links.add(Links.link(base + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
         "application/schema+json", "the properties to filter on"));
-    links.add(Links.link(base + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
-        Links.JSON, "vector tiles of this collection"));
+    if (c.layer().isPresent()) {
+      // The tiles feature serves the stored layers only.
+      links.add(Links.link(base + "/tiles",
+          "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Links.JSON,
+          "vector tiles of this collection"));
+    }
     d.put("links", links);
     Map<String, Object> extent = new LinkedHashMap<>();
     Envelope e = c.extent();
@@ -108,6 +112,9 @@ final class OgcDocuments {
     for (Queryable q : c.queryables()) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("title", q.name());
+      if (q.description() != null) {
+        p.put("description", q.description());
+      }
       switch (q.type()) {
         case TEXT -> p.put("type", "string");
         case INTEGER -> p.put("type", "integer");

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call the OGC API – Features: the landing page, conformance, API definition and the
  * collections list are public (the list shows anonymous users only the public collections); a
- * collection's own resources follow its {@code publicRead} (pipelines and facilities need a
- * signed-in user, 401 otherwise); writes need ADMIN, PLANNER or UTILITY, and
- * {@link org.jointworks.layers.LayerAccess} then decides per layer and feature (403).
+ * collection's own resources follow its {@code publicRead} (pipelines, facilities and linked
+ * areas need a signed-in user, 401 otherwise); writes follow each collection's
+ * {@link ItemWrites#roles()} (the stored layers: ADMIN, PLANNER, UTILITY, then
+ * {@link org.jointworks.layers.LayerAccess} per layer and feature; linked areas: ADMIN, PLANNER).
+ * Writes to a read-only or unknown collection match no rule and fall to the deny-all.
  */
 @Component
 class OgcapiEndpointRules implements EndpointRules {
@@ -37,14 +39,19 @@ class OgcapiEndpointRules implements EndpointRules {
       target.add(base + "/items");
       target.add(base + "/items/*");
     }
-    String[] writers = {Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name()};
     a.requestMatchers(HttpMethod.GET, "/ogcapi", "/ogcapi/", "/ogcapi/conformance", "/ogcapi/api",
             "/ogcapi/collections").permitAll()
         .requestMatchers(HttpMethod.GET, open.toArray(String[]::new)).permitAll()
-        .requestMatchers(HttpMethod.GET, signedIn.toArray(String[]::new)).authenticated()
-        .requestMatchers(HttpMethod.POST, "/ogcapi/collections/*/items").hasAnyRole(writers)
-        .requestMatchers(HttpMethod.PUT, "/ogcapi/collections/*/items/*").hasAnyRole(writers)
-        .requestMatchers(HttpMethod.PATCH, "/ogcapi/collections/*/items/*").hasAnyRole(writers)
-        .requestMatchers(HttpMethod.DELETE, "/ogcapi/collections/*/items/*").hasAnyRole(writers);
+        .requestMatchers(HttpMethod.GET, signedIn.toArray(String[]::new)).authenticated();
+    for (OgcCollection c : registry.all()) {
+      c.writes().ifPresent(w -> {
+        String base = "/ogcapi/collections/" + c.id();
+        String[] roles = w.roles().stream().map(Role::name).sorted().toArray(String[]::new);
+        a.requestMatchers(HttpMethod.POST, base + "/items").hasAnyRole(roles)
+            .requestMatchers(HttpMethod.PUT, base + "/items/*").hasAnyRole(roles)
+            .requestMatchers(HttpMethod.PATCH, base + "/items/*").hasAnyRole(roles)
+            .requestMatchers(HttpMethod.DELETE, base + "/items/*").hasAnyRole(roles);
+      });
+    }
   }
 }

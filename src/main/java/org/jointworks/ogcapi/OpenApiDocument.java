@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The OpenAPI 3.0 definition of the OGC API, built from the registered collections: one path per
  * collection for its items with its queryables as parameters, so generic clients see exactly the
- * filters each collection takes. Stateless.
+ * filters each collection takes, and only the operations each really serves: writes where the
+ * collection takes them ({@link OpenApiWrites}), tiles for the stored layers, 401 and the security
+ * scheme where a signed-in user is needed. Stateless.
  */
 final class OpenApiDocument {
   private OpenApiDocument() {}
@@ -51,33 +53,38 @@ final class OpenApiDocument {
           case INTEGER -> "integer";
           case DECIMAL -> "number";
           default -> "string";
-        }, "equal to this value", false));
+        }, q.description() != null ? q.description() : "equal to this value", false));
       }
       ((Map<String, Object>) items.get("get")).put("parameters", params);
-      if (c.layer().isPresent()) {
-        items.put("post", op("create " + c.id(), "create a feature", "201"));
-      }
+      c.writes().ifPresent(w -> items.put("post", OpenApiWrites.create(c, w)));
       paths.put(base + "/items", items);
       Map<String, Object> item = new LinkedHashMap<>(get("item " + c.id(), "one feature",
           geojson()));
-      List<Object> fid = List.of(Map.of("name", "featureId", "in", "path", "required", true,
-          "schema", Map.of("type", "integer")));
-      ((Map<String, Object>) item.get("get")).put("parameters", List.of(fid.get(0),
+      Map<String, Object> fid = Map.of("name", "featureId", "in", "path", "required", true,
+          "schema", Map.of("type", "integer"));
+      ((Map<String, Object>) item.get("get")).put("parameters", List.of(fid,
           param("crs", "string", "the CRS of the answer", false)));
-      if (c.layer().isPresent()) {
+      c.writes().ifPresent(w -> {
         for (String m : List.of("put", "patch", "delete")) {
-          Map<String, Object> op = op(m + " " + c.id(), m + " a feature (If-Match required)",
-              m.equals("delete") ? "204" : "200");
-          op.put("parameters", fid);
-          item.put(m, op);
+          item.put(m, OpenApiWrites.change(c, w, m, fid));
+        }
+      });
+      paths.put(base + "/items/{featureId}", item);
+      if (!c.publicRead()) {
+        for (String p : List.of(base, base + "/queryables", base + "/items",
+            base + "/items/{featureId}")) {
+          OpenApiWrites.signedInRead((Map<String, Object>) paths.get(p));
         }
       }
-      paths.put(base + "/items/{featureId}", item);
-      paths.put(base + "/tiles", get("tilesets " + c.id(), "tilesets of " + c.id(), json()));
-      paths.put(base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
-          tile("tile " + c.id(), "a vector tile of " + c.id()));
+      if (c.layer().isPresent()) {
+        // The tiles feature serves the stored layers only.
+        paths.put(base + "/tiles", get("tilesets " + c.id(), "tilesets of " + c.id(), json()));
+        paths.put(base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
+            tile("tile " + c.id(), "a vector tile of " + c.id()));
+      }
     }
     d.put("paths", paths);
+    d.put("components", OpenApiWrites.components());
     return d;
   }
 
@@ -106,14 +113,6 @@ final class OpenApiDocument {
     }
     ((Map<String, Object>) path.get("get")).put("parameters", params);
     return path;
-  }
-
-  private static Map<String, Object> op(String id, String summary, String status) {
-    Map<String, Object> op = new LinkedHashMap<>();
-    op.put("operationId", id.replaceAll("[^A-Za-z0-9]+", "_"));
-    op.put("summary", summary);
-    op.put("responses", Map.of(status, Map.of("description", summary)));
-    return op;
   }
 
   private static Map<String, Object> param(String name, String type, String description,

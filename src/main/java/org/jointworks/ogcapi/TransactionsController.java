@@ -4,11 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import org.jointworks.geo.GeoJsonGeometry;
 import org.jointworks.geo.Geometries;
 import org.jointworks.layers.Feature;
-import org.jointworks.layers.Layer;
-import org.jointworks.layers.LayerService;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Etags;
 import org.locationtech.jts.geom.Geometry;
@@ -30,20 +29,23 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * OGC API – Features Part 4: create (POST → 201 + Location), replace (PUT), update (PATCH, a JSON
- * merge patch of the GeoJSON feature) and delete, all through {@link LayerService}, which holds
- * validation, the write rules, optimistic locking and the audit. The ETag is the feature's
- * version; PUT, PATCH and DELETE need {@code If-Match} (428 without, 412 when stale).
- * A body in another offered CRS names it with {@code Content-Crs}.
+ * merge patch of the GeoJSON feature) and delete, each through the collection's
+ * {@link ItemWrites} (for a stored layer {@code LayerService}, for linked areas the linked-area
+ * service), which holds validation, the write rules, optimistic locking and the audit. HTTP only:
+ * the ETag is the feature's version; PUT, PATCH and DELETE need {@code If-Match} (428 without,
+ * 412 when stale). A body in another offered CRS names it with {@code Content-Crs}.
  */
 @RestController
 class TransactionsController {
+  /** Members of a patch that are not foreign members of the feature, merged on their own. */
+  private static final Set<String> FEATURE_MEMBERS =
+      Set.of("type", "id", "geometry", "properties", "links");
+
   private final CollectionRegistry registry;
-  private final LayerService layers;
   private final ObjectMapper json;
 
-  TransactionsController(CollectionRegistry registry, LayerService layers, ObjectMapper json) {
+  TransactionsController(CollectionRegistry registry, ObjectMapper json) {
     this.registry = registry;
-    this.layers = layers;
     this.json = json;
   }
 
@@ -52,8 +54,7 @@ class TransactionsController {
   ResponseEntity<byte[]> create(@PathVariable String id, @RequestBody JsonNode body,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
       HttpServletRequest request) {
-    Layer layer = writable(id);
-    Feature stored = layers.create(layer, inStorageCrs(body, contentCrs));
+    Feature stored = writable(id).create(inStorageCrs(body, contentCrs));
     URI location = URI.create(Links.root(request) + "/collections/" + id + "/items/"
         + stored.id());
     return withFeature(ResponseEntity.status(HttpStatus.CREATED).location(location), stored);
@@ -65,10 +66,9 @@ class TransactionsController {
       @RequestBody JsonNode body,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    Layer layer = writable(id);
+    ItemWrites writes = writable(id);
     long fid = FeaturesController.parseId(featureId);
-    Feature stored = layers.replace(layer, fid, expected(ifMatch), inStorageCrs(body, contentCrs),
-        true);
+    Feature stored = writes.replace(fid, expected(ifMatch), inStorageCrs(body, contentCrs));
     return withFeature(ResponseEntity.ok(), stored);
   }
 
@@ -78,14 +78,28 @@ class TransactionsController {
       @RequestBody JsonNode patch,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    Layer layer = writable(id);
+    OgcCollection c = registry.get(id);
+    ItemWrites writes = writable(id);
     long fid = FeaturesController.parseId(featureId);
     long version = expected(ifMatch);
     if (!patch.isObject()) {
       throw ApiException.badRequest("a PATCH body is a JSON merge patch object of the feature");
     }
-    Feature current = layers.get(layer, fid);
+    // The version in If-Match is checked by replace, so a write between this read and the
+    // replace is a 412, never a lost update.
+    Feature current = c.item(fid).orElseThrow(
+        () -> ApiException.notFound("feature " + fid + " of " + id));
     ObjectNode merged = (ObjectNode) asJson(current);
+    // Foreign members (for example a linked area's "allowOverlap") merge as RFC 7396 says.
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
+      if (!FEATURE_MEMBERS.contains(e.getKey())) {
+        if (e.getValue().isNull()) {
+          merged.remove(e.getKey());
+        } else {
+          merged.set(e.getKey(), e.getValue());
+        }
+      }
+    }
     JsonNode geometry = patch.get("geometry");
     if (geometry != null) {
       merged.set("geometry", geometry);
@@ -107,20 +121,23 @@ class TransactionsController {
     if (geometry != null) {
       merged = (ObjectNode) inStorageCrs(merged, contentCrs);
     }
-    Feature stored = layers.replace(layer, fid, version, merged, true);
+    Feature stored = writes.replace(fid, version, merged);
     return withFeature(ResponseEntity.ok(), stored);
   }
 
   @DeleteMapping("/ogcapi/collections/{id}/items/{featureId}")
   ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String featureId,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    Layer layer = writable(id);
-    layers.delete(layer, FeaturesController.parseId(featureId), expected(ifMatch), true);
+    writable(id).delete(FeaturesController.parseId(featureId), expected(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
-  private Layer writable(String id) {
-    return registry.get(id).layer().orElseThrow(() -> new ApiException(
+  /**
+   * The collection's writes; 405 for a read-only one (the security rules already refuse writes
+   * to it, so this is the second guard).
+   */
+  private ItemWrites writable(String id) {
+    return registry.get(id).writes().orElseThrow(() -> new ApiException(
         HttpStatus.METHOD_NOT_ALLOWED, "collection '" + id + "' is read-only"));
   }
 
