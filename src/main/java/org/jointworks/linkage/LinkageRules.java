@@ -1,5 +1,6 @@
 package org.jointworks.linkage;
 
+import java.util.Set;
 import org.jointworks.system.EndpointRules;
 import org.jointworks.system.Role;
 import org.springframework.http.HttpMethod;
@@ -17,13 +18,22 @@ import org.springframework.stereotype.Component;
  *       which are critical infrastructure; drawn areas are planners' work in progress;</li>
  *   <li>PLANNER and ADMIN draw, change, delete and preview areas.</li>
  * </ul>
+ * The OGC collection {@code linked-areas} ({@code /ogcapi/collections/linked-areas/…}) has its
+ * rules built by the OGC API's own rules from the same facts: signed-in reads
+ * ({@link LinkedAreaCollection#publicRead()}) and {@link #AREA_WRITERS} for writes.
  */
 @Component
 class LinkageRules implements EndpointRules {
+  /**
+   * The roles that draw, change and delete linked areas, here and in the OGC collection
+   * {@code linked-areas} ({@link LinkedAreaWrites}).
+   */
+  static final Set<Role> AREA_WRITERS = Set.of(Role.ADMIN, Role.PLANNER);
+
   @Override
   public void apply(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-    String[] writers = {Role.ADMIN.name(), Role.PLANNER.name()};
+    String[] writers = AREA_WRITERS.stream().map(Role::name).sorted().toArray(String[]::new);
     a.requestMatchers(HttpMethod.GET, "/api/linkage/adjacency",
             "/api/communities/{id}/neighbours").permitAll()
         .requestMatchers(HttpMethod.GET, "/api/communities/{id}/facility-gaps",

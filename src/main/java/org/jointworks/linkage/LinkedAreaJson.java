@@ -1,9 +1,12 @@
 package org.jointworks.linkage;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jointworks.geo.Crs;
 import org.jointworks.geo.GeoJsonGeometry;
 import org.jointworks.geo.Geometries;
+import org.jointworks.layers.Feature;
 import org.jointworks.system.ApiException;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
@@ -34,13 +37,36 @@ final class LinkedAreaJson {
     if (a.note() != null) {
       p.put("note", a.note());
     }
-    p.put("area_m2", Reports.round(
-        Crs.transform(a.geometry(), Crs.LONLAT, Crs.GK_114E).getArea(), 1));
+    p.put("area_m2", areaM2(a));
     p.put("created_by", a.createdBy());
     p.put("created_at", a.createdAt().toString());
     p.put("updated_by", a.updatedBy());
     p.put("updated_at", a.updatedAt().toString());
     return f;
+  }
+
+  /**
+   * The area as a feature of the OGC collection {@code linked-areas}: the same properties as
+   * {@link #feature}, with {@code version} among them (OGC features carry no foreign members).
+   */
+  static Feature asFeature(LinkedArea a) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", a.name());
+    if (a.note() != null) {
+      p.put("note", a.note());
+    }
+    p.put("area_m2", areaM2(a));
+    p.put("version", a.version());
+    p.put("created_by", a.createdBy());
+    p.put("created_at", a.createdAt().toString());
+    p.put("updated_by", a.updatedBy());
+    p.put("updated_at", a.updatedAt().toString());
+    return new Feature(a.id(), a.version(), a.geometry(), p);
+  }
+
+  /** The area in m², measured in the Gauss-Kruger zone of the city, to 0.1 m². */
+  static double areaM2(LinkedArea a) {
+    return Reports.round(Crs.transform(a.geometry(), Crs.LONLAT, Crs.GK_114E).getArea(), 1);
   }
 
   static ObjectNode collection(List<LinkedArea> areas, GeometryJson geometryJson) {

@@ -5,10 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.jointworks.geo.Geometries;
+import org.jointworks.layers.Feature;
+import org.jointworks.ogcapi.ItemsPage;
+import org.jointworks.ogcapi.ItemsQuery;
+import org.jointworks.ogcapi.KeysetPages;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -22,6 +29,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of {@code linked_areas}: bound parameters only, geometries as WKB through
  * {@code ST_GeomFromWKB}/{@code ST_AsBinary}, which H2GIS and PostGIS share. Thread-safe.
+ *
+ * <p>The OGC items page and its count are not cached: the table holds areas planners drew by
+ * hand (hundreds, not the layers' hundred thousands), so an exact {@code COUNT(*)} and extent per
+ * request are cheap and can never lag behind the last committed write.
  */
 @Repository
 class LinkedAreaRepository {
@@ -51,6 +62,56 @@ class LinkedAreaRepository {
         .addValue("minx", lonLat.getMinX()).addValue("miny", lonLat.getMinY())
         .addValue("maxx", lonLat.getMaxX()).addValue("maxy", lonLat.getMaxY()),
         LinkedAreaRepository::map);
+  }
+
+  /**
+   * One OGC items page: the areas meeting the bbox and the equality filters of {@code q}, keyset
+   * paged on id, with the exact count.
+   *
+   * @param filterColumns the queryables of {@code q.filters()} that are plain text columns
+   * @param onlyIds when not null, only these areas (a selection made outside SQL)
+   */
+  ItemsPage page(ItemsQuery q, Set<String> filterColumns, Set<Long> onlyIds,
+      Function<LinkedArea, Feature> asFeature) {
+    MapSqlParameterSource p = new MapSqlParameterSource();
+    List<String> terms = new ArrayList<>();
+    String bbox = KeysetPages.bboxTerm(q, p);
+    if (bbox != null) {
+      terms.add(bbox);
+    }
+    int i = 0;
+    for (Map.Entry<String, Object> f : q.filters().entrySet()) {
+      if (filterColumns.contains(f.getKey())) {
+        // The column name is one of filterColumns, the collection's fixed queryables.
+        terms.add(f.getKey() + " = :f" + i);
+        p.addValue("f" + i++, f.getValue(), Types.VARCHAR);
+      }
+    }
+    if (onlyIds != null) {
+      // An empty IN () is not SQL; no ids selects nothing.
+      terms.add(onlyIds.isEmpty() ? "1 = 0" : "id IN (:onlyIds)");
+      p.addValue("onlyIds", onlyIds);
+    }
+    String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    return KeysetPages.page(jdbc, SELECT, where, p, q,
+        (rs, n) -> asFeature.apply(map(rs, n)), () -> {
+          Long count = jdbc.queryForObject("SELECT COUNT(*) FROM linked_areas" + where, p,
+              Long.class);
+          return count == null ? 0 : count;
+        });
+  }
+
+  /** The extent of all areas in lon/lat, null when there are none. */
+  Envelope extent() {
+    return jdbc.query("SELECT MIN(ST_XMin(geom)) AS a, MIN(ST_YMin(geom)) AS b,"
+        + " MAX(ST_XMax(geom)) AS c, MAX(ST_YMax(geom)) AS d FROM linked_areas", Map.of(),
+        rs -> {
+          if (!rs.next() || rs.getObject("a") == null) {
+            return null;
+          }
+          return new Envelope(rs.getDouble("a"), rs.getDouble("c"), rs.getDouble("b"),
+              rs.getDouble("d"));
+        });
   }
 
   /** Inserts a new area at version 1; returns its id. */
