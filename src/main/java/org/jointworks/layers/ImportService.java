@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
 import org.jointworks.system.JointWorksUser;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,6 +106,8 @@ public class ImportService {
     private final Set<String> seenCodes = new HashSet<>();
     private int index;
     private int badCount;
+    /** Where the imported features lie; null once an update's old geometry is unknown here. */
+    private Envelope touched = new Envelope();
 
     Run(Layer layer, JointWorksUser user) {
       this.layer = layer;
@@ -151,11 +154,15 @@ public class ImportService {
           Feature current = repository.find(layer, existing.get()).orElseThrow();
           repository.update(layer, current.id(), current.version(), feature);
           stored.add(current.id());
+          touched = null;
           return;
         }
       }
       Feature withId = feature.withIdentity(ids.next(), 1);
       stored.add(withId.id());
+      if (touched != null && feature.geometry() != null) {
+        touched.expandToInclude(feature.geometry().getEnvelopeInternal());
+      }
       batch.add(withId);
       if (batch.size() == BATCH) {
         flush();
@@ -182,7 +189,7 @@ public class ImportService {
       summary.put("imported", stored.size());
       summary.put("ids", stored);
       audit.record("import", layer.id(), null, null, json.writeValueAsString(summary));
-      revisions.changed(layer);
+      revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched);
       return new ImportResult(stored.size(), List.copyOf(stored), ignored);
     }
   }

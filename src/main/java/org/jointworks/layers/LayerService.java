@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +49,7 @@ public class LayerService {
     Feature stored = feature.withIdentity(ids.next(), 1);
     repository.insert(layer, List.of(stored));
     audit.record("create", layer.id(), stored.id(), null, toJson(stored));
-    revisions.changed(layer);
+    revisions.changed(layer, new long[] {stored.id()}, touched(stored, null));
     return stored;
   }
 
@@ -61,7 +62,7 @@ public class LayerService {
     Feature stored = feature.withIdentity(ids.next(), 1);
     repository.insert(layer, List.of(stored));
     audit.record("create", layer.id(), stored.id(), null, toJson(stored));
-    revisions.changed(layer);
+    revisions.changed(layer, new long[] {stored.id()}, touched(stored, null));
     return stored;
   }
 
@@ -85,7 +86,7 @@ public class LayerService {
     }
     Feature stored = after.withIdentity(id, expectedVersion + 1);
     audit.record("update", layer.id(), id, toJson(before), toJson(stored));
-    revisions.changed(layer);
+    revisions.changed(layer, new long[] {id}, touched(before, stored));
     return stored;
   }
 
@@ -98,7 +99,18 @@ public class LayerService {
       throw stale(layer, id, stalePrecondition);
     }
     audit.record("delete", layer.id(), id, toJson(before), null);
-    revisions.changed(layer);
+    revisions.changed(layer, new long[] {id}, touched(before, null));
+  }
+
+  /** The region a write reached: where the feature was and where it is now. */
+  private static Envelope touched(Feature one, Feature other) {
+    Envelope e = new Envelope();
+    for (Feature f : new Feature[] {one, other}) {
+      if (f != null && f.geometry() != null) {
+        e.expandToInclude(f.geometry().getEnvelopeInternal());
+      }
+    }
+    return e;
   }
 
   private Feature validated(Layer layer, JsonNode body) {

@@ -1,25 +1,28 @@
 package org.jointworks.tiles;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jointworks.layers.Layer;
 import org.jointworks.tiles.mvt.TileCoord;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers anonymous tile requests before the security chain and Spring MVC. A map pans through
- * dozens of tiles a second per user, and on two cores the framework's own per-request work
- * (authorization matchers, handler mapping, filter observations) capped a cached tile at about
- * 1,600 answers a second (docs/benchmarks.md); the tile itself is a map lookup.
+ * Answers anonymous tile requests before the security chain, Spring MVC and the request
+ * observations. A map pans through dozens of tiles a second per user, and on two cores the
+ * framework's own per-request work (authorization matchers, handler mapping, the observation's
+ * tags and timers) capped a cached tile at about 1,600 answers a second (docs/benchmarks.md); the
+ * tile itself is a cache lookup. These requests are therefore not in {@code
+ * http.server.requests}; {@link TileService} counts them in {@code jointworks.tiles}.
  *
  * <p>It serves only what {@code TilesEndpointRules} lets anyone read, with the anonymous audience
  * (no pipelines, no facilities): a GET of the all-layers tileset or of a public layer's tileset,
@@ -28,10 +31,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * exactly the answers they got before. Thread-safe.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class AnonymousTileFilter extends OncePerRequestFilter {
-  private static final Pattern TILE = Pattern.compile(
-      "/ogcapi/(?:tiles|collections/([a-z_-]+)/tiles)/WebMercatorQuad/(\\d{1,2})/(\\d{1,8})/(\\d{1,8})");
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AnonymousTileFilter implements Filter {
+  private static final String ALL_PREFIX = "/ogcapi/tiles/WebMercatorQuad/";
+  private static final String LAYER_PREFIX = "/ogcapi/collections/";
+  private static final String LAYER_MIDDLE = "/tiles/WebMercatorQuad/";
+  private static final String WEB_MERCATOR = "/WebMercatorQuad/";
 
   private final TileService tiles;
 
@@ -40,28 +45,29 @@ class AnonymousTileFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
-    String tileset = anonymousTileset(request);
-    TileCoord coord = tileset == null ? null : coord(request);
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) req;
+    String uri = anonymousGet(request) ? request.getRequestURI() : null;
+    String tileset = uri == null ? null : tileset(uri);
+    TileCoord coord = tileset == null ? null : coord(uri);
     if (coord == null) {
-      chain.doFilter(request, response);
+      chain.doFilter(req, res);
       return;
     }
-    String etag = tiles.etag(tileset, false, coord);
+    HttpServletResponse response = (HttpServletResponse) res;
+    TileService.Tile tile = tiles.tile(tileset, false, coord);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, public");
     response.setHeader(HttpHeaders.VARY, "Authorization, Accept-Encoding");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader(HttpHeaders.ETAG, etag);
-    if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+    response.setHeader(HttpHeaders.ETAG, tile.etag());
+    if (tile.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
-    TileService.Tile tile = tiles.tile(tileset, false, coord);
     String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
     boolean gzip = accept != null && accept.contains("gzip") && tile.mvt().length > 0;
     byte[] body = gzip ? tile.gzip() : tile.mvt();
-    response.setHeader(HttpHeaders.ETAG, tile.etag());
     response.setContentType(TileDocuments.MVT);
     if (gzip) {
       response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
@@ -70,35 +76,61 @@ class AnonymousTileFilter extends OncePerRequestFilter {
     response.getOutputStream().write(body);
   }
 
-  /** The tileset an anonymous GET asks for, or null when the request is not one to serve here. */
-  private static String anonymousTileset(HttpServletRequest request) {
-    if (!"GET".equals(request.getMethod()) || request.getQueryString() != null
-        || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-        || request.getRequestedSessionId() != null) {
-      return null;
-    }
-    Matcher m = TILE.matcher(request.getRequestURI());
-    if (!m.matches()) {
-      return null;
-    }
-    if (m.group(1) == null) {
-      return TileSets.ALL;
-    }
-    return Layer.byId(m.group(1)).filter(Layer::publicRead).map(Layer::id).orElse(null);
+  /** A plain GET with no credentials, no session and no query string. */
+  private static boolean anonymousGet(HttpServletRequest request) {
+    return request.getDispatcherType() == DispatcherType.REQUEST
+        && "GET".equals(request.getMethod()) && request.getQueryString() == null
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        && request.getRequestedSessionId() == null;
   }
 
-  private static TileCoord coord(HttpServletRequest request) {
-    Matcher m = TILE.matcher(request.getRequestURI());
-    if (!m.matches()) {
+  /** The public tileset a path names, or null. */
+  private static String tileset(String uri) {
+    if (uri.startsWith(ALL_PREFIX)) {
+      return TileSets.ALL;
+    }
+    if (!uri.startsWith(LAYER_PREFIX)) {
+      return null;
+    }
+    int end = uri.indexOf('/', LAYER_PREFIX.length());
+    if (end < 0 || !uri.startsWith(LAYER_MIDDLE, end)) {
+      return null;
+    }
+    return Layer.byId(uri.substring(LAYER_PREFIX.length(), end)).filter(Layer::publicRead)
+        .map(Layer::id).orElse(null);
+  }
+
+  /**
+   * The tile the path ends with ({z}/{y}/{x}: row before column, as OGC API – Tiles orders
+   * them), or null when it is not three small numbers naming a tile; the controller then answers
+   * 400 with the reason.
+   */
+  private static TileCoord coord(String uri) {
+    int at = uri.indexOf(WEB_MERCATOR) + WEB_MERCATOR.length();
+    int[] zyx = new int[3];
+    for (int i = 0; i < 3; i++) {
+      int end = i < 2 ? uri.indexOf('/', at) : uri.length();
+      if (end <= at || end - at > 8) {
+        return null;
+      }
+      int n = 0;
+      for (int c = at; c < end; c++) {
+        char ch = uri.charAt(c);
+        if (ch < '0' || ch > '9') {
+          return null;
+        }
+        n = n * 10 + (ch - '0');
+      }
+      zyx[i] = n;
+      at = end + 1;
+    }
+    if (zyx[0] > TileSets.MAX_ZOOM) {
       return null;
     }
     try {
-      int z = Integer.parseInt(m.group(2));
-      return z > TileSets.MAX_ZOOM ? null
-          // The path is {z}/{y}/{x}: row (y) before column (x), as OGC API – Tiles orders them.
-          : new TileCoord(z, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(3)));
+      return new TileCoord(zyx[0], zyx[2], zyx[1]);
     } catch (IllegalArgumentException e) {
-      return null; // out of the matrix: the controller answers 400 with the reason
+      return null;
     }
   }
 }

@@ -1,7 +1,14 @@
 package org.jointworks.tiles;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
@@ -9,13 +16,17 @@ import org.jointworks.tiles.mvt.MercatorLayer;
 import org.springframework.stereotype.Component;
 
 /**
- * The current EPSG:3857 snapshot of each layer, rebuilt when the layer's revision moved. Never
- * stale: the revision is read before the features, so a write committing during a rebuild makes
- * the next call rebuild again. Thread-safe: rebuilds of one layer are serialised, readers of a
+ * The current EPSG:3857 snapshot of each layer, brought up to date when the layer's revision
+ * moved: by re-reading the few features written since (the revisions' change log names them), or
+ * the whole layer when the log cannot tell (an import of thousands, a log that no longer reaches
+ * back). Never stale: the revision is read before the features, so a write committing during an
+ * update is applied again by the next call. Thread-safe: rebuilds of one layer are serialised, readers of a
  * built snapshot never wait.
  */
 @Component
 class MercatorSnapshots {
+  /** Written features re-read one by one; beyond this many, one read of the layer is cheaper. */
+  static final int MAX_INCREMENTAL = 256;
   private final FeatureRepository repository;
   private final LayerRevisions revisions;
   private final Map<Layer, MercatorLayer> built = new EnumMap<>(Layer.class);
@@ -44,12 +55,40 @@ class MercatorSnapshots {
       if (snapshot != null && snapshot.revision() == revision) {
         return snapshot;
       }
-      snapshot = MercatorLayer.of(layer.id(), revision, repository.findAll(layer));
+      snapshot = updated(layer, snapshot, revision)
+          .orElseGet(() -> MercatorLayer.of(layer.id(), revision, repository.findAll(layer)));
       synchronized (built) {
         built.put(layer, snapshot);
       }
       return snapshot;
     }
+  }
+
+  /**
+   * The snapshot brought to {@code revision} by re-reading only the features written since it
+   * was built; empty when that is unknown or too many to be worth it (then the layer is read).
+   */
+  private Optional<MercatorLayer> updated(Layer layer, MercatorLayer old, long revision) {
+    if (old == null) {
+      return Optional.empty();
+    }
+    Optional<List<LayerRevisions.LayerChange>> changes =
+        revisions.changesBetween(layer, old.revision(), revision);
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    for (LayerRevisions.LayerChange c : changes.get()) {
+      if (c.ids() == null || ids.size() + c.ids().length > MAX_INCREMENTAL) {
+        return Optional.empty();
+      }
+      Arrays.stream(c.ids()).forEach(ids::add);
+    }
+    List<Feature> current = new ArrayList<>(ids.size());
+    for (long id : ids) {
+      repository.find(layer, id).ifPresent(current::add);
+    }
+    return Optional.of(old.withChanges(revision, ids, current));
   }
 
   private MercatorLayer cached(Layer layer) {

@@ -1,6 +1,7 @@
 package org.jointworks.tiles;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.layers.Layer;
@@ -27,20 +28,36 @@ final class TileSets {
   static final List<Layer> DRAW_ORDER = List.of(Layer.DISTRICTS, Layer.COMMUNITIES,
       Layer.STREETS, Layer.PIPELINES, Layer.WORKS, Layer.FACILITIES);
   static final int MAX_ZOOM = 22;
+  /** The layers of every tileset, for signed-in and anonymous users, worked out once. */
+  private static final Map<String, List<Layer>> SIGNED_IN = byTileset(true);
+  private static final Map<String, List<Layer>> ANONYMOUS = byTileset(false);
 
   private TileSets() {}
 
   /** The layers of a tileset ({@link #ALL} or a layer id) that {@code signedIn} may see. */
   static List<Layer> layers(String tileset, boolean signedIn) {
-    List<Layer> out = new ArrayList<>();
-    for (Layer l : DRAW_ORDER) {
-      if ((tileset.equals(ALL) || l.id().equals(tileset)) && (signedIn || l.publicRead())) {
-        out.add(l);
-      }
-    }
-    if (out.isEmpty()) {
+    List<Layer> out = (signedIn ? SIGNED_IN : ANONYMOUS).get(tileset);
+    if (out == null) {
       throw ApiException.notFound("tileset '" + tileset + "'");
     }
     return out;
+  }
+
+  private static Map<String, List<Layer>> byTileset(boolean signedIn) {
+    Map<String, List<Layer>> out = new HashMap<>();
+    List<String> tilesets = new ArrayList<>(List.of(ALL));
+    DRAW_ORDER.forEach(l -> tilesets.add(l.id()));
+    for (String tileset : tilesets) {
+      List<Layer> layers = new ArrayList<>();
+      for (Layer l : DRAW_ORDER) {
+        if ((tileset.equals(ALL) || l.id().equals(tileset)) && (signedIn || l.publicRead())) {
+          layers.add(l);
+        }
+      }
+      if (!layers.isEmpty()) {
+        out.put(tileset, List.copyOf(layers));
+      }
+    }
+    return Map.copyOf(out);
   }
 }

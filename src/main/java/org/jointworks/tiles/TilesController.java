@@ -97,13 +97,11 @@ class TilesController {
     boolean signedIn = signedIn();
     CacheControl cache = signedIn ? CacheControl.noCache().cachePrivate()
         : CacheControl.noCache().cachePublic();
-    String etag = tiles.etag(tileset, signedIn, t);
-    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (etag.equals(ifNoneMatch)) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache)
+    TileService.Tile tile = tiles.tile(tileset, signedIn, t);
+    if (tile.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(cache)
           .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_ENCODING).build();
     }
-    TileService.Tile tile = tiles.tile(tileset, signedIn, t);
     String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
     boolean gzip = accept != null && accept.contains("gzip") && tile.mvt().length > 0;
     ResponseEntity.BodyBuilder b = ResponseEntity.ok().contentType(MVT).eTag(tile.etag())

@@ -1,0 +1,48 @@
+package org.jointworks.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+
+/** The revision counter and its change log, outside a transaction (they move at once). */
+class LayerRevisionsTest {
+  @Test
+  void theLogNamesEveryChangeBetweenTwoRevisions() {
+    LayerRevisions r = new LayerRevisions();
+    r.changed(Layer.WORKS, new long[] {7}, new Envelope(113, 114, 35, 36));
+    r.changed(Layer.WORKS);
+    r.changed(Layer.WORKS, new long[] {8, 9}, new Envelope(1, 2, 3, 4));
+    assertThat(r.revision(Layer.WORKS)).isEqualTo(3);
+    assertThat(r.revision(Layer.COMMUNITIES)).isZero();
+    List<LayerRevisions.LayerChange> all = r.changesBetween(Layer.WORKS, 0, 3).orElseThrow();
+    assertThat(all).extracting(LayerRevisions.LayerChange::revision).containsExactly(1L, 2L, 3L);
+    assertThat(all.get(1).ids()).isNull();
+    assertThat(all.get(1).touched()).isNull();
+    assertThat(r.changesBetween(Layer.WORKS, 1, 2).orElseThrow()).singleElement()
+        .extracting(LayerRevisions.LayerChange::revision).isEqualTo(2L);
+    assertThat(r.changesBetween(Layer.WORKS, 3, 3).orElseThrow()).isEmpty();
+  }
+
+  @Test
+  void aLogThatNoLongerReachesBackCannotTell() {
+    LayerRevisions r = new LayerRevisions();
+    for (int i = 0; i < LayerRevisions.LOG_SIZE + 5; i++) {
+      r.changed(Layer.COMMUNITIES, new long[] {i}, new Envelope(0, 1, 0, 1));
+    }
+    assertThat(r.changesBetween(Layer.COMMUNITIES, 0, 10)).isEmpty();
+    assertThat(r.changesBetween(Layer.COMMUNITIES, 5, 10)).isPresent();
+    assertThat(r.changesBetween(Layer.COMMUNITIES, 4, 10)).isEmpty();
+  }
+
+  @Test
+  void theTouchedRegionIsACopy() {
+    LayerRevisions r = new LayerRevisions();
+    Envelope e = new Envelope(0, 1, 0, 1);
+    r.changed(Layer.STREETS, new long[] {1}, e);
+    e.expandToInclude(50, 50);
+    assertThat(r.changesBetween(Layer.STREETS, 0, 1).orElseThrow().get(0).touched().getMaxX())
+        .isEqualTo(1);
+  }
+}
