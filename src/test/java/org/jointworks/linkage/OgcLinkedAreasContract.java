@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.jointworks.support.Fixtures.collection;
 import static org.jointworks.support.Fixtures.community;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jointworks.geo.Crs;
 import org.jointworks.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The OGC API collection {@code linked-areas} through HTTP: reads, paging, filters and CRSs as
  * for the other collections, signed-in users only; Part 4 writes under the linked-area rules,
  * seen from {@code /api/linked-areas} and the other way round. Subclasses run it on H2GIS and on
- * PostGIS. Each test draws in its own part of the map (a row of {@code LAT + 0.02…0.03}, or its
+ * PostGIS; GDAL's OAPIF client (gdal-bin, as in {@code GdalClientTest}) reads it when installed.
+ * Each test draws in its own part of the map (a row of {@code LAT + 0.02…0.03}, or its
  * own column), so no test's areas overlap or fall in another test's bbox.
  */
 abstract class OgcLinkedAreasContract {
@@ -33,6 +39,7 @@ abstract class OgcLinkedAreasContract {
   // 0.001° is about 90.8 m of longitude and 110.9 m of latitude at 35.3° N.
   static final double LON = 113.850;
   static final double LAT = 35.300;
+  static final String OGR2OGR = "/usr/bin/ogr2ogr";
 
   @LocalServerPort
   int port;
@@ -390,6 +397,37 @@ abstract class OgcLinkedAreasContract {
     assertThat(ids(leader.get(ITEMS + "?community=" + k2).json())).containsExactly(areaA);
     JsonNode report = leader.get("/api/linked-areas/" + areaA + "/report").json();
     assertThat(report.get("members").findValuesAsString("name")).containsExactly("K1", "K2");
+  }
+
+  @Test
+  void gdalReadsTheAreasOnlyWhenSignedIn(@TempDir Path dir) throws Exception {
+    assumeTrue("true".equals(System.getenv("CI")) || Files.isExecutable(Path.of(OGR2OGR)),
+        "gdal-bin is not installed");
+    Http.Response created = planner.post(ITEMS, square("读片", LON + 0.030, LAT + 0.020, 0.001,
+        ""));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Path out = dir.resolve("areas.geojson");
+    ProcessBuilder signedIn = new ProcessBuilder(OGR2OGR, "-f", "GeoJSON", out.toString(),
+        "OAPIF:http://127.0.0.1:" + port + "/ogcapi", "linked-areas",
+        "-spat", "" + (LON + 0.0299), "" + (LAT + 0.0199), "" + (LON + 0.0311), "" + (LAT + 0.0211))
+        .redirectErrorStream(true);
+    signedIn.environment().putAll(Map.of("GDAL_HTTP_AUTH", "BASIC",
+        "GDAL_HTTP_USERPWD", "leader:demo"));
+    Process p = signedIn.start();
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("ogr2ogr said: %s", said).isZero();
+    JsonNode read = Http.JSON.readTree(Files.readString(out));
+    assertThat(read.at("/features").size()).isEqualTo(1);
+    assertThat(read.at("/features/0/properties/name").asString()).isEqualTo("读片");
+    assertThat(read.at("/features/0/properties/created_by").asString()).isEqualTo("planner");
+    assertThat(read.at("/features/0/geometry/coordinates/0/0/0").asDouble())
+        .isCloseTo(LON + 0.030, within(1e-7));
+
+    Process anonymous = new ProcessBuilder(OGR2OGR, "-f", "GeoJSON",
+        dir.resolve("anon.geojson").toString(), "OAPIF:http://127.0.0.1:" + port + "/ogcapi",
+        "linked-areas").redirectErrorStream(true).start();
+    said = new String(anonymous.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(anonymous.waitFor()).as("ogr2ogr said: %s", said).isNotZero();
   }
 
   // ---- helpers
