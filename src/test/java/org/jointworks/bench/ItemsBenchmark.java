@@ -113,9 +113,53 @@ class ItemsBenchmark {
     report.append(String.format(Locale.ROOT, "%nfirst (uncached) all-layers tile %s: %.1f ms,"
         + " %d bytes (includes building the 100k snapshot)%n", t, (System.nanoTime() - s) / 1e6,
         bytes));
+    report.append(afterEdits(admin, anonymous, tile.substring(tile.indexOf("/ogcapi"))));
     report.append(wrk(tile));
     System.out.println(report);
     Files.writeString(Path.of("target/items-benchmark.md"), report);
+  }
+
+  /**
+   * What an edit costs the next tile requests: a community in the tile is changed through Part 4,
+   * then the touched tile (rebuilt from the incrementally updated snapshot) and a distant tile
+   * (kept, same ETag) are fetched; 20 rounds.
+   */
+  private String afterEdits(Http admin, Http anonymous, String touchedTile) throws Exception {
+    double[] m = Crs.transform(4490, 3857, 113.5, 34.9);
+    TileCoord far = TileCoord.containing(14, m[0], m[1]);
+    String farTile = "/ogcapi/tiles/WebMercatorQuad/14/" + far.y() + "/" + far.x();
+    String farEtag = anonymous.sendBytes(anonymous.builder(farTile).GET()).headers()
+        .firstValue("ETag").orElseThrow();
+    long id = anonymous.get("/ogcapi/collections/communities/items?limit=1&bbox=113.699,35.099,"
+        + "113.701,35.101").json().at("/features/0/id").asLong();
+    String item = "/ogcapi/collections/communities/items/" + id;
+    List<Double> edits = new ArrayList<>();
+    List<Double> touched = new ArrayList<>();
+    List<Double> kept = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      long s = System.nanoTime();
+      HttpRequest.Builder patch = admin.builder(item)
+          .header("Content-Type", "application/merge-patch+json")
+          .header("If-Match", anonymous.get(item).header("ETag"))
+          .method("PATCH", HttpRequest.BodyPublishers.ofString(
+              "{\"properties\":{\"households\":" + (500 + round) + "}}"));
+      assertThat(admin.send(patch).status()).isEqualTo(200);
+      edits.add((System.nanoTime() - s) / 1e6);
+      s = System.nanoTime();
+      assertThat(anonymous.sendBytes(anonymous.builder(touchedTile).GET()).statusCode())
+          .isEqualTo(200);
+      touched.add((System.nanoTime() - s) / 1e6);
+      s = System.nanoTime();
+      assertThat(anonymous.sendBytes(anonymous.builder(farTile).GET()).headers()
+          .firstValue("ETag")).hasValue(farEtag);
+      kept.add((System.nanoTime() - s) / 1e6);
+    }
+    return String.format(Locale.ROOT, "%nAfter an edit through Part 4 (20 rounds, ms):%n%n"
+        + "| request | p50 | max |%n|---|---|---|%n| the PATCH (read + write) | %.1f | %.1f |%n"
+        + "| next request of the touched tile (rebuilt) | %.1f | %.1f |%n"
+        + "| next request of a distant tile (kept, same ETag) | %.2f | %.2f |%n",
+        pct(edits, 50), pct(edits, 100), pct(touched, 50), pct(touched, 100), pct(kept, 50),
+        pct(kept, 100));
   }
 
   static String wrk(String url) throws IOException, InterruptedException {
