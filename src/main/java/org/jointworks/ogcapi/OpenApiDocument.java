@@ -70,17 +70,20 @@ final class OpenApiDocument {
         }
       });
       paths.put(base + "/items/{featureId}", item);
-      if (!c.publicRead()) {
-        for (String p : List.of(base, base + "/queryables", base + "/items",
-            base + "/items/{featureId}")) {
-          OpenApiWrites.signedInRead((Map<String, Object>) paths.get(p));
-        }
-      }
+      List<String> own = new ArrayList<>(List.of(base, base + "/queryables", base + "/items",
+          base + "/items/{featureId}"));
       if (c.layer().isPresent()) {
         // The tiles feature serves the stored layers only.
         paths.put(base + "/tiles", get("tilesets " + c.id(), "tilesets of " + c.id(), json()));
         paths.put(base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
             tile("tile " + c.id(), "a vector tile of " + c.id()));
+        own.addAll(List.of(base + "/tiles",
+            base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"));
+      }
+      if (!c.publicRead()) {
+        for (String p : own) {
+          OpenApiWrites.signedInRead((Map<String, Object>) paths.get(p));
+        }
       }
     }
     d.put("paths", paths);

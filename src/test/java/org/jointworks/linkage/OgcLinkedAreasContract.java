@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.jointworks.support.Fixtures.collection;
 import static org.jointworks.support.Fixtures.community;
+import static org.jointworks.support.OgcLinks.enc;
+import static org.jointworks.support.OgcLinks.link;
+import static org.jointworks.support.OgcLinks.path;
+import static org.jointworks.support.OgcLinks.rels;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -479,29 +482,6 @@ abstract class OgcLinkedAreasContract {
 
   JsonNode follow(String href) {
     return leader.get(path(href)).json();
-  }
-
-  static String path(String url) {
-    return url.substring(url.indexOf("/ogcapi"));
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String link(JsonNode doc, String rel) {
-    for (JsonNode l : doc.at("/links")) {
-      if (l.at("/rel").asString().equals(rel)) {
-        return l.at("/href").asString();
-      }
-    }
-    throw new AssertionError("no " + rel + " link in " + doc.at("/links"));
-  }
-
-  static List<String> rels(JsonNode doc) {
-    List<String> out = new ArrayList<>();
-    doc.at("/links").forEach(l -> out.add(l.at("/rel").asString()));
-    return out;
   }
 
   /** The collection ids of a collections document, or the feature ids of an items page. */

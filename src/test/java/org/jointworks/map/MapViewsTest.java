@@ -141,7 +141,7 @@ class MapViewsTest {
     // The stored area's coordinated construction plan opens as a timeline under the map.
     browser.driver().findElement(By.cssSelector("#areas-list li")).click();
     browser.waitFor("return !document.getElementById('area-plan').hidden", 30);
-    browser.driver().findElement(By.id("area-plan")).click();
+    browser.click(By.id("area-plan"), 30);
     browser.waitFor("return !document.getElementById('timeline').hidden", 60);
     assertThat(browser.text("#plan-figures")).containsPattern("[0-9]+");
     browser.screenshot("view-planner-plan");

@@ -6,10 +6,11 @@ import static org.jointworks.support.Fixtures.collection;
 import static org.jointworks.support.Fixtures.community;
 import static org.jointworks.support.Fixtures.pipeline;
 import static org.jointworks.support.Fixtures.work;
+import static org.jointworks.support.OgcLinks.enc;
+import static org.jointworks.support.OgcLinks.link;
+import static org.jointworks.support.OgcLinks.rels;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jointworks.support.Http;
@@ -74,6 +75,35 @@ abstract class OgcFeaturesContract {
     assertThat(api.at("/openapi").asString()).startsWith("3.0");
     assertThat(api.at("/paths").has("/collections/communities/items")).isTrue();
     assertThat(api.at("/paths").has("/collections/pipelines/items")).isFalse();
+  }
+
+  /**
+   * The API document a signed-in user reads tells the truth about sign-in: every GET it marks
+   * with a security requirement answers 401 to an anonymous caller, and every GET it does not
+   * mark answers without one.
+   */
+  @Test
+  void theApiDocumentSaysWhichReadsNeedASignedInUser() {
+    JsonNode paths = planner.get("/ogcapi/api").json().at("/paths");
+    int secured = 0;
+    for (var e : paths.properties()) {
+      JsonNode get = e.getValue().get("get");
+      if (get == null) {
+        continue;
+      }
+      String path = "/ogcapi" + e.getKey().replace("{featureId}", "1")
+          .replace("{tileMatrix}/{tileRow}/{tileCol}", "14/6472/13373");
+      boolean needsSignIn = get.has("security") && !get.get("security").isEmpty();
+      int status = anonymous.get(path).status();
+      if (needsSignIn) {
+        secured++;
+        assertThat(status).as("anonymous GET %s", path).isEqualTo(401);
+        assertThat(get.at("/responses/401").isMissingNode()).as(path).isFalse();
+      } else {
+        assertThat(status).as("anonymous GET %s", path).isNotEqualTo(401);
+      }
+    }
+    assertThat(secured).isGreaterThanOrEqualTo(12); // pipelines, facilities: 6 paths each
   }
 
   @Test
@@ -299,25 +329,6 @@ abstract class OgcFeaturesContract {
 
   JsonNode follow(String href) {
     return anonymous.get(href.substring(href.indexOf("/ogcapi"))).json();
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String link(JsonNode doc, String rel) {
-    for (JsonNode l : doc.at("/links")) {
-      if (l.at("/rel").asString().equals(rel)) {
-        return l.at("/href").asString();
-      }
-    }
-    throw new AssertionError("no " + rel + " link in " + doc.at("/links"));
-  }
-
-  static List<String> rels(JsonNode doc) {
-    List<String> out = new ArrayList<>();
-    doc.at("/links").forEach(l -> out.add(l.at("/rel").asString()));
-    return out;
   }
 
   static List<String> ids(JsonNode collections) {

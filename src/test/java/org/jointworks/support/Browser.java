@@ -101,6 +101,20 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Clicks an element once it can take the click: a panel that re-renders (hidden, then shown
+   * again) between a wait and the click would otherwise fail it on a slow machine.
+   */
+  public void click(org.openqa.selenium.By by, int seconds) {
+    new WebDriverWait(driver, Duration.ofSeconds(seconds))
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> {
+          d.findElement(by).click();
+          return true;
+        });
+  }
+
   /** Saves a screenshot under target/screenshots/ and returns its path. */
   public Path screenshot(String name) {
     try {
