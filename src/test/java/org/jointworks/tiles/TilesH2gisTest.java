@@ -36,6 +36,8 @@ class TilesH2gisTest {
   int port;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext context;
   Http anonymous;
   TileCoord z14;
 
@@ -129,6 +131,14 @@ class TilesH2gisTest {
     // A private layer's tileset is never served early: anonymous users still get 401.
     assertThat(tile(anonymous, "/ogcapi/collections/pipelines/tiles/WebMercatorQuad/"
         + path(z14)).statusCode()).isEqualTo(401);
+  }
+
+  /** A tile leaves in one socket write: Tomcat's write buffer is set (docs/benchmarks.md). */
+  @Test
+  void tomcatWritesATileInOneBuffer() {
+    var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer();
+    assertThat(tomcat.getTomcat().getConnector().getProperty("socket.appWriteBufSize"))
+        .hasToString("65536");
   }
 
   /** The done-when of issue 3: an edit through Part 4 shows in the next tile and items page. */
