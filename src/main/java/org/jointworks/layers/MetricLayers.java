@@ -1,25 +1,35 @@
 package org.jointworks.layers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jointworks.geo.Crs;
 import org.jointworks.system.JointWorksProperties;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands out the current {@link MetricLayer} of a layer, rebuilding it from the store when the
- * layer's {@link LayerRevisions revision} moved since it was built. Never stale: the revision is
- * read before the features, so a write that commits during a rebuild makes the next call rebuild
- * again.
+ * Hands out the current {@link MetricLayer} of a layer, brought up to date when the layer's
+ * {@link LayerRevisions revision} moved since it was built: by re-reading only the features
+ * written since (the revisions' change log names them), or the whole layer when the log cannot
+ * tell. Never stale: the revision is read before the features, so a write that commits during
+ * an update is applied again by the next call.
  *
  * <p>Thread-safe: rebuilds of one layer are serialised; readers of a built layer never wait.
- * A rebuild of 100,000 communities takes about a second (see docs/benchmarks.md).
+ * A full rebuild of 100,000 communities takes about a second (see docs/benchmarks.md); an
+ * update after one edit re-reads one feature and re-indexes in memory.
  */
 @Component
 public class MetricLayers {
+  /** Written features re-read one by one; beyond this many, one read of the layer is cheaper. */
+  static final int MAX_INCREMENTAL = 256;
   private final FeatureRepository repository;
   private final LayerRevisions revisions;
   private final int metricEpsg;
@@ -58,12 +68,66 @@ public class MetricLayers {
       if (snapshot != null && snapshot.revision() == revision) {
         return snapshot;
       }
-      snapshot = build(layer, revision, repository.findAll(layer));
+      MetricLayer old = snapshot;
+      long at = revision;
+      snapshot = updated(layer, old, at)
+          .orElseGet(() -> build(layer, at, repository.findAll(layer)));
       synchronized (built) {
         built.put(layer, snapshot);
       }
       return snapshot;
     }
+  }
+
+  /**
+   * The layer brought to {@code revision} by re-reading only the features the revisions' change
+   * log says were written since {@code old}: their metric geometries are transformed again, the
+   * others' kept, and the index rebuilt in memory. Empty when the log cannot tell or names more
+   * than {@link #MAX_INCREMENTAL} features (one read of the layer is then cheaper).
+   */
+  private Optional<MetricLayer> updated(Layer layer, MetricLayer old, long revision) {
+    if (old == null) {
+      return Optional.empty();
+    }
+    Optional<List<LayerRevisions.LayerChange>> changes =
+        revisions.changesBetween(layer, old.revision(), revision);
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Long> written = new HashSet<>();
+    for (LayerRevisions.LayerChange c : changes.get()) {
+      if (c.ids() == null || written.size() + c.ids().length > MAX_INCREMENTAL) {
+        return Optional.empty();
+      }
+      Arrays.stream(c.ids()).forEach(written::add);
+    }
+    // Positions follow id order, as findAll gives them: keep the others, add the rewritten ones.
+    TreeMap<Long, Integer> kept = new TreeMap<>();
+    for (int i = 0; i < old.size(); i++) {
+      if (!written.contains(old.features().get(i).id())) {
+        kept.put(old.features().get(i).id(), i);
+      }
+    }
+    Map<Long, Feature> fresh = new HashMap<>();
+    for (long id : written) {
+      repository.find(layer, id).ifPresent(f -> fresh.put(id, f));
+    }
+    TreeMap<Long, Object> all = new TreeMap<>(kept);
+    all.putAll(fresh);
+    List<Feature> features = new ArrayList<>(all.size());
+    List<Geometry> metric = new ArrayList<>(all.size());
+    for (var e : all.entrySet()) {
+      if (e.getValue() instanceof Integer i) {
+        features.add(old.features().get(i));
+        metric.add(old.metric().get(i));
+      } else {
+        Feature f = (Feature) e.getValue();
+        features.add(f);
+        metric.add(f.geometry() == null ? null
+            : Crs.transform(f.geometry(), Crs.LONLAT, metricEpsg));
+      }
+    }
+    return Optional.of(MetricLayer.of(layer, revision, metricEpsg, features, metric));
   }
 
   /** Builds a layer from features already at hand (benchmarks and tests call this directly). */
