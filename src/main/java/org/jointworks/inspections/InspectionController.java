@@ -41,13 +41,13 @@ class InspectionController {
   @GetMapping("/api/inspections/{id}")
   ResponseEntity<Inspection> get(@PathVariable long id) {
     Inspection x = service.get(id);
-    return ResponseEntity.ok().eTag("\"" + x.version() + "\"").body(x);
+    return ResponseEntity.ok().eTag(Etags.of(x.version())).body(x);
   }
 
   @PostMapping("/api/inspections")
   ResponseEntity<Inspection> create(@RequestBody InspectionService.InspectionInput body) {
     Inspection x = service.record(body);
-    return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + x.version() + "\"").body(x);
+    return ResponseEntity.status(HttpStatus.CREATED).eTag(Etags.of(x.version())).body(x);
   }
 
   record Rectification(LocalDate rectifiedOn, String note, Long version) {}
@@ -66,6 +66,6 @@ class InspectionController {
           "say which version you change: If-Match or \"version\" in the body");
     }
     Inspection x = service.rectify(id, version, fromHeader, body.rectifiedOn(), body.note());
-    return ResponseEntity.ok().eTag("\"" + x.version() + "\"").body(x);
+    return ResponseEntity.ok().eTag(Etags.of(x.version())).body(x);
   }
 }

@@ -141,7 +141,7 @@ class LayerController {
       FeatureWriter.writeProperties(f.properties(), g);
       g.writeEndObject();
     }
-    return builder.eTag("\"" + f.version() + "\"").contentType(GEO_JSON).body(out.toString());
+    return builder.eTag(Etags.of(f.version())).contentType(GEO_JSON).body(out.toString());
   }
 
   static Layer layer(String id) {

@@ -108,7 +108,7 @@ class LinkedAreaController {
   }
 
   private ResponseEntity<String> withVersion(ResponseEntity.BodyBuilder builder, LinkedArea a) {
-    return builder.eTag("\"" + a.version() + "\"").contentType(GEO_JSON)
+    return builder.eTag(Etags.of(a.version())).contentType(GEO_JSON)
         .body(LinkedAreaJson.feature(a, geometryJson).toString());
   }
 

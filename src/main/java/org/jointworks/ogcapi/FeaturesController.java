@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jointworks.layers.Feature;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.Etags;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -137,7 +138,7 @@ class FeaturesController {
     List<Map<String, Object>> links = new ArrayList<>(
         Links.selfAndAlternate(href, f == Format.HTML, Links.GEOJSON));
     links.add(Links.link(base, "collection", Links.JSON, c.title()));
-    String etag = "\"" + feature.version() + "\"";
+    String etag = Etags.of(feature.version());
     if (f == Format.HTML) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("id", feature.id());

@@ -189,7 +189,7 @@ class TransactionsController {
   }
 
   private ResponseEntity<byte[]> withFeature(ResponseEntity.BodyBuilder b, Feature f) {
-    return b.eTag("\"" + f.version() + "\"").contentType(FeaturesController.GEO_JSON)
+    return b.eTag(Etags.of(f.version())).contentType(FeaturesController.GEO_JSON)
         .header("Content-Crs", "<" + OgcCrs.CRS84.uri() + ">").body(bytes(f));
   }
 }

@@ -94,7 +94,7 @@ class ProjectController {
   }
 
   private ResponseEntity<ProjectView> versioned(ResponseEntity.BodyBuilder b, Project p) {
-    return b.eTag("\"" + p.version() + "\"").body(service.view(p));
+    return b.eTag(Etags.of(p.version())).body(service.view(p));
   }
 
   /** The version a write expects: from If-Match (stale → 412) or the body (stale → 409). */

@@ -73,7 +73,7 @@ class ReportController {
 
   private static ResponseEntity<MonthlyReport> versioned(ResponseEntity.BodyBuilder b,
       MonthlyReport r) {
-    return b.eTag("\"" + r.version() + "\"").body(r);
+    return b.eTag(Etags.of(r.version())).body(r);
   }
 
   private static long version(String ifMatch, Long bodyVersion) {

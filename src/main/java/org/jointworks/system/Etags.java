@@ -9,6 +9,11 @@ package org.jointworks.system;
 public final class Etags {
   private Etags() {}
 
+  /** The strong ETag of a version: {@code "3"}. */
+  public static String of(long version) {
+    return "\"" + version + "\"";
+  }
+
   /** The version an If-Match value names; a value that names none answers 400. */
   public static long version(String ifMatch) {
     String v = ifMatch.trim();

@@ -22,4 +22,11 @@ class EtagsTest {
     assertThatThrownBy(() -> Etags.version(ifMatch)).isInstanceOfSatisfying(ApiException.class,
         e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
   }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 42, 9_007_199_254_740_993L})
+  void theTagWeAnswerIsTheTagWeRead(long version) {
+    assertThat(Etags.of(version)).isEqualTo("\"" + version + "\"");
+    assertThat(Etags.version(Etags.of(version))).isEqualTo(version);
+  }
 }
