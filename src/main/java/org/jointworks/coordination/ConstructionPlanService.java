@@ -12,6 +12,7 @@ import org.jointworks.geo.Geometries;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.MetricLayer;
 import org.jointworks.layers.MetricLayers;
+import org.jointworks.projects.ProgrammeProperties;
 import org.jointworks.system.ApiException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -34,10 +35,13 @@ public class ConstructionPlanService {
 
   private final MetricLayers layers;
   private final CoordinationProperties settings;
+  private final ProgrammeProperties programme;
 
-  ConstructionPlanService(MetricLayers layers, CoordinationProperties settings) {
+  ConstructionPlanService(MetricLayers layers, CoordinationProperties settings,
+      ProgrammeProperties programme) {
     this.layers = layers;
     this.settings = settings;
+    this.programme = programme;
   }
 
   /** The plan of a polygon given in lon/lat (EPSG:4490). */
@@ -69,9 +73,13 @@ public class ConstructionPlanService {
     return PlanScheduler.plan(inside, planSettings());
   }
 
+  /**
+   * The plan's rules: the programme year's "started" and "completed" deadlines are the dates
+   * every excavation must start by and every phase must end by.
+   */
   PlanSettings planSettings() {
+    ProgrammeProperties.Deadlines year = programme.deadlinesOf(programme.year());
     return new PlanSettings(settings.bufferMeters(), settings.sharedStretchMeters(),
-        settings.planStartBy(), settings.planCompleteBy(), settings.roadDays(),
-        settings.greeningDays());
+        year.started(), year.completed(), settings.roadDays(), settings.greeningDays());
   }
 }

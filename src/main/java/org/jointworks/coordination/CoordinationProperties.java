@@ -1,6 +1,5 @@
 package org.jointworks.coordination;
 
-import java.time.LocalDate;
 import org.jointworks.coordination.engine.ConflictRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param moratoriumYears calendar years a restored street is protected from a re-dig
  * @param bufferMeters the default distance under which works are close in space
  * @param gapDays the default number of days between two works that still makes one window
- * @param planStartBy every excavation of a plan must have started by this day
- * @param planCompleteBy every plan phase, surface included, must be complete by this day
  * @param sharedStretchMeters works must run alongside each other this far to share a trench
  * @param roadDays the road resurfacing phase after the trenches
  * @param greeningDays the greening phase after the roads
@@ -24,8 +21,6 @@ public record CoordinationProperties(
     @DefaultValue("3") int moratoriumYears,
     @DefaultValue("5") double bufferMeters,
     @DefaultValue("30") int gapDays,
-    @DefaultValue("2023-03-31") LocalDate planStartBy,
-    @DefaultValue("2023-10-31") LocalDate planCompleteBy,
     @DefaultValue("10") double sharedStretchMeters,
     @DefaultValue("30") int roadDays,
     @DefaultValue("20") int greeningDays,
@@ -34,8 +29,5 @@ public record CoordinationProperties(
   public CoordinationProperties {
     // The same checks as a request's, so a bad setting stops the start-up with its reason.
     new ConflictRules(bufferMeters, gapDays, moratoriumYears);
-    if (planCompleteBy.isBefore(planStartBy)) {
-      throw new IllegalArgumentException("plan-complete-by is before plan-start-by");
-    }
   }
 }
