@@ -27,6 +27,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class LayerRevisions {
   /** Changes remembered per layer; a cache older than this many writes rebuilds. */
   static final int LOG_SIZE = 4096;
+  /**
+   * Ids remembered per change; a larger write (an import) is logged as "ids unknown", so the log
+   * stays small (readers re-read a layer after more than a few hundred writes anyway).
+   */
+  static final int MAX_IDS = 1024;
 
   private final Map<Layer, AtomicLong> revisions = new EnumMap<>(Layer.class);
   private final Map<Layer, ArrayDeque<LayerChange>> logs = new EnumMap<>(Layer.class);
@@ -61,7 +66,8 @@ public class LayerRevisions {
    * which features and which region the write touched (either may be null: unknown).
    */
   public void changed(Layer layer, long[] ids, Envelope touched) {
-    Runnable advance = () -> advance(layer, ids, touched == null ? null : new Envelope(touched));
+    long[] kept = ids == null || ids.length > MAX_IDS ? null : ids.clone();
+    Runnable advance = () -> advance(layer, kept, touched == null ? null : new Envelope(touched));
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -45,4 +45,15 @@ class LayerRevisionsTest {
     assertThat(r.changesBetween(Layer.STREETS, 0, 1).orElseThrow().get(0).touched().getMaxX())
         .isEqualTo(1);
   }
+
+  @Test
+  void aLargeWriteIsLoggedWithoutItsIds() {
+    LayerRevisions r = new LayerRevisions();
+    r.changed(Layer.COMMUNITIES, new long[LayerRevisions.MAX_IDS + 1], new Envelope(0, 1, 0, 1));
+    r.changed(Layer.COMMUNITIES, new long[LayerRevisions.MAX_IDS], new Envelope(0, 1, 0, 1));
+    List<LayerRevisions.LayerChange> all = r.changesBetween(Layer.COMMUNITIES, 0, 2).orElseThrow();
+    assertThat(all.get(0).ids()).isNull();
+    assertThat(all.get(0).touched()).isNotNull();
+    assertThat(all.get(1).ids()).hasSize(LayerRevisions.MAX_IDS);
+  }
 }
