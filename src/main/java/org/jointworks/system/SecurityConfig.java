@@ -49,6 +49,7 @@ class SecurityConfig {
           featureRules.forEach(r -> r.apply(a));
           a.anyRequest().denyAll();
         })
+        .cors(c -> c.configurationSource(CrossOriginReads.source()))
         .httpBasic(b -> b.realmName("JointWorks"))
         .formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login")
             .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())

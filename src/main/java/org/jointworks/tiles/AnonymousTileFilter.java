@@ -58,9 +58,14 @@ class AnonymousTileFilter implements Filter {
     HttpServletResponse response = (HttpServletResponse) res;
     TileService.Tile tile = tiles.tile(tileset, false, coord);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, public");
-    response.setHeader(HttpHeaders.VARY, "Authorization, Accept-Encoding");
+    response.setHeader(HttpHeaders.VARY, "Authorization, Accept-Encoding, Origin");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader(HttpHeaders.ETAG, tile.etag());
+    if (request.getHeader(HttpHeaders.ORIGIN) != null) {
+      // The same cross-origin read the security chain allows for /ogcapi (CrossOriginReads).
+      response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+      response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag");
+    }
     if (tile.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;

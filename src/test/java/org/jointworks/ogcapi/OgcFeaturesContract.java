@@ -78,6 +78,44 @@ abstract class OgcFeaturesContract {
   }
 
   /**
+   * Web map clients on other sites may read the OGC APIs (CORS), but never with credentials and
+   * never write: private data stays on this site.
+   */
+  @Test
+  void otherSitesMayReadButNotWriteOrReadAsAUser() {
+    String origin = "https://map.example.org";
+    var items = anonymous.send(anonymous.builder("/ogcapi/collections/communities/items")
+        .header("Origin", origin).GET()).raw();
+    assertThat(items.statusCode()).isEqualTo(200);
+    assertThat(items.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(items.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    var tile = anonymous.sendBytes(anonymous.builder("/ogcapi/tiles/WebMercatorQuad/14/6472/13373")
+        .header("Origin", origin).GET());
+    assertThat(tile.statusCode()).isEqualTo(200);
+    assertThat(tile.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    var preflight = anonymous.send(anonymous.builder("/ogcapi/collections/communities/items")
+        .header("Origin", origin).header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "if-none-match")
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())).raw();
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+        .contains("GET").doesNotContain("POST");
+    var writePreflight = anonymous.send(anonymous.builder("/ogcapi/collections/communities/items")
+        .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())).raw();
+    assertThat(writePreflight.statusCode()).isEqualTo(403);
+    assertThat(writePreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    // Signed in, the answer allows every origin but not credentials, so a browser on another
+    // site never hands it over; the API itself still answers the user.
+    var pipes = planner.send(planner.builder("/ogcapi/collections/pipelines/items")
+        .header("Origin", origin).GET()).raw();
+    assertThat(pipes.statusCode()).isEqualTo(200);
+    assertThat(pipes.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    assertThat(anonymous.get("/ogcapi/collections/communities/items").raw().headers()
+        .firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  /**
    * The API document a signed-in user reads tells the truth about sign-in: every GET it marks
    * with a security requirement answers 401 to an anonymous caller, and every GET it does not
    * mark answers without one.
