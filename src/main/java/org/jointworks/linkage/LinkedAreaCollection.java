@@ -105,8 +105,12 @@ class LinkedAreaCollection implements CollectionProvider, OgcCollection {
   }
 
   @Override
-  public Optional<Feature> item(long id) {
-    return repository.find(id).map(LinkedAreaJson::asFeature);
+  public Optional<Feature> item(String id) {
+    try {
+      return repository.find(Long.parseLong(id)).map(LinkedAreaJson::asFeature);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

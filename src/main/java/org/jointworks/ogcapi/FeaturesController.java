@@ -95,8 +95,9 @@ class FeaturesController {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Feature feature : page.features()) {
         Map<String, Object> row = new LinkedHashMap<>();
+        String fid = c.ids().of(feature);
         row.put("id", Links.link(Links.root(request) + "/collections/" + c.id() + "/items/"
-            + feature.id() + "?f=html", "item", Links.HTML, Long.toString(feature.id())));
+            + fid + "?f=html", "item", Links.HTML, fid));
         row.putAll(feature.properties());
         rows.add(row);
       }
@@ -115,7 +116,7 @@ class FeaturesController {
       g.writeName("features");
       g.writeStartArray();
       for (Feature feature : page.features()) {
-        GeoJsonOut.feature(feature, parsed.crs(), null, g);
+        GeoJsonOut.feature(feature, c.ids(), parsed.crs(), null, g);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -130,10 +131,10 @@ class FeaturesController {
     Format f = Format.of(request);
     OgcCollection c = registry.get(id);
     OgcCrs crs = ItemsRequest.itemCrs(request.getParameterMap());
-    long fid = parseId(featureId);
-    Feature feature = c.item(fid).orElseThrow(
+    Feature feature = c.item(featureId).orElseThrow(
         () -> ApiException.notFound("feature " + featureId + " of " + c.id()));
     String base = Links.root(request) + "/collections/" + c.id();
+    String fid = c.ids().of(feature);
     String href = base + "/items/" + fid + (crs == OgcCrs.CRS84 ? "" : "?crs=" + crs.uri());
     List<Map<String, Object>> links = new ArrayList<>(
         Links.selfAndAlternate(href, f == Format.HTML, Links.GEOJSON));
@@ -141,7 +142,7 @@ class FeaturesController {
     String etag = Etags.of(feature.version());
     if (f == Format.HTML) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("id", feature.id());
+      doc.put("id", c.ids().value(feature));
       doc.put("version", feature.version());
       doc.putAll(feature.properties());
       doc.put("geometry", feature.geometry() == null ? "none"
@@ -152,12 +153,13 @@ class FeaturesController {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = json.createGenerator(out)) {
-      GeoJsonOut.feature(feature, crs, links, g);
+      GeoJsonOut.feature(feature, c.ids(), crs, links, g);
     }
     return ResponseEntity.ok().eTag(etag).contentType(GEO_JSON)
         .header("Content-Crs", "<" + crs.uri() + ">").body(out.toByteArray());
   }
 
+  /** The id of a stored feature (the writable collections'); 404 when it is not a number. */
   static long parseId(String featureId) {
     try {
       return Long.parseLong(featureId);
@@ -184,13 +186,13 @@ class FeaturesController {
     if (page.hasNext()) {
       Map<String, String> next = new LinkedHashMap<>(params);
       next.remove("before");
-      next.put("after", Long.toString(fs.get(fs.size() - 1).id()));
+      next.put("after", c.ids().of(fs.get(fs.size() - 1)));
       links.add(Links.link(base + "?" + Links.query(next) + "&" + fmt, "next", type, "next page"));
     }
     if (page.hasPrev()) {
       Map<String, String> prev = new LinkedHashMap<>(params);
       prev.remove("after");
-      prev.put("before", Long.toString(fs.get(0).id()));
+      prev.put("before", c.ids().of(fs.get(0)));
       links.add(Links.link(base + "?" + Links.query(prev) + "&" + fmt, "prev", type,
           "previous page"));
     }

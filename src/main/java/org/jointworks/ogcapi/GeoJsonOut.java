@@ -8,17 +8,23 @@ import org.jointworks.layers.Feature;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes OGC API features as GeoJSON in a requested CRS: the feature's id, its geometry through
+ * Writes OGC API features as GeoJSON in a requested CRS: the feature's id (a number or a string,
+ * as the collection's {@link FeatureIds} say), its geometry through
  * {@link OgcCrs#fromStorage}, its properties with the layer's field names (the same names the
  * import reads), and links where the standard asks for them. Stateless.
  */
 final class GeoJsonOut {
   private GeoJsonOut() {}
 
-  static void feature(Feature f, OgcCrs crs, List<Map<String, Object>> links, JsonGenerator g) {
+  static void feature(Feature f, FeatureIds ids, OgcCrs crs, List<Map<String, Object>> links,
+      JsonGenerator g) {
     g.writeStartObject();
     g.writeStringProperty("type", "Feature");
-    g.writeNumberProperty("id", f.id());
+    if (ids.numeric()) {
+      g.writeNumberProperty("id", f.id());
+    } else {
+      g.writeStringProperty("id", ids.of(f));
+    }
     g.writeName("geometry");
     GeoJsonGeometry.write(crs.fromStorage(f.geometry()), g);
     g.writeName("properties");

@@ -7,7 +7,8 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * A validated items request: every value already parsed and checked, so collections never see raw
  * text. Paging is keyset on the feature id: {@code after} asks for the page following that id,
- * {@code before} the page preceding it.
+ * {@code before} the page preceding it; both are ids in the collection's form, already checked by
+ * its {@link FeatureIds#valid} (a number for the stored collections).
  *
  * @param bbox4490 the bbox in lon/lat, null for no spatial filter
  * @param bbox4490East the eastern half of a bbox that crosses the antimeridian (then
@@ -18,7 +19,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param filters property name to typed value (String, Long, Double, LocalDate), equality
  */
 public record ItemsQuery(Envelope bbox4490, Envelope bbox4490East, boolean hasDatetime, LocalDate from, LocalDate to,
-    Map<String, Object> filters, int limit, Long after, Long before) {
+    Map<String, Object> filters, int limit, String after, String before) {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 10_000;
 

@@ -86,8 +86,8 @@ final class ItemsRequest {
         filters.put(q.name(), value(q, v));
       }
     }
-    Long after = id(one(params, "after"), "after");
-    Long before = id(one(params, "before"), "before");
+    String after = id(c.ids(), one(params, "after"), "after");
+    String before = id(c.ids(), one(params, "before"), "before");
     if (after != null && before != null) {
       throw ApiException.badRequest("give either after or before, not both");
     }
@@ -214,14 +214,13 @@ final class ItemsRequest {
     }
   }
 
-  private static Long id(String v, String name) {
+  private static String id(FeatureIds ids, String v, String name) {
     if (v == null) {
       return null;
     }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
+    if (!ids.valid(v)) {
       throw ApiException.badRequest(name + " must be a feature id");
     }
+    return v;
   }
 }

@@ -32,10 +32,10 @@ public final class KeysetPages {
     boolean backwards = q.before() != null;
     String keyset = q.after() != null ? "id > :after" : backwards ? "id < :before" : null;
     if (q.after() != null) {
-      p.addValue("after", q.after());
+      p.addValue("after", Long.parseLong(q.after().trim()));
     }
     if (backwards) {
-      p.addValue("before", q.before());
+      p.addValue("before", Long.parseLong(q.before().trim()));
     }
     String pageWhere = keyset == null ? where
         : where.isEmpty() ? " WHERE " + keyset : where + " AND " + keyset;

@@ -131,8 +131,12 @@ class LayerCollections implements CollectionProvider {
     }
 
     @Override
-    public Optional<Feature> item(long id) {
-      return features.find(layer, id);
+    public Optional<Feature> item(String id) {
+      try {
+        return features.find(layer, Long.parseLong(id));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
     }
 
     @Override

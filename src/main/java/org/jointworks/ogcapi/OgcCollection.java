@@ -36,7 +36,16 @@ public interface OgcCollection {
   /** One page of items; exact {@code numberMatched}. */
   ItemsPage items(ItemsQuery query);
 
-  Optional<Feature> item(long id);
+  /**
+   * One feature by the id in its URL ({@link #ids()}); empty when there is none, including when
+   * {@code id} is not of this collection's form (a 404, as for any unknown feature).
+   */
+  Optional<Feature> item(String id);
+
+  /** How features are named; the stored features' numeric ids unless overridden. */
+  default FeatureIds ids() {
+    return FeatureIds.NUMERIC;
+  }
 
   /**
    * The stored layer behind the collection, when there is one. The tiles feature serves the

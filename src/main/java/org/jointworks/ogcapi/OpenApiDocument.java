@@ -45,9 +45,8 @@ final class OpenApiDocument {
           param("limit", "integer", "features per page, 1 to 10000, default 100", false),
           param("datetime", "string", "an instant or interval (RFC 3339)", false),
           param("crs", "string", "the CRS of the answer (default CRS84)", false),
-          param("after", "integer", "the page after this feature id (from next links)", false),
-          param("before", "integer", "the page before this feature id (from prev links)",
-              false)));
+          param("after", c.ids().schema(), "the page after this feature id (from next links)"),
+          param("before", c.ids().schema(), "the page before this feature id (from prev links)")));
       for (Queryable q : c.queryables()) {
         params.add(param(q.name(), switch (q.type()) {
           case INTEGER -> "integer";
@@ -61,7 +60,7 @@ final class OpenApiDocument {
       Map<String, Object> item = new LinkedHashMap<>(get("item " + c.id(), "one feature",
           geojson()));
       Map<String, Object> fid = Map.of("name", "featureId", "in", "path", "required", true,
-          "schema", Map.of("type", "integer"));
+          "schema", c.ids().schema());
       ((Map<String, Object>) item.get("get")).put("parameters", List.of(fid,
           param("crs", "string", "the CRS of the answer", false)));
       c.writes().ifPresent(w -> {
@@ -125,6 +124,11 @@ final class OpenApiDocument {
         : name.equals("limit") ? Map.of("type", "integer", "minimum", 1, "maximum", 10000,
             "default", 100)
         : Map.of("type", type);
+    return param(name, schema, description);
+  }
+
+  private static Map<String, Object> param(String name, Map<String, Object> schema,
+      String description) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", name);
     p.put("in", "query");

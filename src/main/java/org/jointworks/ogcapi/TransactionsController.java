@@ -87,7 +87,7 @@ class TransactionsController {
     }
     // The version in If-Match is checked by replace, so a write between this read and the
     // replace is a 412, never a lost update.
-    Feature current = c.item(fid).orElseThrow(
+    Feature current = c.item(Long.toString(fid)).orElseThrow(
         () -> ApiException.notFound("feature " + fid + " of " + id));
     ObjectNode merged = (ObjectNode) asJson(current);
     // Foreign members (for example a linked area's "allowOverlap") merge as RFC 7396 says.
@@ -183,7 +183,7 @@ class TransactionsController {
   private byte[] bytes(Feature f) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = json.createGenerator(out)) {
-      GeoJsonOut.feature(f, OgcCrs.CRS84, null, g);
+      GeoJsonOut.feature(f, FeatureIds.NUMERIC, OgcCrs.CRS84, null, g);
     }
     return out.toByteArray();
   }
