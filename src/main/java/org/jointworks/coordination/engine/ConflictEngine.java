@@ -38,6 +38,9 @@ public final class ConflictEngine {
   private final long[] end;
   private final long[] moratoriumEnd;
   private final boolean[] cancelled;
+  /** The ids in ascending order and their positions in the layer, to find a work by id. */
+  private final long[] sortedIds;
+  private final int[] positionOfSorted;
 
   private ConflictEngine(MetricLayer works, int moratoriumYears) {
     this.works = works;
@@ -58,6 +61,17 @@ public final class ConflictEngine {
       end[i] = r.endDate().toEpochDay();
       moratoriumEnd[i] = r.endDate().plusYears(moratoriumYears).toEpochDay();
       cancelled[i] = r.cancelled() || works.metric().get(i) == null;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingLong(i -> ids[i]));
+    sortedIds = new long[n];
+    positionOfSorted = new int[n];
+    for (int k = 0; k < n; k++) {
+      sortedIds[k] = ids[order[k]];
+      positionOfSorted[k] = order[k];
     }
   }
 
@@ -149,6 +163,24 @@ public final class ConflictEngine {
     }
     out.sort(Comparator.comparing(c -> c.b().id()));
     return out;
+  }
+
+  /**
+   * Where the two stored works of {@code c} would dig the same street, in the metric CRS
+   * ({@link ConflictShape}); null when that is empty or a work is not in this snapshot.
+   */
+  public Geometry shape(WorkConflict c, double bufferMeters) {
+    int i = position(c.a().id());
+    int j = position(c.b().id());
+    if (i < 0 || j < 0 || works.metric().get(i) == null || works.metric().get(j) == null) {
+      return null;
+    }
+    return ConflictShape.of(works.metric().get(i), works.metric().get(j), bufferMeters);
+  }
+
+  private int position(Long id) {
+    int k = id == null ? -1 : java.util.Arrays.binarySearch(sortedIds, id);
+    return k < 0 ? -1 : positionOfSorted[k];
   }
 
   private void checkYears(ConflictRules rules) {

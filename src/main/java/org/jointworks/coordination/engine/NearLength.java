@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.geom.util.LinearComponentExtracter;
 
 /**
@@ -42,10 +45,60 @@ public final class NearLength {
     for (Object o : LinearComponentExtracter.getLines(line)) {
       Coordinate[] cs = ((LineString) o).getCoordinates();
       for (int i = 0; i + 1 < cs.length; i++) {
-        total += segmentWithin(cs[i], cs[i + 1], otherSegments, inside, r);
+        total += segmentWithin(cs[i], cs[i + 1], otherSegments, inside, r, null);
       }
     }
     return total;
+  }
+
+  /**
+   * The parts of {@code line} lying within {@code r} of {@code other}, the very stretches
+   * {@link #lengthWithin} measures (so their length is its answer), as lines of {@code factory};
+   * pieces that meet at a vertex are joined. Empty for a line that is not linear or has no part
+   * of positive length within {@code r}.
+   */
+  public static MultiLineString partsWithin(Geometry line, Geometry other, double r,
+      GeometryFactory factory) {
+    List<LineString> parts = new ArrayList<>();
+    if (line.getDimension() == 1) {
+      List<Coordinate[]> otherSegments = segmentsOf(other);
+      IndexedPointInAreaLocator inside = hasArea(other)
+          ? new IndexedPointInAreaLocator(other) : null;
+      for (Object o : LinearComponentExtracter.getLines(line)) {
+        Coordinate[] cs = ((LineString) o).getCoordinates();
+        CoordinateList open = new CoordinateList();
+        for (int i = 0; i + 1 < cs.length; i++) {
+          List<double[]> covered = new ArrayList<>();
+          segmentWithin(cs[i], cs[i + 1], otherSegments, inside, r, covered);
+          for (double[] iv : covered) {
+            Coordinate from = at(cs[i], cs[i + 1], iv[0]);
+            if (!open.isEmpty() && !open.getCoordinate(open.size() - 1).equals2D(from)) {
+              close(open, parts, factory);
+            }
+            open.add(from, false);
+            open.add(at(cs[i], cs[i + 1], iv[1]), false);
+          }
+          if (covered.isEmpty() || covered.get(covered.size() - 1)[1] < 1) {
+            close(open, parts, factory);
+          }
+        }
+        close(open, parts, factory);
+      }
+    }
+    return factory.createMultiLineString(parts.toArray(LineString[]::new));
+  }
+
+  private static Coordinate at(Coordinate p0, Coordinate p1, double t) {
+    // The ends exactly, so pieces ending and starting on a vertex join.
+    return t <= 0 ? new Coordinate(p0.x, p0.y) : t >= 1 ? new Coordinate(p1.x, p1.y)
+        : new Coordinate(p0.x + t * (p1.x - p0.x), p0.y + t * (p1.y - p0.y));
+  }
+
+  private static void close(CoordinateList open, List<LineString> parts, GeometryFactory f) {
+    if (open.size() >= 2) {
+      parts.add(f.createLineString(open.toCoordinateArray()));
+    }
+    open.clear();
   }
 
   private static boolean hasArea(Geometry g) {
@@ -68,8 +121,12 @@ public final class NearLength {
     return out;
   }
 
+  /**
+   * The length of P0->P1 within r of {@code others} (or inside the area); when {@code covered} is
+   * not null, also the covered parameter intervals, in order, merged where they touch.
+   */
   private static double segmentWithin(Coordinate p0, Coordinate p1, List<Coordinate[]> others,
-      IndexedPointInAreaLocator inside, double r) {
+      IndexedPointInAreaLocator inside, double r, List<double[]> covered) {
     double len = p0.distance(p1);
     if (len == 0) {
       return 0;
@@ -91,7 +148,7 @@ public final class NearLength {
       order[i] = i;
     }
     Arrays.sort(order, (x, y) -> Double.compare(lo[x], lo[y]));
-    double covered = 0;
+    double sum = 0;
     double cursor = 0; // parameters below cursor are decided
     for (int k = 0; k < n; k++) {
       double a = Math.max(lo[order[k]], cursor);
@@ -100,15 +157,32 @@ public final class NearLength {
         continue;
       }
       if (a > cursor) {
-        covered += gapInside(p0, p1, cursor, a, inside);
+        double gap = gapInside(p0, p1, cursor, a, inside);
+        sum += gap;
+        collect(covered, cursor, gap > 0 ? a : cursor);
       }
-      covered += b - a;
+      sum += b - a;
+      collect(covered, a, b);
       cursor = b;
     }
     if (cursor < 1) {
-      covered += gapInside(p0, p1, cursor, 1, inside);
+      double gap = gapInside(p0, p1, cursor, 1, inside);
+      sum += gap;
+      collect(covered, cursor, gap > 0 ? 1 : cursor);
     }
-    return covered * len;
+    return sum * len;
+  }
+
+  /** Adds [a, b] to {@code covered}, joined to the last interval when they touch. */
+  private static void collect(List<double[]> covered, double a, double b) {
+    if (covered == null || b <= a) {
+      return;
+    }
+    if (!covered.isEmpty() && covered.get(covered.size() - 1)[1] >= a) {
+      covered.get(covered.size() - 1)[1] = b;
+    } else {
+      covered.add(new double[] {a, b});
+    }
   }
 
   private static double gapInside(Coordinate p0, Coordinate p1, double a, double b,
