@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The conflict use cases: the filtered list of all conflicts, and the check of one proposed work
  * (conflicts and clearances) without storing it. Keeps one {@link ConflictEngine} per revision of
- * the works layer, built on the first request after a write.
+ * the works layer, built on the first request after a write, and the list under the default
+ * settings ({@link #defaults()}) with it.
  *
  * <p>Thread-safe: the engine is immutable and swapped whole.
  */
@@ -40,6 +41,7 @@ public class ConflictService {
   private final ClearanceService clearances;
   private final CoordinationProperties settings;
   private volatile ConflictEngine engine;
+  private volatile Defaults defaults;
 
   ConflictService(MetricLayers layers, FeatureRepository repository, DistrictAreas districts,
       ClearanceService clearances, CoordinationProperties settings) {
@@ -64,10 +66,39 @@ public class ConflictService {
     return e;
   }
 
-  public List<WorkConflict> conflicts(ConflictQuery q) {
+  /**
+   * Every conflict under the default settings, at one works snapshot: computed once per
+   * revision of the works layer (the engine is swapped when the revision moves, and this list
+   * with it), so the OGC collection's pages and the default {@code /api/works/conflicts} cost a
+   * filter, not the engine.
+   *
+   * @param engine the engine the list was computed by (its {@code works()} is the snapshot)
+   */
+  public record Defaults(ConflictEngine engine, ConflictRules rules, List<WorkConflict> all) {
+    public Defaults {
+      all = List.copyOf(all);
+    }
+  }
+
+  /** The conflicts under the default settings at the current works revision. */
+  public Defaults defaults() {
     ConflictEngine e = engine();
+    Defaults d = defaults;
+    if (d == null || d.engine() != e) {
+      ConflictRules rules = new ConflictRules(settings.bufferMeters(), settings.gapDays(),
+          settings.moratoriumYears());
+      d = new Defaults(e, rules, e.all(rules));
+      defaults = d;
+    }
+    return d;
+  }
+
+  public List<WorkConflict> conflicts(ConflictQuery q) {
+    Defaults d = defaults();
+    ConflictEngine e = d.engine();
+    List<WorkConflict> all = q.rules().equals(d.rules()) ? d.all() : e.all(q.rules());
     Set<Long> inDistrict = q.district() == null ? null : idsIn(q.district(), e.works());
-    return e.all(q.rules()).stream()
+    return all.stream()
         .filter(c -> c.a().meets(q.from(), q.to()) || c.b().meets(q.from(), q.to()))
         .filter(c -> q.utility() == null || q.utility().equals(c.a().utility())
             || q.utility().equals(c.b().utility()))
