@@ -101,6 +101,67 @@ class TileInvalidationTest {
     assertThat(etag(tile(anonymous, TILES + path(t)))).isNotEqualTo(etag(before));
   }
 
+  /**
+   * Writers and tile readers at the same time: once the writes have answered, every tile shows
+   * every community's last value — no interleaving of builds, keeps and writes leaves a stale
+   * tile behind.
+   */
+  @Test
+  void concurrentWritesNeverLeaveAStaleTile() throws Exception {
+    Http admin = Http.anonymous(port).as("admin");
+    Http anonymous = Http.anonymous(port);
+    List<String> features = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // Three z14 tiles' worth of communities, four to a tile.
+      features.add(community("Busy" + i, "weibin", 113.9 + (i % 3) * 0.03 + (i / 3) * 0.002,
+          35.45, 0.001, 1));
+    }
+    assertThat(admin.post("/api/import/communities", collection(features.toArray(String[]::new)))
+        .status()).isEqualTo(200);
+    List<String> tiles = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      tiles.add(TILES + path(z14(113.9 + t * 0.03 + 0.003, 35.4505)));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    for (int w = 0; w < 3; w++) {
+      int writer = w;
+      work.add(pool.submit(() -> {
+        for (int round = 0; round < 15; round++) {
+          for (int i = writer; i < 12; i += 3) {
+            String item = "/ogcapi/collections/communities/items/" + id(anonymous, "Busy" + i);
+            patch(admin, anonymous, item, "{\"properties\":{\"households\":" + (round + 2) + "}}");
+          }
+        }
+        return null;
+      }));
+    }
+    for (int r = 0; r < 3; r++) {
+      work.add(pool.submit(() -> {
+        while (writing.get()) {
+          for (String t : tiles) {
+            assertThat(tile(anonymous, t).statusCode()).isEqualTo(200);
+          }
+        }
+        return null;
+      }));
+    }
+    for (int i = 0; i < 3; i++) {
+      work.get(i).get();
+    }
+    writing.set(false);
+    for (var f : work) {
+      f.get();
+    }
+    pool.shutdown();
+    List<Object> shown = new ArrayList<>();
+    for (String t : tiles) {
+      shown.addAll(households(tile(anonymous, t)));
+    }
+    assertThat(shown).hasSize(12).containsOnly(16L);
+  }
+
   private static void patch(Http admin, Http anonymous, String item, String body) {
     HttpRequest.Builder b = admin.builder(item)
         .header("Content-Type", "application/merge-patch+json")
