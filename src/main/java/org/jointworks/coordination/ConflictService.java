@@ -85,18 +85,22 @@ public class ConflictService {
     ConflictEngine e = engine();
     Defaults d = defaults;
     if (d == null || d.engine() != e) {
-      ConflictRules rules = new ConflictRules(settings.bufferMeters(), settings.gapDays(),
-          settings.moratoriumYears());
-      d = new Defaults(e, rules, e.all(rules));
+      d = new Defaults(e, defaultRules(), e.all(defaultRules()));
       defaults = d;
     }
     return d;
   }
 
+  private ConflictRules defaultRules() {
+    return new ConflictRules(settings.bufferMeters(), settings.gapDays(),
+        settings.moratoriumYears());
+  }
+
   public List<WorkConflict> conflicts(ConflictQuery q) {
-    Defaults d = defaults();
-    ConflictEngine e = d.engine();
-    List<WorkConflict> all = q.rules().equals(d.rules()) ? d.all() : e.all(q.rules());
+    // The default rules answer from the list kept per revision; others compute theirs.
+    Defaults d = q.rules().equals(defaultRules()) ? defaults() : null;
+    ConflictEngine e = d != null ? d.engine() : engine();
+    List<WorkConflict> all = d != null ? d.all() : e.all(q.rules());
     Set<Long> inDistrict = q.district() == null ? null : idsIn(q.district(), e.works());
     return all.stream()
         .filter(c -> c.a().meets(q.from(), q.to()) || c.b().meets(q.from(), q.to()))
