@@ -45,6 +45,18 @@ public class FeatureRepository {
     return found.stream().findFirst();
   }
 
+  /** The features among {@code ids} that exist, in id order; one query (ids bound as a list). */
+  public List<Feature> findByIds(Layer layer, java.util.Collection<Long> ids) {
+    List<Feature> found = new ArrayList<>(ids.size());
+    if (ids.isEmpty()) {
+      return found;
+    }
+    WKBReader wkb = new WKBReader(Geometries.LONLAT);
+    jdbc.query(selectSql(layer) + " WHERE id IN (:ids) ORDER BY id", Map.of("ids", ids),
+        (RowCallbackHandler) rs -> found.add(readRow(layer, rs, wkb)));
+    return found;
+  }
+
   /**
    * Streams the layer's features in id order to {@code sink}, those whose bounding box meets
    * {@code bbox} (lon/lat) when it is given; the spatial index answers the bbox test.

@@ -3,9 +3,11 @@ package org.jointworks.layers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,12 @@ public class LayerRevisions {
    */
   public record LayerChange(long revision, long[] ids, Envelope touched) {}
 
+  /**
+   * Written features a snapshot re-reads one by one; beyond this many, one read of the layer is
+   * cheaper.
+   */
+  public static final int MAX_REREAD = 256;
+
   public long revision(Layer layer) {
     return revisions.get(layer).get();
   }
@@ -91,6 +99,28 @@ public class LayerRevisions {
       }
       revisions.get(layer).set(next);
     }
+  }
+
+  /**
+   * The ids of the features written after revision {@code from} up to {@code to}, for a
+   * snapshot that re-reads just those; empty when the log cannot name them all or they are more
+   * than {@link #MAX_REREAD} (then the snapshot reads its layer whole).
+   */
+  public Optional<Set<Long>> writtenBetween(Layer layer, long from, long to) {
+    Optional<List<LayerChange>> changes = changesBetween(layer, from, to);
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    for (LayerChange c : changes.get()) {
+      if (c.ids() == null || ids.size() + c.ids().length > MAX_REREAD) {
+        return Optional.empty();
+      }
+      for (long id : c.ids()) {
+        ids.add(id);
+      }
+    }
+    return Optional.of(ids);
   }
 
   /**

@@ -1,10 +1,8 @@
 package org.jointworks.layers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MetricLayers {
-  /** Written features re-read one by one; beyond this many, one read of the layer is cheaper. */
-  static final int MAX_INCREMENTAL = 256;
   private final FeatureRepository repository;
   private final LayerRevisions revisions;
   private final int metricEpsg;
@@ -83,24 +79,17 @@ public class MetricLayers {
    * The layer brought to {@code revision} by re-reading only the features the revisions' change
    * log says were written since {@code old}: their metric geometries are transformed again, the
    * others' kept, and the index rebuilt in memory. Empty when the log cannot tell or names more
-   * than {@link #MAX_INCREMENTAL} features (one read of the layer is then cheaper).
+   * than {@link LayerRevisions#MAX_REREAD} features (one read of the layer is then cheaper).
    */
   private Optional<MetricLayer> updated(Layer layer, MetricLayer old, long revision) {
     if (old == null) {
       return Optional.empty();
     }
-    Optional<List<LayerRevisions.LayerChange>> changes =
-        revisions.changesBetween(layer, old.revision(), revision);
-    if (changes.isEmpty()) {
+    Optional<Set<Long>> ids = revisions.writtenBetween(layer, old.revision(), revision);
+    if (ids.isEmpty()) {
       return Optional.empty();
     }
-    Set<Long> written = new HashSet<>();
-    for (LayerRevisions.LayerChange c : changes.get()) {
-      if (c.ids() == null || written.size() + c.ids().length > MAX_INCREMENTAL) {
-        return Optional.empty();
-      }
-      Arrays.stream(c.ids()).forEach(written::add);
-    }
+    Set<Long> written = ids.get();
     // Positions follow id order, as findAll gives them: keep the others, add the rewritten ones.
     TreeMap<Long, Integer> kept = new TreeMap<>();
     for (int i = 0; i < old.size(); i++) {
@@ -109,9 +98,7 @@ public class MetricLayers {
       }
     }
     Map<Long, Feature> fresh = new HashMap<>();
-    for (long id : written) {
-      repository.find(layer, id).ifPresent(f -> fresh.put(id, f));
-    }
+    repository.findByIds(layer, written).forEach(f -> fresh.put(f.id(), f));
     TreeMap<Long, Object> all = new TreeMap<>(kept);
     all.putAll(fresh);
     List<Feature> features = new ArrayList<>(all.size());

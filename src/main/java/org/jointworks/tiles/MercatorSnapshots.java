@@ -1,14 +1,8 @@
 package org.jointworks.tiles;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
@@ -25,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MercatorSnapshots {
-  /** Written features re-read one by one; beyond this many, one read of the layer is cheaper. */
-  static final int MAX_INCREMENTAL = 256;
   private final FeatureRepository repository;
   private final LayerRevisions revisions;
   private final Map<Layer, MercatorLayer> built = new EnumMap<>(Layer.class);
@@ -72,23 +64,8 @@ class MercatorSnapshots {
     if (old == null) {
       return Optional.empty();
     }
-    Optional<List<LayerRevisions.LayerChange>> changes =
-        revisions.changesBetween(layer, old.revision(), revision);
-    if (changes.isEmpty()) {
-      return Optional.empty();
-    }
-    Set<Long> ids = new LinkedHashSet<>();
-    for (LayerRevisions.LayerChange c : changes.get()) {
-      if (c.ids() == null || ids.size() + c.ids().length > MAX_INCREMENTAL) {
-        return Optional.empty();
-      }
-      Arrays.stream(c.ids()).forEach(ids::add);
-    }
-    List<Feature> current = new ArrayList<>(ids.size());
-    for (long id : ids) {
-      repository.find(layer, id).ifPresent(current::add);
-    }
-    return Optional.of(old.withChanges(revision, ids, current));
+    return revisions.writtenBetween(layer, old.revision(), revision)
+        .map(ids -> old.withChanges(revision, ids, repository.findByIds(layer, ids)));
   }
 
   private MercatorLayer cached(Layer layer) {

@@ -56,4 +56,17 @@ class LayerRevisionsTest {
     assertThat(all.get(0).touched()).isNotNull();
     assertThat(all.get(1).ids()).hasSize(LayerRevisions.MAX_IDS);
   }
+
+  @Test
+  void writtenIdsAreNamedUntilTooManyOrUnknown() {
+    LayerRevisions r = new LayerRevisions();
+    r.changed(Layer.WORKS, new long[] {5, 3}, new Envelope(0, 1, 0, 1));
+    r.changed(Layer.WORKS, new long[] {3, 9}, new Envelope(0, 1, 0, 1));
+    assertThat(r.writtenBetween(Layer.WORKS, 0, 2).orElseThrow()).containsExactly(5L, 3L, 9L);
+    r.changed(Layer.WORKS, new long[LayerRevisions.MAX_REREAD], new Envelope(0, 1, 0, 1));
+    assertThat(r.writtenBetween(Layer.WORKS, 2, 3)).isPresent();
+    assertThat(r.writtenBetween(Layer.WORKS, 0, 3)).isEmpty(); // 4 + 256 ids named: too many
+    r.changed(Layer.WORKS);
+    assertThat(r.writtenBetween(Layer.WORKS, 3, 4)).isEmpty();
+  }
 }
