@@ -139,6 +139,11 @@ class TilesH2gisTest {
     var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer();
     assertThat(tomcat.getTomcat().getConnector().getProperty("socket.appWriteBufSize"))
         .hasToString("65536");
+    // Requests are handed to the last idle thread (system/WorkerThreads), not Tomcat's own pool.
+    assertThat(tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor())
+        .isInstanceOf(java.util.concurrent.ThreadPoolExecutor.class)
+        .extracting(e -> ((java.util.concurrent.ThreadPoolExecutor) e).getQueue())
+        .isInstanceOf(java.util.concurrent.SynchronousQueue.class);
   }
 
   /** The done-when of issue 3: an edit through Part 4 shows in the next tile and items page. */
