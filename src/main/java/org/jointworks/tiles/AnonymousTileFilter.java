@@ -71,7 +71,7 @@ class AnonymousTileFilter implements Filter {
       return;
     }
     String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-    boolean gzip = accept != null && accept.contains("gzip") && tile.mvt().length > 0;
+    boolean gzip = tile.gzipFor(accept);
     byte[] body = gzip ? tile.gzip() : tile.mvt();
     response.setContentType(TileDocuments.MVT);
     if (gzip) {

@@ -65,7 +65,12 @@ public class TileService {
   }
 
   /** An encoded tile, its gzip form and its ETag. */
-  public record Tile(byte[] mvt, byte[] gzip, String etag) {}
+  public record Tile(byte[] mvt, byte[] gzip, String etag) {
+    /** Whether to answer the gzip form to a client sending {@code acceptEncoding}. */
+    boolean gzipFor(String acceptEncoding) {
+      return acceptEncoding != null && acceptEncoding.contains("gzip") && mvt.length > 0;
+    }
+  }
 
   private record Key(String tileset, boolean signedIn, TileCoord coord) {}
 

@@ -103,7 +103,7 @@ class TilesController {
           .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_ENCODING).build();
     }
     String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-    boolean gzip = accept != null && accept.contains("gzip") && tile.mvt().length > 0;
+    boolean gzip = tile.gzipFor(accept);
     ResponseEntity.BodyBuilder b = ResponseEntity.ok().contentType(MVT).eTag(tile.etag())
         .cacheControl(cache).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_ENCODING);
     if (gzip) {
