@@ -26,6 +26,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    body.setProperty("code", e.code());
+    if (!e.args().isEmpty()) {
+      body.setProperty("args", e.args());
+    }
     if (!e.errors().isEmpty()) {
       body.setProperty("errors", e.errors());
     }
@@ -65,10 +69,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body == null) {
       body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
     }
+    if (body instanceof ProblemDetail p && (p.getProperties() == null
+        || !p.getProperties().containsKey("code"))) {
+      HttpStatus known = HttpStatus.resolve(status.value());
+      p.setProperty("code", known == null ? "request.invalid" : ApiException.defaultCode(known));
+    }
     return super.handleExceptionInternal(ex, body, headers, status, request);
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setProperty("code", ApiException.defaultCode(status));
+    return ResponseEntity.status(status).body(body);
   }
 }
