@@ -29,7 +29,8 @@ final class TileDocuments {
   static final String TMS_ID = "WebMercatorQuad";
   static final String MVT = "application/vnd.mapbox-vector-tile";
   private static final String EPSG_3857 = "http://www.opengis.net/def/crs/EPSG/0/3857";
-  private static final String TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
+  private static final String TILING_SCHEME =
+      "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
   /** One whole tile matrix per zoom we serve, worked out once. */
   private static final List<Map<String, Object>> LIMITS = limits();
 
