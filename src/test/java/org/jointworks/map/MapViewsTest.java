@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.jointworks.support.Browser;
+import org.jointworks.support.ExternalTools;
+import org.jointworks.support.NeedsTools;
 import org.jointworks.support.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * leader's dashboard shows the plan's table, a planner draws and saves a joint area with the
  * mouse. Each test saves a screenshot under target/screenshots and asserts on what the page shows.
  */
+@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MapViewsTest {
   @LocalServerPort
