@@ -5,6 +5,7 @@ import { api, csrfToken, whoAmI } from './api.js';
 import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
 import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
 import { showFeature } from './feature.js';
+import { districtName, loadDistrictNames } from './names.js';
 import { withProgress } from './progress.js';
 import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
 
@@ -14,7 +15,7 @@ window.jointworks = state; // for the browser tests and for debugging
 async function main() {
   await loadMessages();
   applyMessages(document);
-  state.user = await whoAmI();
+  [state.user] = await Promise.all([whoAmI(), loadDistrictNames()]);
   showAccount();
   const config = await loadMapConfig();
   state.map = createMap(config);
@@ -136,7 +137,7 @@ function wireSearch() {
       const { data } = await api(`/api/communities?q=${encodeURIComponent(q)}&limit=10`);
       for (const f of data.features) {
         const li = document.createElement('li');
-        li.textContent = `${f.properties.name} · ${f.properties.district}`;
+        li.textContent = `${f.properties.name} · ${districtName(f.properties.district)}`;
         li.tabIndex = 0;
         li.addEventListener('click', () => {
           const bounds = L.geoJSON(f).getBounds();
