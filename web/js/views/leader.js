@@ -87,7 +87,7 @@ function render() {
       el('label', {}, t('leader.asOf'), ' ', asOf),
       el('label', {}, t('leader.shade'), ' ', metric),
       el('a', { class: 'button', id: 'leader-report', target: '_blank', rel: 'noopener',
-        href: `/api/progress/report?asOf=${ctx.asOf}` }, t('leader.report'))),
+        href: `/report.html?asOf=${ctx.asOf}&period=${ctx.period}` }, t('leader.report'))),
     message,
     cards(summary),
     el('h3', {}, t('leader.chart')),

@@ -28,7 +28,8 @@ public enum ExternalTools {
   CHROMIUM("chromium", "/usr/bin/chromium", "chromium"),
   CHROMEDRIVER("chromedriver", "/usr/bin/chromedriver", "chromium-driver"),
   OGR2OGR("ogr2ogr", "/usr/bin/ogr2ogr", "gdal-bin"),
-  PDFTOPPM("pdftoppm", "/usr/bin/pdftoppm", "poppler-utils");
+  PDFTOPPM("pdftoppm", "/usr/bin/pdftoppm", "poppler-utils"),
+  PDFTOTEXT("pdftotext", "/usr/bin/pdftotext", "poppler-utils");
 
   private static final Set<String> NOTICES = ConcurrentHashMap.newKeySet();
   private final String key;
