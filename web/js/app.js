@@ -134,20 +134,28 @@ function wireSearch() {
       const q = input.value.trim();
       results.replaceChildren();
       if (!q) return;
-      const { data } = await api(`/api/communities?q=${encodeURIComponent(q)}&limit=10`);
-      for (const f of data.features) {
+      // Communities and streets by name, side by side (a street is how people give an address).
+      const [communities, streets] = await Promise.all([
+        api(`/api/communities?q=${encodeURIComponent(q)}&limit=8`),
+        api(`/api/streets?q=${encodeURIComponent(q)}&limit=5`).catch(() => ({ data: { features: [] } }))]);
+      const hits = [...communities.data.features.map(f => ['communities', f]),
+        ...streets.data.features.map(f => ['streets', f])];
+      for (const [layerId, f] of hits) {
         const li = document.createElement('li');
-        li.textContent = `${f.properties.name} · ${districtName(f.properties.district)}`;
+        li.dataset.layer = layerId;
+        li.textContent = layerId === 'communities'
+          ? `${f.properties.name} · ${districtName(f.properties.district)}`
+          : `${f.properties.name} · ${t('layer.streets')}`;
         li.tabIndex = 0;
         li.addEventListener('click', () => {
           const bounds = L.geoJSON(f).getBounds();
           state.map.fitBounds(bounds, { maxZoom: 16 });
           results.replaceChildren();
-          showFeature('communities', f, null, state);
+          showFeature(layerId, f, null, state);
         });
         results.append(li);
       }
-      if (!data.features.length) {
+      if (!hits.length) {
         const li = document.createElement('li');
         li.textContent = t('search.none');
         results.append(li);

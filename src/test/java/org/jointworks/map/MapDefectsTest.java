@@ -77,6 +77,11 @@ class MapDefectsTest {
     browser.waitFor("return !document.getElementById('feature-panel').hidden", 10);
     assertThat(browser.text("dd[data-field=district]")).isEqualTo("卫滨区");
     assertThat(browser.text("dd[data-field=build_year]")).matches("(19|20)[0-9]{2}");
+    // Streets are found by name too (an address is given by its street).
+    browser.driver().findElement(By.id("search-input")).clear();
+    browser.driver().findElement(By.id("search-input")).sendKeys("卫滨示例路1");
+    browser.waitFor("return !!document.querySelector('#search-results li[data-layer=streets]')", 20);
+    assertThat(browser.text("#search-results li[data-layer=streets]")).contains("道路");
     // A public work: its owner's name, not the owner's code beside it.
     browser.js(TO_WEIBIN);
     browser.waitFor("return window.jointworks.layers.drawn('works') > 0", 30);
