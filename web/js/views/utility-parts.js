@@ -54,9 +54,3 @@ export function checkResult(r, onZoom, gapDays) {
     el('ul', { class: 'list', id: 'check-clearances' }, r.clearanceProblems.map(v => clearanceItem(v, onZoom))),
     r.clearanceChecked ? null : el('p', { class: 'notice' }, t('utility.clearanceNotChecked')));
 }
-
-export function ownWorks(works, onZoom) {
-  return el('ul', { class: 'list', id: 'own-works' }, works.map(f => el('li', { tabIndex: 0,
-    onclick: () => onZoom(f) }, chip(f.properties.utility), `#${f.id} ${value('kind', f.properties.kind)} · `
-    + `${value('status', f.properties.status)} · ${f.properties.start_date} – ${f.properties.end_date}`)));
-}

@@ -6,7 +6,8 @@ import { t } from '../i18n.js';
 import { el, showError, showMessage } from '../ui.js';
 import { withProgress } from '../progress.js';
 import { UTILITY_COLOURS } from '../layers.js';
-import { checkResult, conflictItem, clearanceItem, ownWorks, value } from './utility-parts.js';
+import { checkResult, conflictItem, clearanceItem, value } from './utility-parts.js';
+import { ownWorksList } from './own-works.js';
 
 const KINDS = ['new', 'replace', 'repair', 'remove'];
 const PROPOSAL_STYLE = { color: '#d81b60', weight: 6, opacity: 0.9, dashArray: '8 6' };
@@ -223,7 +224,13 @@ async function loadOwnWorks() {
     // The works layer has no owner filter; the city's works list is bounded by the limit.
     const { data } = await api('/api/works?limit=5000');
     const mine = data.features.filter(f => !ctx.own || f.properties.owner === ctx.own);
-    ctx.dom.works.replaceChildren(ownWorks(mine, f => ctx.state.map.fitBounds(L.geoJSON(f).getBounds(), { maxZoom: 17 })));
+    ctx.dom.works.replaceChildren(ownWorksList(mine, {
+      onZoom: f => ctx.state.map.fitBounds(L.geoJSON(f).getBounds(), { maxZoom: 17 }),
+      onChanged: async text => {
+        showMessage(ctx.dom.message, text);
+        ctx.state.layers.load('works');
+        await Promise.all([loadOwnWorks(), loadConflicts()]);
+      } }));
   } catch (e) {
     ctx.dom.works.replaceChildren(el('p', { class: 'message error' }, e.message));
   }

@@ -125,6 +125,24 @@ class MapDefectsTest {
         + " endDate: '2023-05-10'}, b: {id: 7, utility: 'power', startDate: '2023-05-15',"
         + " endDate: '2023-05-20'}}, () => {}, 30).textContent)");
     assertThat(text.toString()).contains("相隔 5 天").contains("30 天").doesNotContain("重叠 0 天");
+
+    // Its own works are rescheduled and withdrawn in the map (versioned writes).
+    browser.waitFor("return document.querySelectorAll('#own-works li .edit-work').length > 1", 30);
+    Object id = browser.js("const li = document.querySelector('#own-works li[data-work]');"
+        + " li.querySelector('.edit-work').click(); li.querySelector('.work-end').value = '2023-12-30';"
+        + " li.querySelector('.save-work').click(); return li.dataset.work");
+    browser.waitFor("return /#" + id + "/.test(document.getElementById('utility-message').textContent)", 30);
+    assertThat(browser.js("return fetch('/api/works/" + id + "', {headers: {'X-Requested-With':"
+        + " 'XMLHttpRequest'}}).then(r => r.json()).then(w => w.properties.end_date + '/' + w.version)"))
+        .isEqualTo("2023-12-30/2");
+    Object other = browser.js("const li = [...document.querySelectorAll('#own-works li[data-work]')]"
+        + ".find(l => l.dataset.work !== '" + id + "' && l.querySelector('.withdraw-work'));"
+        + " li.querySelector('.withdraw-work').click(); li.querySelector('.withdraw-work').click();"
+        + " return li.dataset.work");
+    browser.waitFor("return /#" + other + "/.test(document.getElementById('utility-message').textContent)", 30);
+    assertThat(browser.js("return fetch('/api/works/" + other + "', {headers: {'X-Requested-With':"
+        + " 'XMLHttpRequest'}}).then(r => r.json()).then(w => w.properties.status)").toString())
+        .isIn("withdrawn", "cancelled");
     browser.screenshot("defects-utility");
   }
 
