@@ -65,7 +65,8 @@ function createMap(config) {
 
 function fitCity() {
   const bounds = state.layers.groups.districts.getBounds();
-  if (bounds.isValid()) state.map.fitBounds(bounds, { padding: [20, 20] });
+  // Room on the right for the county labels, which extend right of their counties.
+  if (bounds.isValid()) state.map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [90, 30] });
 }
 
 function showAccount() {

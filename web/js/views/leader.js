@@ -36,6 +36,7 @@ export function leave(state) {
   ctx.choropleth?.remove();
   ctx.legend?.remove();
   ctx.highlight?.remove();
+  state.map.off('zoomend', declutter);
   document.body.classList.remove('wide-panel', 'dashboard-open');
   state.map.invalidateSize();
   ctx = null;
@@ -124,15 +125,40 @@ function drawChoropleth() {
     // The county's name and share, always shown beside it (a dashboard is read, not hovered).
     L.marker(layer.getBounds().getCenter(), { pane: 'pane-choropleth', interactive: false,
       icon: L.divIcon({ className: 'county-label', html: '', iconSize: null }) })
-      .on('add', e => { e.target.getElement().textContent = `${nameOf(p)} ${Math.round(share(layer.feature) * 100)}%`; })
+      .on('add', e => {
+        const label = e.target.getElement();
+        label.textContent = `${nameOf(p)} ${Math.round(share(layer.feature) * 100)}%`;
+        label.dataset.households = String(p.planned_households || 0);
+      })
       .addTo(ctx.choropleth);
   }
   ctx.choropleth.addTo(state.map);
+  declutter();
+  state.map.off('zoomend', declutter).on('zoomend', declutter);
   ctx.legend?.remove();
   ctx.legend = L.control({ position: 'bottomright' });
   ctx.legend.onAdd = () => collapsibleLegend('choropleth-legend', t(`leader.${ctx.metric}`),
     SHADES.map((c, i) => el('div', {}, swatch(c), ` ${i * 20}–${(i + 1) * 20}%`)));
   ctx.legend.addTo(state.map);
+}
+
+/**
+ * At the city's zoom the urban districts' labels fall on each other: a label that would overlap
+ * one already shown (bigger counties first) is hidden until the map is zoomed in far enough.
+ */
+function declutter() {
+  const labels = [...document.querySelectorAll('.county-label')]
+    .sort((a, b) => Number(b.dataset.households) - Number(a.dataset.households));
+  labels.forEach(l => { l.style.visibility = ''; });
+  const kept = [];
+  for (const l of labels) {
+    const r = l.getBoundingClientRect();
+    if (kept.some(k => r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top)) {
+      l.style.visibility = 'hidden';
+    } else {
+      kept.push(r);
+    }
+  }
 }
 
 function nameOf(p) {
