@@ -8,9 +8,9 @@ import org.jointworks.system.EndpointRules;
 
 /**
  * The map's own pages beyond the main one: the printable progress report ({@code /report.html}).
- * The page itself is static and holds no data, so anyone may load it; the figures it shows come
- * from the programme's endpoints, which keep their own rules (signed-in roles only), so an
- * anonymous visitor gets an empty report that says sign-in is needed.
+ * The page itself is static and holds no data, so anyone may load it; what it shows comes from
+ * the programme's endpoints, which keep their own rules (the overdue projects and the ranking
+ * need a signed-in role), so an anonymous visitor gets no report, only the sign-in message.
  */
 @Component
 class MapEndpointRules implements EndpointRules {

@@ -128,7 +128,8 @@ class MapDefectsTest {
 
     // Its own works are rescheduled and withdrawn in the map (versioned writes).
     browser.waitFor("return document.querySelectorAll('#own-works li .edit-work').length > 1", 30);
-    Object id = browser.js("const li = document.querySelector('#own-works li[data-work]');"
+    Object id = browser.js("const li = [...document.querySelectorAll('#own-works li[data-work]')]"
+        + ".find(l => l.querySelector('.edit-work'));"
         + " li.querySelector('.edit-work').click(); li.querySelector('.work-end').value = '2023-12-30';"
         + " li.querySelector('.save-work').click(); return li.dataset.work");
     browser.waitFor("return /#" + id + "/.test(document.getElementById('utility-message').textContent)", 30);

@@ -82,7 +82,7 @@ class MapViewsTest {
     assertThat(browser.driver().findElements(By.cssSelector("#leader-overdue tbody tr"))).isNotEmpty();
     assertThat(browser.text("#leader-ranking tbody tr:first-child")).contains("卫滨区").contains("95.62");
     assertThat(browser.driver().findElement(By.id("leader-report")).getAttribute("href"))
-        .endsWith("/api/progress/report?asOf=2023-07-15");
+        .endsWith("/report.html?asOf=2023-07-15&period=mid");
     // Communities are coloured by their programme status, with a legend.
     browser.waitFor("return window.jointworks.layers.groups.communities.getLayers()"
         + ".some(l => l.feature.properties._status === 'started')", 30);

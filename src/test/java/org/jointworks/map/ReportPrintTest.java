@@ -97,13 +97,13 @@ class ReportPrintTest {
     assertThat(text).doesNotContainPattern("(?i)\\b(district|county|started|completed|overdue)\\b");
   }
 
-  /** The report page is static and open to all (MapEndpointRules); its figures are not. */
+  /** The report page is static and open to all (MapEndpointRules); its project lists are not. */
   @Test
   void anyoneLoadsTheReportPageButOnlySignedInUsersItsFigures() {
     org.jointworks.support.Http anonymous = org.jointworks.support.Http.anonymous(port);
     assertThat(anonymous.get("/report.html").status()).isEqualTo(200);
-    assertThat(anonymous.get("/api/progress/summary?asOf=2023-07-15").status()).isEqualTo(401);
-    assertThat(anonymous.as("leader").get("/api/progress/summary?asOf=2023-07-15").status())
+    assertThat(anonymous.get("/api/progress/overdue?asOf=2023-07-15").status()).isEqualTo(401);
+    assertThat(anonymous.as("leader").get("/api/progress/overdue?asOf=2023-07-15").status())
         .isEqualTo(200);
   }
 
