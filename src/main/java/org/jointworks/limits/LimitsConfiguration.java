@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * factory with Jackson's defaults (nesting 500, strings of 20 million characters), which a
  * customizer cannot change afterwards; this builder starts from a factory with ours and then
  * applies every customizer exactly as Spring Boot's would, so the one {@code JsonMapper} of the
- * application (MVC's converters, the imports' streaming parser) parses under the limits.
+ * application (MVC's converters, the imports' streaming parser) parses under the limits. Dates
+ * in bodies are read by {@link IsoDates}: ISO strings only.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
@@ -39,6 +40,6 @@ class LimitsConfiguration {
     JsonMapper.Builder builder = JsonMapper.builder(factory);
     List<JsonMapperBuilderCustomizer> ordered = customizers.orderedStream().toList();
     ordered.forEach(c -> c.customize(builder));
-    return builder;
+    return builder.addModule(IsoDates.module());
   }
 }
