@@ -64,6 +64,9 @@ abstract class FuzzContract {
     Http admin = Http.anonymous(port).as("admin");
     List<HostileCase> cases = cases(admin, new Random(SEED));
     Map<String, String> before = Fingerprint.of(dataSource);
+    assertThat(before).as("the fingerprint covers the store's tables").containsKeys(
+        "communities", "works", "districts", "audit_log", "projects", "monthly_reports",
+        "inspections", "linked_areas", "app_state");
     long started = System.nanoTime();
     List<String> failures = new ArrayList<>();
     Map<String, Integer> byTarget = new TreeMap<>();
