@@ -9,15 +9,16 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Dates in request bodies are ISO strings ({@code "2023-05-01"}) of the years 1800..2200, and
- * nothing else. Jackson's own date reader also takes an array ({@code [2023,5,1]}), a number
+ * Dates in request bodies are ISO strings ({@code "2023-05-01"}) of four-digit years from 1800,
+ * and nothing else. Jackson's own date reader also takes an array ({@code [2023,5,1]}), a number
  * (days since 1970: {@code 20230101} became the year 57358) and an empty array (as null, so a
  * default applied); each of these is a client's mistake and answers 400 {@code request.json}
- * naming the member. The years match the layers' date fields ({@code layers.Field}). Stateless.
+ * naming the member. Dates later than today but before 10000 pass, so that each workflow's own
+ * rule ("not in the future", 422) speaks for them. Stateless.
  */
 final class IsoDates extends ValueDeserializer<LocalDate> {
   static final int FIRST_YEAR = 1800;
-  static final int LAST_YEAR = 2200;
+  static final int LAST_YEAR = 9999;
 
   static SimpleModule module() {
     return new SimpleModule("jointworks-iso-dates").addDeserializer(LocalDate.class,
