@@ -4,6 +4,7 @@ import org.jointworks.support.PostgisDatabase;
 import org.jointworks.support.Stores;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,12 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code JOINTWORKS_TEST_POSTGIS_URL} is set.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its context is its own: closed after the class, so it holds no memory or connections.
+@DirtiesContext
 @ActiveProfiles("postgis")
 @EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
 class PostgisFuzzTest extends FuzzContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     Stores.postgis(registry, "fuzz", false);
+    // The test PostGIS is shared: one request at a time needs few connections.
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
   }
 
   @Override

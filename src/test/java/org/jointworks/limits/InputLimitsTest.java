@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing stored. The fuzz suite ({@code org.jointworks.fuzz}) generalises these.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its context is its own: closed after the class, so it holds no memory or connections.
+@DirtiesContext
 class InputLimitsTest {
   @LocalServerPort
   int port;
