@@ -306,6 +306,19 @@ class InputLimitsTest {
   }
 
   @Test
+  void aSpentParseBudgetRefusesTheNextRead() {
+    ParseBudget.start(System.nanoTime() - 1);
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(ParseBudget::check)
+          .isInstanceOfSatisfying(org.jointworks.system.ApiException.class,
+              e -> assertThat(e.code()).isEqualTo("limit.parse_time"));
+    } finally {
+      ParseBudget.end();
+    }
+    ParseBudget.check(); // no budget on this thread: nothing to refuse
+  }
+
+  @Test
   void theQueryEncodingCheckFindsEveryBrokenEscape() {
     assertThat(QueryStringFilter.badEscape("a=%41%42&b=%E4%B8%AD")).isEqualTo(-1);
     assertThat(QueryStringFilter.badEscape("a=%4")).isEqualTo(2);
