@@ -45,7 +45,8 @@ public enum Layer {
       Field.date("start_date", true),
       Field.date("end_date", true),
       Field.measure("trench_width_m", false),
-      Field.oneOf("status", true, Vocabulary.WORK_STATUSES))),
+      // Optional on input: a new work is a draft; the permit steps set it (LayerWriteRule).
+      Field.oneOf("status", false, Vocabulary.WORK_STATUSES))),
   FACILITIES("facilities", GeometryKind.POINT, true, false, Access.PLANNING, List.of(
       Field.text("kind", true),
       Field.text("name", true))),

@@ -57,7 +57,7 @@ abstract class CoordinationContract {
   void everyEndpointHasItsRoleRule() {
     String area = new WorksFixtures(113.70, 35.10).rect(0, 0, 10, 10);
     String proposal = work(new WorksFixtures(113.70, 35.10).line(0, 0, 50, 0), "gas", "new",
-        "proposed", "2023-05-01", "2023-05-30");
+        "submitted", "2023-05-01", "2023-05-30");
     assertThat(anonymous.get("/api/public/works").status()).isEqualTo(200);
     assertThat(anonymous.get("/api/works/conflicts").status()).isEqualTo(200);
     assertThat(anonymous.post("/api/works/check", proposal).status()).isEqualTo(401);
@@ -81,8 +81,8 @@ abstract class CoordinationContract {
     List<Long> ids = importInto("works",
         work(m.line(0, 0, 200, 0), "water_supply", "replace", "approved", "2023-03-01", "2023-03-31"),
         work(m.line(50, 3, 250, 3), "gas", "replace", "approved", "2023-04-15", "2023-05-10"),
-        work(m.line(100, -1.5, 300, -1.5), "power", "new", "proposed", "2024-06-01", "2024-06-30"),
-        work(m.line(0, 30, 200, 30), "telecom", "new", "proposed", "2023-03-01", "2023-03-31"),
+        work(m.line(100, -1.5, 300, -1.5), "power", "new", "submitted", "2024-06-01", "2024-06-30"),
+        work(m.line(0, 30, 200, 30), "telecom", "new", "submitted", "2023-03-01", "2023-03-31"),
         work(m.line(0, 1, 200, 1), "heating", "repair", "cancelled", "2023-03-01", "2023-03-31"));
     JsonNode all = anonymous.get("/api/works/conflicts").json();
     List<JsonNode> mine = among(all.get("conflicts"), ids);
@@ -135,22 +135,22 @@ abstract class CoordinationContract {
     String planner = "planner";
     Http p = anonymous.as(planner);
     Http.Response endBeforeStart = p.post("/api/works/check", work(m.line(0, 0, 10, 0), "gas",
-        "new", "proposed", "2023-05-30", "2023-05-01"));
+        "new", "submitted", "2023-05-30", "2023-05-01"));
     assertThat(endBeforeStart.status()).isEqualTo(422);
     assertThat(endBeforeStart.body()).contains("end_date");
     Http.Response unknownUtility = p.post("/api/works/check", work(m.line(0, 0, 10, 0), "sewage",
-        "new", "proposed", "2023-05-01", "2023-05-30"));
+        "new", "submitted", "2023-05-01", "2023-05-30"));
     assertThat(unknownUtility.status()).isEqualTo(422);
     assertThat(unknownUtility.body()).contains("utility");
     String bowtie = String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":"
         + "[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}", m.lon(0), m.lat(0), m.lon(10), m.lat(10),
         m.lon(10), m.lat(0), m.lon(0), m.lat(10), m.lon(0), m.lat(0));
-    Http.Response invalid = p.post("/api/works/check", work(bowtie, "gas", "new", "proposed",
+    Http.Response invalid = p.post("/api/works/check", work(bowtie, "gas", "new", "submitted",
         "2023-05-01", "2023-05-30"));
     assertThat(invalid.status()).isEqualTo(422);
     assertThat(invalid.body()).contains("geometry");
     assertThat(p.post("/api/works/check?bufferMeters=10000", work(m.line(0, 0, 10, 0), "gas",
-        "new", "proposed", "2023-05-01", "2023-05-30")).status()).isEqualTo(400);
+        "new", "submitted", "2023-05-01", "2023-05-30")).status()).isEqualTo(400);
     assertThat(p.post("/api/construction-plan", m.line(0, 0, 10, 0)).status()).isEqualTo(422);
     assertThat(p.post("/api/construction-plan", bowtie).status()).isEqualTo(422);
     assertThat(p.get("/api/pipelines/clearance-violations?district=atlantis").status())
@@ -166,7 +166,7 @@ abstract class CoordinationContract {
     List<Long> pipes = importInto("pipelines", pipeline(m.line(0, 10, 200, 10), "water_supply"));
     long before = jdbc.queryForObject("SELECT COUNT(*) FROM works", Long.class);
     Http.Response r = anonymous.as("gas").post("/api/works/check", work(m.line(20, 2, 180, 9.6),
-        "gas", "new", "proposed", "2023-04-10", "2023-04-30"));
+        "gas", "new", "submitted", "2023-04-10", "2023-04-30"));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode answer = r.json();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM works", Long.class)).isEqualTo(before);
