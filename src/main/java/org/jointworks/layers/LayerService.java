@@ -52,6 +52,8 @@ public class LayerService {
   @Transactional(readOnly = true)
   public Feature get(Layer layer, long id) {
     return repository.find(layer, id)
+        // Anonymous users never learn that a draft or an application exists (PublicWorks).
+        .filter(f -> !PublicWorks.hiddenFromCurrentUser(layer) || PublicWorks.shown(f))
         .orElseThrow(() -> ApiException.notFound(singular(layer) + " " + id));
   }
 

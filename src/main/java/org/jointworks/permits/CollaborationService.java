@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerService;
+import org.jointworks.notifications.Notice;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
 import org.jointworks.system.JointWorksUser;
@@ -103,7 +104,7 @@ class CollaborationService {
     Collaboration stored = repository.collaboration(id).orElseThrow();
     audit.record("create", "collaborations", id, null, json.writeValueAsString(stored));
     String other = asPrimary ? so : po;
-    events.publishEvent(new PermitNotice("collaboration.proposed", "collaborations", id,
+    events.publishEvent(new Notice("collaboration.proposed", "collaborations", id,
         Set.of(other), false, user.getUsername(), mine + " proposes a shared trench of works "
             + primary.id() + " (primary) and " + secondary.id() + " (secondary) from "
             + p.startDate() + " to " + p.endDate(),
@@ -144,7 +145,7 @@ class CollaborationService {
     Collaboration after = repository.collaboration(id).orElseThrow();
     audit.record(accept ? "accept" : "decline", "collaborations", id,
         json.writeValueAsString(c), json.writeValueAsString(after));
-    events.publishEvent(new PermitNotice("collaboration." + status, "collaborations", id,
+    events.publishEvent(new Notice("collaboration." + status, "collaborations", id,
         Set.of(primarySide ? c.secondaryOwner() : c.primaryOwner()), false, user.getUsername(),
         mine + " " + status + " the shared trench of works " + c.primaryWork() + " and "
             + c.secondaryWork(), Map.of("id", id)));

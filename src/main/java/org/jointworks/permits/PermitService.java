@@ -14,6 +14,7 @@ import org.jointworks.coordination.engine.WorkConflict;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerService;
+import org.jointworks.notifications.Notice;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
 import org.jointworks.system.JointWorksUser;
@@ -30,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  * work's status through {@link LayerService#replaceTrusted} (version check, audit, layer
  * revision) and records the step with the server's clock in {@code work_steps}, all in one
  * transaction. Submission and approval record the conflicts and clearance problems they were
- * decided on. Notices go out as {@link PermitNotice} events inside the transaction.
+ * decided on. Notices go out as {@link Notice} events inside the transaction.
  *
  * <p>Thread-safe. Two steps racing on one work: the second fails the version check (409/412).
  */
@@ -171,7 +172,7 @@ public class PermitService {
     Map<String, Object> after = Map.of("workId", workId, "otherWorkId", otherWorkId,
         "kind", kind, "reason", reason.strip());
     layersAudit("permit." + kind, workId, after);
-    events.publishEvent(new PermitNotice("permit." + kind, "works", workId,
+    events.publishEvent(new Notice("permit." + kind, "works", workId,
         Set.of(work.text("owner"), other.text("owner")), false, user.getUsername(),
         "the authority recorded an " + kind + " for works " + workId + " and " + otherWorkId,
         Map.of("id", workId, "other", otherWorkId, "kind", kind)));
@@ -231,24 +232,24 @@ public class PermitService {
     }
     switch (step) {
       case SUBMIT -> {
-        events.publishEvent(new PermitNotice("permit.requested", "works", id, Set.of(owner), true,
+        events.publishEvent(new Notice("permit.requested", "works", id, Set.of(owner), true,
             user.getUsername(), owner + " applies for work " + id, args));
         for (WorkConflict c : findings.conflicts()) {
           boolean moratorium = "moratorium".equals(c.kind());
           Map<String, Object> a = Map.of("id", id, "other", c.b().id(), "kind", c.kind(),
               "gapMeters", c.gapMeters());
-          events.publishEvent(new PermitNotice(moratorium ? "moratorium.hit" : "conflict.new",
+          events.publishEvent(new Notice(moratorium ? "moratorium.hit" : "conflict.new",
               "works", c.b().id(), Set.of(c.b().owner(), owner), moratorium, user.getUsername(),
               "work " + id + " (" + owner + ") " + (moratorium
                   ? "would dig a street protected after work " : "conflicts with work ")
                   + c.b().id() + " (" + c.b().owner() + ")", a));
         }
       }
-      case APPROVE, REFUSE -> events.publishEvent(new PermitNotice("permit." + step.to(),
+      case APPROVE, REFUSE -> events.publishEvent(new Notice("permit." + step.to(),
           "works", id, Set.of(owner), false, user.getUsername(),
           "the authority " + step.to() + " work " + id + (reason == null ? "" : ": " + reason),
           args));
-      default -> events.publishEvent(new PermitNotice("permit." + step.to(), "works", id,
+      default -> events.publishEvent(new Notice("permit." + step.to(), "works", id,
           Set.of(owner), user.role() != Role.ROAD_AUTHORITY, user.getUsername(),
           "work " + id + " is " + step.to(), args));
     }

@@ -1,20 +1,15 @@
 package org.jointworks.permits;
 
-import org.jointworks.support.PostgisDatabase;
 import org.jointworks.support.Stores;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The permits contract on PostGIS. */
+/** The works workflow (permits, notifications) on the embedded H2GIS store: one context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgis")
-@EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
-class PostgisPermitsTest extends PermitsContract {
+class H2gisWorksWorkflowTest extends PublicViewContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    Stores.postgis(registry, "permits", false);
+    Stores.h2gis(registry, false);
   }
 }
