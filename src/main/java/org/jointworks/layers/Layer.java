@@ -37,6 +37,10 @@ public enum Layer {
       Field.measure("diameter_mm", false),
       Field.oneOf("pressure_class", false, Vocabulary.GAS_PRESSURE_CLASSES),
       Field.measure("depth_m", false),
+      // Depth (to the pipe's top) at the start and the end of the line, interpolated along it
+      // for the vertical clearance at a crossing (docs/coordination.md, "Clearances").
+      Field.measure("depth_start_m", false),
+      Field.measure("depth_end_m", false),
       Field.count("year_built", false))),
   WORKS("works", GeometryKind.LINE_OR_AREA, true, true, Access.OWNER, List.of(
       Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
