@@ -50,7 +50,11 @@ public enum Layer {
       Field.date("end_date", true),
       Field.measure("trench_width_m", false),
       // Optional on input: a new work is a draft; the permit steps set it (LayerWriteRule).
-      Field.oneOf("status", false, Vocabulary.WORK_STATUSES))),
+      Field.oneOf("status", false, Vocabulary.WORK_STATUSES),
+      // What the public works list tells citizens (docs/permits.md, "The public works view").
+      Field.text("street", false),
+      Field.oneOf("traffic_impact", false, Vocabulary.TRAFFIC_IMPACTS),
+      Field.text("contact", false))),
   FACILITIES("facilities", GeometryKind.POINT, true, false, Access.PLANNING, List.of(
       Field.text("kind", true),
       Field.text("name", true))),

@@ -16,6 +16,9 @@ public final class Vocabulary {
    */
   public static final Set<String> WORK_STATUSES = Set.of("draft", "submitted", "approved",
       "refused", "in_progress", "completed", "withdrawn", "cancelled");
+  /** What a work does to traffic, as the public works list tells it. */
+  public static final Set<String> TRAFFIC_IMPACTS =
+      Set.of("none", "partial_closure", "full_closure");
   /** The statuses anonymous users may see: what the authority granted and what is under way. */
   public static final Set<String> PUBLIC_WORK_STATUSES = Set.of("approved", "in_progress");
   /** The statuses of works that will not dig: they never conflict. */

@@ -36,7 +36,10 @@ class ConsentCheck {
   /** A project that holds the work back. */
   record Blocking(long projectId, long communityId, String name) {}
 
-  /** The projects of the communities the work meets whose consent gate is not passed on {@code day}. */
+  /**
+   * The projects of the communities the work meets whose consent gate is not passed on
+   * {@code day}.
+   */
   List<Blocking> blocking(Feature work, LocalDate day) {
     Set<Long> communities = new HashSet<>();
     features.forEach(Layer.COMMUNITIES, work.geometry().getEnvelopeInternal(), c -> {

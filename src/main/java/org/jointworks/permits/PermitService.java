@@ -58,7 +58,8 @@ public class PermitService {
   }
 
   /** What a step did: the work as stored now, the step's record and what it was decided on. */
-  public record Outcome(Feature work, Map<String, Object> step, ConflictService.CheckResult findings) {}
+  public record Outcome(Feature work, Map<String, Object> step,
+      ConflictService.CheckResult findings) {}
 
   /**
    * Takes {@code step} on work {@code id}.
@@ -74,7 +75,8 @@ public class PermitService {
     if (!step.from().contains(from)) {
       throw ApiException.of(HttpStatus.CONFLICT, "permits.wrong_status",
           "work " + id + " is " + from + "; '" + step.code() + "' needs it " + step.from(),
-          Map.of("id", id, "status", from, "step", step.code(), "from", new TreeSet<>(step.from())));
+          Map.of("id", id, "status", from, "step", step.code(),
+              "from", new TreeSet<>(step.from())));
     }
     if (expectedVersion != null && expectedVersion != work.version()) {
       throw ApiException.of(HttpStatus.PRECONDITION_FAILED, "precondition.failed",

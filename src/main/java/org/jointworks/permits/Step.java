@@ -61,7 +61,7 @@ enum Step {
     return actor;
   }
 
-  /** A refusal always says why (Street Manager's refusal reasons); so does an authority's cancel. */
+  /** A refusal says why (Street Manager's refusal reasons), as the authority's cancel does. */
   boolean reasonRequired() {
     return reasonRequired;
   }

@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
  *       {@code draft}; any other status is refused ({@code works.status_by_permit}, 403).</li>
  *   <li>An edit keeps the status and is possible only while the application is open
  *       ({@link Step#EDITABLE}: draft, submitted, refused; {@code works.locked}, 409).</li>
- *   <li>Only drafts are deleted; the rest are withdrawn or cancelled so the register keeps them.</li>
+ *   <li>Only drafts are deleted; the rest are withdrawn or cancelled, so the register keeps
+ *       them.</li>
  *   <li>A utility's work is of its own company's utility ({@code works.utility_not_yours}, 403):
- *       the gas company does not apply for water mains. The owner rule is {@code LayerAccess}'s.</li>
+ *       the gas company does not apply for water mains. The owner rule is
+ *       {@code LayerAccess}'s.</li>
  * </ul>
  *
  * <p>ADMIN is the data administrator: its writes (and the start-up load of the sample city) may
@@ -36,6 +38,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WorksWriteRule implements LayerWriteRule {
+  /** The columns' width (migration V85). */
+  private static final int MAX_TEXT = 200;
   private final OrganisationRepository organisations;
   private final Map<String, String> utilityOf = new ConcurrentHashMap<>();
 
@@ -57,6 +61,14 @@ class WorksWriteRule implements LayerWriteRule {
     }
     if (user.role() == Role.UTILITY) {
       checkUtility(user, after);
+    }
+    for (String field : new String[] {"street", "contact"}) {
+      String v = after.text(field);
+      if (v != null && v.length() > MAX_TEXT) {
+        throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "works.text_too_long",
+            field + " has at most " + MAX_TEXT + " characters", Map.of("field", field,
+                "max", MAX_TEXT));
+      }
     }
     String asked = after.text("status");
     if (before == null) {

@@ -94,6 +94,63 @@ abstract class PublicViewContract extends CommentsContract {
         || s.equals("in_progress"));
   }
 
+  @Test
+  void citizensListTheWorksNearAPlaceOrOnAStreetInTheComingDays() {
+    Patch p = new Patch();
+    java.time.LocalDate today = java.time.LocalDate.now();
+    String soon = today.plusDays(5).toString();
+    String soonEnd = today.plusDays(20).toString();
+    String later = today.plusDays(60).toString();
+    String laterEnd = today.plusDays(70).toString();
+    Http.Response r = admin.post("/api/import/works", collection(
+        details(work(p.line(0, 0, 100, 0), "gas", "gas", "approved", soon, soonEnd),
+            "解放路" + p.lon0, "full_closure", "0373-1234567"),
+        details(work(p.line(0, 300, 100, 300), "power", "power", "in_progress",
+            today.minusDays(3).toString(), soon), "胜利路" + p.lon0, "partial_closure", "95598"),
+        details(work(p.line(0, 10, 100, 10), "water_supply", "water_supply", "approved", later,
+            laterEnd), "解放路" + p.lon0, "none", "x"),
+        details(work(p.line(0, 5, 100, 5), "heating", "heating", "submitted", soon, soonEnd),
+            "解放路" + p.lon0, "full_closure", "y")));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    long gasWork = r.json().at("/ids/0").asLong();
+    long powerWork = r.json().at("/ids/1").asLong();
+    String near = String.format(Locale.ROOT, "%.7f,%.7f", p.lon(50), p.lat(-20));
+
+    JsonNode list = anonymous.get("/api/public/works/upcoming?near=" + near
+        + "&radiusMeters=500").json();
+    assertThat(list.get("from").asString()).isEqualTo(today.toString());
+    assertThat(list.get("to").asString()).isEqualTo(today.plusDays(30).toString());
+    List<Long> found = new ArrayList<>();
+    list.get("works").forEach(w -> found.add(w.get("id").asLong()));
+    assertThat(found).containsExactly(gasWork, powerWork);
+    JsonNode first = list.at("/works/0");
+    assertThat(first.get("trafficImpact").asString()).isEqualTo("full_closure");
+    assertThat(first.get("contact").asString()).isEqualTo("0373-1234567");
+    assertThat(first.get("street").asString()).startsWith("解放路");
+    assertThat(first.get("distanceMeters").asDouble()).isBetween(15.0, 25.0);
+    assertThat(first.get("ownerName").asString()).isNotBlank();
+
+    JsonNode street = anonymous.get("/api/public/works/upcoming?street="
+        + java.net.URLEncoder.encode("胜利路" + p.lon0, java.nio.charset.StandardCharsets.UTF_8))
+        .json();
+    assertThat(street.get("works").findValuesAsString("status")).containsExactly("in_progress");
+    JsonNode wider = anonymous.get("/api/public/works/upcoming?near=" + near
+        + "&radiusMeters=500&days=90").json();
+    assertThat(wider.get("works").size()).isEqualTo(3);
+    assertThat(anonymous.get("/api/public/works/upcoming?near=1000,1").status()).isEqualTo(400);
+    assertThat(anonymous.get("/api/public/works/upcoming?radiusMeters=0").json().get("code")
+        .asString()).isEqualTo("public_works.radius");
+    assertThat(gas.post("/api/works", details(work(p.line(0, 0, 10, 0), "gas", "gas", null,
+        soon, soonEnd), "x".repeat(201), "none", "c")).status()).isEqualTo(422);
+  }
+
+  /** The feature with its public details: street, traffic impact, contact. */
+  private static String details(String feature, String street, String impact, String contact) {
+    return feature.replace("\"trench_width_m\":0.8", "\"trench_width_m\":0.8,\"street\":\""
+        + street + "\",\"traffic_impact\":\"" + impact + "\",\"contact\":\"" + contact
+        + "\"");
+  }
+
   private static List<Long> ids(JsonNode collection) {
     List<Long> out = new ArrayList<>();
     collection.get("features").forEach(f -> out.add(f.get("id").asLong()));

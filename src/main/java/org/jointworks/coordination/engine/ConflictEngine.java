@@ -23,9 +23,10 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * is cheaper than a distance, runs first in the inner loop.
  *
  * <p>Outline of {@link #all}: for each work, the STRtree gives the works whose envelopes meet its
- * envelope grown by the buffer; pairs are kept once (the lower id asks), cancelled works are
- * skipped (and drafts, refused and withdrawn works: {@link WorkRef#cancelled}), the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only
- * then are the measures computed ({@link #measure}). The outer loop runs in parallel.
+ * envelope grown by the buffer; pairs are kept once (the lower id asks), works that will not
+ * dig are skipped (cancelled, and drafts, refused and withdrawn works: {@link WorkRef#cancelled}),
+ * the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only then are
+ * the measures computed ({@link #measure}). The outer loop runs in parallel.
  *
  * <p>Immutable and thread-safe.
  */
@@ -136,8 +137,9 @@ public final class ConflictEngine {
   }
 
   /**
-   * The conflicts of one proposed work (not stored, or stored under {@code proposed.id()}, which is
-   * then skipped) with every other stored work, sorted by the stored work's id. {@code metric} is the proposal's geometry in this layer's metric CRS.
+   * The conflicts of one proposed work (not stored, or stored under {@code proposed.id()}, which
+   * is then skipped) with every other stored work, sorted by the stored work's id. {@code metric}
+   * is the proposal's geometry in this layer's metric CRS.
    */
   public List<WorkConflict> against(WorkRef proposed, Geometry metric, ConflictRules rules) {
     checkYears(rules);

@@ -31,7 +31,8 @@ final class PipeGeometry {
     if (u == null || v == null) {
       return 90;
     }
-    double cos = Math.abs(u[0] * v[0] + u[1] * v[1]) / (Math.hypot(u[0], u[1]) * Math.hypot(v[0], v[1]));
+    double cos = Math.abs(u[0] * v[0] + u[1] * v[1])
+        / (Math.hypot(u[0], u[1]) * Math.hypot(v[0], v[1]));
     return Math.toDegrees(Math.acos(Math.min(1, cos)));
   }
 
