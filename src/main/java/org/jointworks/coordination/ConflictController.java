@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.coordination.engine.WorkConflict;
+import org.jointworks.layers.PublicWorks;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +32,11 @@ class ConflictController {
     ConflictQuery q = ConflictQuery.parse(settings, bufferMeters, gapDays, from, to, district,
         utility);
     List<WorkConflict> found = service.conflicts(q);
+    if (PublicWorks.anonymous()) {
+      // Anonymous users see conflicts between public works only, never an application's.
+      found = found.stream().filter(c -> PublicWorks.shown(c.a().status())
+          && PublicWorks.shown(c.b().status())).toList();
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("parameters", service.parameters(q.rules()));
     answer.put("count", found.size());

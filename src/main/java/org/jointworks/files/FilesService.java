@@ -168,7 +168,10 @@ public class FilesService {
 
   @Transactional(readOnly = true)
   public List<Feature> all(Layer layer) {
-    return repository.findAll(layer);
+    List<Feature> all = repository.findAll(layer);
+    // Anonymous users export only the public works (approved, in progress).
+    return org.jointworks.layers.PublicWorks.hiddenFromCurrentUser(layer)
+        ? all.stream().filter(org.jointworks.layers.PublicWorks::shown).toList() : all;
   }
 
   private byte[] geoJson(Feature f) {

@@ -47,10 +47,15 @@ class ImportExportController {
   @GetMapping("/api/export/{layer}")
   ResponseEntity<StreamingResponseBody> export(@PathVariable String layer) {
     Layer l = LayerController.layer(layer);
+    boolean publicOnly = PublicWorks.hiddenFromCurrentUser(l);
     StreamingResponseBody body = out -> {
       try (var g = json.createGenerator(out)) {
         FeatureWriter.open(g);
-        repository.forEach(l, null, f -> FeatureWriter.write(f, g));
+        repository.forEach(l, null, f -> {
+          if (!publicOnly || PublicWorks.shown(f)) {
+            FeatureWriter.write(f, g);
+          }
+        });
         FeatureWriter.close(g);
       }
     };

@@ -43,14 +43,16 @@ public class ImportService {
   private final Audit audit;
   private final LayerRevisions revisions;
   private final ObjectMapper json;
+  private final List<LayerWriteRule> rules;
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json) {
+      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules) {
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
     this.revisions = revisions;
     this.json = json;
+    this.rules = List.copyOf(rules);
   }
 
   /** What an import stored. */
@@ -132,6 +134,12 @@ public class ImportService {
       if (!LayerAccess.mayWrite(user, layer, feature)) {
         reject(notOwned, new BadFeature(at, List.of("owner: '" + feature.text("owner")
             + "' is not your organisation '" + user.organisation() + "'")));
+        return;
+      }
+      try {
+        feature = LayerService.applyRules(rules, layer, user, null, feature);
+      } catch (ApiException e) {
+        reject(notOwned, new BadFeature(at, List.of(e.code() + ": " + e.getMessage())));
         return;
       }
       if (badCount == 0) {

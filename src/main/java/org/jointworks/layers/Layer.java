@@ -37,6 +37,10 @@ public enum Layer {
       Field.measure("diameter_mm", false, 10_000),
       Field.oneOf("pressure_class", false, Vocabulary.GAS_PRESSURE_CLASSES),
       Field.measure("depth_m", false, 200),
+      // Depth (to the pipe's top) at the start and the end of the line, interpolated along it
+      // for the vertical clearance at a crossing (docs/coordination.md, "Clearances").
+      Field.measure("depth_start_m", false, 200),
+      Field.measure("depth_end_m", false, 200),
       Field.year("year_built", false))),
   WORKS("works", GeometryKind.LINE_OR_AREA, true, true, Access.OWNER, List.of(
       Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
@@ -45,7 +49,12 @@ public enum Layer {
       Field.date("start_date", true),
       Field.date("end_date", true),
       Field.measure("trench_width_m", false, 100),
-      Field.oneOf("status", true, Vocabulary.WORK_STATUSES))),
+      // Optional on input: a new work is a draft; the permit steps set it (LayerWriteRule).
+      Field.oneOf("status", false, Vocabulary.WORK_STATUSES),
+      // What the public works list tells citizens (docs/permits.md, "The public works view").
+      Field.text("street", false, 200),
+      Field.oneOf("traffic_impact", false, Vocabulary.TRAFFIC_IMPACTS),
+      Field.text("contact", false, 200))),
   FACILITIES("facilities", GeometryKind.POINT, true, false, Access.PLANNING, List.of(
       Field.text("kind", true, 64),
       Field.text("name", true, 200))),

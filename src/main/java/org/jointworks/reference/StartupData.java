@@ -112,6 +112,8 @@ class StartupData implements ApplicationRunner {
     users.createIfAbsent("admin", pw, Role.ADMIN, null);
     users.createIfAbsent("planner", pw, Role.PLANNER, null);
     users.createIfAbsent("leader", pw, Role.LEADER, null);
+    // The city's road-works office: grants or refuses the works permits (docs/permits.md).
+    users.createIfAbsent("roads", pw, Role.ROAD_AUTHORITY, null);
     for (Organisation o : organisations.list()) {
       if (o.utility() != null && o.code().equals(o.utility())) {
         users.createIfAbsent(o.code(), pw, Role.UTILITY, o.code());

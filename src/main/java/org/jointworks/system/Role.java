@@ -9,7 +9,12 @@ public enum Role {
   /** A utility company, bound to one owner organisation: edits only its own pipelines and works. */
   UTILITY,
   /** Watches progress; reads everything, writes nothing. */
-  LEADER;
+  LEADER,
+  /**
+   * The city's road-works office (the highway authority of UK Street Manager): grants or refuses
+   * the works permits, records overrides and moratorium exceptions; edits no layer.
+   */
+  ROAD_AUTHORITY;
 
   public String authority() {
     return "ROLE_" + name();
