@@ -21,7 +21,9 @@ public final class LayerAccess {
       case ADMIN -> true;
       case PLANNER -> layer.access() == Layer.Access.PLANNING;
       case UTILITY -> layer.access() == Layer.Access.OWNER;
-      case LEADER -> false;
+      // The programme's roles write the programme, not the layers (an adjustment's new
+      // community is stored by the adjustment itself, validated).
+      case LEADER, COUNTY_OFFICER, COUNTY_LEADER, CITY_OFFICE -> false;
     };
     if (!allowed) {
       throw ApiException.forbidden("the role " + user.role() + " may not change " + layer.id());

@@ -25,14 +25,17 @@ public class LayerService {
   private final Audit audit;
   private final LayerRevisions revisions;
   private final ObjectMapper json;
+  private final org.springframework.beans.factory.ObjectProvider<LayerWriteGuard> guards;
 
   LayerService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json) {
+      LayerRevisions revisions, ObjectMapper json,
+      org.springframework.beans.factory.ObjectProvider<LayerWriteGuard> guards) {
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
     this.revisions = revisions;
     this.json = json;
+    this.guards = guards;
   }
 
   @Transactional(readOnly = true)
@@ -80,6 +83,7 @@ public class LayerService {
     LayerAccess.checkFeature(layer, before);
     Feature after = validated(layer, body);
     LayerAccess.checkFeature(layer, after);
+    guards.orderedStream().forEach(g -> g.beforeReplace(layer, before, after));
     if (before.version() != expectedVersion
         || !repository.update(layer, id, expectedVersion, after)) {
       throw stale(layer, id, stalePrecondition);
@@ -95,6 +99,7 @@ public class LayerService {
     LayerAccess.checkLayer(layer);
     Feature before = get(layer, id);
     LayerAccess.checkFeature(layer, before);
+    guards.orderedStream().forEach(g -> g.beforeDelete(layer, before));
     if (before.version() != expectedVersion || !repository.delete(layer, id, expectedVersion)) {
       throw stale(layer, id, stalePrecondition);
     }

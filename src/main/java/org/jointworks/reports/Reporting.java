@@ -41,6 +41,12 @@ public final class Reporting {
             r.corrections(), 0));
         continue;
       }
+      if (r.check() != null && r.check().flagged()) {
+        // 瞒报/错报: figures that disagree with the records count as no valid report.
+        out.add(new Month(m.toString(), due, r.check().flag(), r.id(), r.daysLate(),
+            r.corrections(), 0));
+        continue;
+      }
       double score = Math.max(0.25, 1 - (r.late() ? 0.5 : 0) - (corrected ? 0.25 : 0));
       String state = r.late() ? "late" : corrected ? "corrected" : "on_time";
       out.add(new Month(m.toString(), due, state, r.id(), r.daysLate(), r.corrections(),
