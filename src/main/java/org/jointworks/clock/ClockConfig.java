@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ClockConfig {
   @Bean
-  Clock businessClock(ClockProperties properties) {
+  Clock businessTimeSource(ClockProperties properties) {
     Clock real = Clock.system(properties.zone());
     return properties.date() == null ? real : new FixedDateClock(properties.date(), real);
   }

@@ -37,6 +37,17 @@ public record MonthlyReport(long id, long version, String district, String perio
     }
   }
 
+  /** A report as stored before issue 12: no named reporter, no late record, not yet checked. */
+  public MonthlyReport(long id, long version, String district, String period,
+      LocalDate submittedOn, String submittedBy, long projectsStarted, long projectsCompleted,
+      long householdsCompleted, double investmentYuan, String note, int corrections,
+      LocalDate correctedOn, String status, String approvedBy, LocalDate approvedOn,
+      LocalDate dueOn, boolean late, long daysLate) {
+    this(id, version, district, period, submittedOn, submittedBy, projectsStarted,
+        projectsCompleted, householdsCompleted, investmentYuan, note, corrections, correctedOn,
+        status, approvedBy, approvedOn, dueOn, late, daysLate, null, submittedOn, null, null);
+  }
+
   MonthlyReport withCheck(RecordCheck c) {
     return new MonthlyReport(id, version, district, period, submittedOn, submittedBy,
         projectsStarted, projectsCompleted, householdsCompleted, investmentYuan, note,

@@ -1,6 +1,7 @@
 package org.jointworks.adjustments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.ProgrammeFixtures.writer;
 import static org.jointworks.support.ProgrammeFixtures.community;
 import static org.jointworks.support.ProgrammeFixtures.project;
 import static org.jointworks.support.ProgrammeFixtures.projectBody;
@@ -59,7 +60,7 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(planner.get("/api/projects/" + a.get("id").asLong()).json().get("inPlan")
         .asBoolean()).isTrue();
 
-    Http.Response applied = planner.post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response applied = writer(planner, "fengqiu").post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(applied.status()).as(applied.body()).isEqualTo(201);
     JsonNode adj = applied.json();
@@ -90,7 +91,7 @@ class AdjustmentApiTest extends ProgrammeContext {
         + " AND action = 'withdraw' AND subject_id = ?", Long.class, a.get("id").asLong()))
         .isEqualTo(1);
     // A withdrawn project does not move any more.
-    Http.Response move = planner.post("/api/projects/" + a.get("id").asLong() + "/transitions",
+    Http.Response move = writer(planner, "fengqiu").post("/api/projects/" + a.get("id").asLong() + "/transitions",
         "{\"to\":\"scheme_drafted\",\"on\":\"2023-03-16\",\"version\":"
             + withdrawn.get("version").asLong() + "}");
     assertThat(move.status()).isEqualTo(409);
@@ -103,11 +104,11 @@ class AdjustmentApiTest extends ProgrammeContext {
     String body = "{\"district\":\"weihui\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[{\"communityId\":" + smaller + ",\"project\":"
         + projectBody(smaller, 900_000) + "}]";
-    JsonNode check = planner.post("/api/adjustments/check", body + "}").json();
+    JsonNode check = writer(planner, "weihui").post("/api/adjustments/check", body + "}").json();
     assertThat(check.get("holds").asBoolean()).isFalse();
     assertThat(check.get("lower").toString()).contains("households").contains("investmentYuan")
         .doesNotContain("buildings");
-    Http.Response refused = planner.post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response refused = writer(planner, "weihui").post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("detail").asString()).contains("households")
@@ -122,19 +123,19 @@ class AdjustmentApiTest extends ProgrammeContext {
     JsonNode a = project(admin, planner, "changyuan", 10);
     String body = "{\"district\":\"changyuan\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[" + newCommunityAdd("changyuan", 20, 2_000_000) + "]";
-    Http.Response late = planner.post("/api/adjustments", body + "," + filing("2023-04-01")
+    Http.Response late = writer(planner, "changyuan").post("/api/adjustments", body + "," + filing("2023-04-01")
         + "}");
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.body()).contains("2023-03-31");
-    Http.Response unfiled = planner.post("/api/adjustments", body + "}");
+    Http.Response unfiled = writer(planner, "changyuan").post("/api/adjustments", body + "}");
     assertThat(unfiled.status()).isEqualTo(422);
     assertThat(unfiled.body()).contains("housingFilingRef").contains("developmentFilingRef")
         .contains("financeFilingRef");
-    Http.Response wrongDistrict = planner.post("/api/adjustments/check",
+    Http.Response wrongDistrict = writer(planner, "changyuan").post("/api/adjustments/check",
         "{\"district\":\"changyuan\",\"drop\":[" + a.get("communityId").asLong() + "],\"add\":["
             + newCommunityAdd("weibin", 20, 2_000_000) + "]}");
     assertThat(wrongDistrict.status()).isEqualTo(422);
-    assertThat(planner.post("/api/adjustments/check", "{\"district\":\"nowhere\"}").status())
+    assertThat(writer(planner, "changyuan").post("/api/adjustments/check", "{\"district\":\"nowhere\"}").status())
         .isEqualTo(422);
   }
 

@@ -1,6 +1,7 @@
 package org.jointworks.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.ProgrammeFixtures.writer;
 
 import java.util.Locale;
 import org.jointworks.projects.ProgrammeContext;
@@ -43,7 +44,7 @@ class ReportApiTest extends ProgrammeContext {
     approve(mar, "2023-04-14");
 
     JsonNode apr = approve(submit("huixian", "2023-04", "2023-05-05").json(), "2023-05-06");
-    Http.Response corrected = planner.put("/api/reports/" + apr.get("id").asLong(),
+    Http.Response corrected = writer(planner, "huixian").put("/api/reports/" + apr.get("id").asLong(),
         "{\"correctedOn\":\"2023-05-20\",\"projectsStarted\":6,\"projectsCompleted\":0,"
             + "\"householdsCompleted\":0,\"investmentYuan\":1100000,\"note\":\"更正\"}",
         "\"" + apr.get("version").asLong() + "\"");
@@ -81,7 +82,7 @@ class ReportApiTest extends ProgrammeContext {
     assertThat(submit("yanjin", "2023-13", "2023-03-01").status()).isEqualTo(422);
     assertThat(submit("nowhere", "2023-03", "2023-04-01").status()).isEqualTo(422);
     assertThat(submit("yanjin", "2023-05", "2023-04-01").status()).isEqualTo(422);
-    assertThat(planner.post("/api/reports", "{\"district\":\"yanjin\",\"period\":\"2023-06\","
+    assertThat(writer(planner, "yanjin").post("/api/reports", "{\"district\":\"yanjin\",\"period\":\"2023-06\","
         + "\"projectsStarted\":-1,\"investmentYuan\":1}").status()).isEqualTo(422);
   }
 
@@ -90,7 +91,7 @@ class ReportApiTest extends ProgrammeContext {
     JsonNode r = submit("yanjin", "2023-03", "2023-04-02").json();
     long id = r.get("id").asLong();
     String decision = "{\"decision\":\"approved\",\"on\":\"2023-04-03\",\"version\":1}";
-    assertThat(planner.post("/api/reports/" + id + "/approval", decision).status())
+    assertThat(writer(planner, "yanjin").post("/api/reports/" + id + "/approval", decision).status())
         .isEqualTo(403);
     assertThat(admin.post("/api/reports/" + id + "/approval", decision).status()).isEqualTo(403);
     assertThat(anonymous.get("/api/reports").status()).isEqualTo(401);

@@ -27,6 +27,11 @@ public final class Http {
     this.password = password;
   }
 
+  /** The user this client signs in as; null when anonymous. */
+  public String user() {
+    return user;
+  }
+
   public static Http anonymous(int port) {
     return new Http("http://127.0.0.1:" + port, null, null);
   }
