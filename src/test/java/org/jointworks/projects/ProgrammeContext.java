@@ -64,6 +64,7 @@ public abstract class ProgrammeContext {
     utility = anonymous.as("water_supply");
     cityOffice = anonymous.as("city_office");
     TestClock.set("2023-07-15");
+    TestClock.follow(true);
     for (String c : COUNTIES) {
       users.createIfAbsent(c + "_officer", "demo", Role.COUNTY_OFFICER, null, c);
       users.createIfAbsent(c + "_leader", "demo", Role.COUNTY_LEADER, null, c);

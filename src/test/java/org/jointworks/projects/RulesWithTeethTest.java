@@ -32,6 +32,11 @@ class RulesWithTeethTest extends ProgrammeContext {
     TestClock.set("2023-07-15");
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void strictDates() {
+    TestClock.follow(false);
+  }
+
   private static String code(Http.Response r) {
     return r.json().get("code").asString();
   }
