@@ -218,15 +218,12 @@ public class AdjustmentService {
           List.of("district: a district code of the districts layer"));
     }
     CountyScope.check(district);
-    CountyPlan filed = plans.find(district, settings.year()).orElseThrow(() -> ApiException.of(
-        HttpStatus.CONFLICT, "adjustment.plan_not_filed", "the " + settings.year() + " plan of "
-            + district + " is not filed; an adjustment changes a filed plan (POST"
-            + " /api/county-plans first)", Map.of("district", district)));
+    var filed = plans.find(district, settings.year());
     List<Project> mine = projects.findByDistrict(district).stream()
         .filter(p -> p.programmeYear() == settings.year()).toList();
     List<Project> current = mine.stream().filter(Project::inPlan).toList();
     // The original is the plan as filed, frozen: never today's editable projects.
-    PlanMetrics original = baseline(filed);
+    PlanMetrics original = filed.map(AdjustmentService::baseline).orElse(null);
     PlanMetrics before = PlanMetrics.of(current);
     PlanMetrics after = before;
     List<Long> drop = in.drop() == null ? List.of() : in.drop();
@@ -298,6 +295,11 @@ public class AdjustmentService {
     }
     if (!problems.isEmpty()) {
       throw ApiException.unprocessable("the adjustment is not valid", problems);
+    }
+    if (original == null) {
+      throw ApiException.of(HttpStatus.CONFLICT, "adjustment.plan_not_filed", "the "
+          + settings.year() + " plan of " + district + " is not filed; an adjustment changes a"
+          + " filed plan (POST /api/county-plans first)", Map.of("district", district));
     }
     return new Evaluation(district, original, before, after, dropped, names);
   }

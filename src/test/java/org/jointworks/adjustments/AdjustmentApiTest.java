@@ -1,6 +1,7 @@
 package org.jointworks.adjustments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.ProgrammeFixtures.file;
 import static org.jointworks.support.ProgrammeFixtures.writer;
 import static org.jointworks.support.ProgrammeFixtures.community;
 import static org.jointworks.support.ProgrammeFixtures.project;
@@ -41,6 +42,8 @@ class AdjustmentApiTest extends ProgrammeContext {
   void checkComparesEachMetricAndApplyingKeepsTheOriginalPlan() {
     JsonNode a = project(admin, planner, "fengqiu", 100);
     project(admin, planner, "fengqiu", 50);
+    // Issue 12: an adjustment changes a filed plan, checked against the plan as filed.
+    file(admin, "fengqiu");
     long dropped = a.get("communityId").asLong();
     String body = "{\"district\":\"fengqiu\",\"drop\":[" + dropped + "],\"add\":["
         + newCommunityAdd("fengqiu", 110, 1_200_000) + "]";
@@ -60,7 +63,7 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(planner.get("/api/projects/" + a.get("id").asLong()).json().get("inPlan")
         .asBoolean()).isTrue();
 
-    Http.Response applied = writer(planner, "fengqiu").post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response applied = cityOffice.post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(applied.status()).as(applied.body()).isEqualTo(201);
     JsonNode adj = applied.json();
@@ -101,6 +104,7 @@ class AdjustmentApiTest extends ProgrammeContext {
   void anAdjustmentThatLowersAMetricIsRefusedNamingIt() {
     JsonNode a = project(admin, planner, "weihui", 100);
     long smaller = community(admin, "weihui", 90);
+    file(admin, "weihui");
     String body = "{\"district\":\"weihui\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[{\"communityId\":" + smaller + ",\"project\":"
         + projectBody(smaller, 900_000) + "}]";
@@ -108,7 +112,7 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(check.get("holds").asBoolean()).isFalse();
     assertThat(check.get("lower").toString()).contains("households").contains("investmentYuan")
         .doesNotContain("buildings");
-    Http.Response refused = writer(planner, "weihui").post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response refused = cityOffice.post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("detail").asString()).contains("households")
@@ -121,13 +125,14 @@ class AdjustmentApiTest extends ProgrammeContext {
   @Test
   void adjustmentsCloseAfterTheDeadlineAndNeedTheFiling() {
     JsonNode a = project(admin, planner, "changyuan", 10);
+    file(admin, "changyuan");
     String body = "{\"district\":\"changyuan\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[" + newCommunityAdd("changyuan", 20, 2_000_000) + "]";
-    Http.Response late = writer(planner, "changyuan").post("/api/adjustments", body + "," + filing("2023-04-01")
+    Http.Response late = cityOffice.post("/api/adjustments", body + "," + filing("2023-04-01")
         + "}");
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.body()).contains("2023-03-31");
-    Http.Response unfiled = writer(planner, "changyuan").post("/api/adjustments", body + "}");
+    Http.Response unfiled = cityOffice.post("/api/adjustments", body + "}");
     assertThat(unfiled.status()).isEqualTo(422);
     assertThat(unfiled.body()).contains("housingFilingRef").contains("developmentFilingRef")
         .contains("financeFilingRef");

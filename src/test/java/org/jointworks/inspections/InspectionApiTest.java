@@ -33,10 +33,20 @@ class InspectionApiTest extends ProgrammeContext {
     assertThat(writer(planner, "fengquan").post("/api/projects/" + id + "/transitions", "{\"to\":\"accepted\","
         + "\"on\":\"2023-06-10\",\"version\":" + p.get("version").asLong() + "}").status())
         .isEqualTo(409);
+    // Issue 12: acceptance passes only with every finding closed, hand-over needs its record.
+    assertThat(writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
+        + ",\"kind\":\"acceptance\",\"inspectedOn\":\"2023-06-21\",\"inspector\":\"联合验收组\","
+        + "\"outcome\":\"passed\"}").status()).isEqualTo(409);
+    assertThat(writer(planner, "fengquan").put("/api/inspections/" + failed.json().get("id")
+        .asLong() + "/rectification", "{\"rectifiedOn\":\"2023-06-20\",\"note\":\"已整改\","
+        + "\"version\":1}", null).status()).isEqualTo(200);
     assertThat(writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
         + ",\"kind\":\"acceptance\",\"inspectedOn\":\"2023-06-21\",\"inspector\":\"联合验收组\","
         + "\"outcome\":\"passed\"}").status()).isEqualTo(201);
     p = step(planner, p, "accepted", "2023-06-22");
+    assertThat(writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
+        + ",\"kind\":\"hand_over\",\"inspectedOn\":\"2023-06-30\",\"inspector\":"
+        + "\"小区物业服务企业\"}").status()).isEqualTo(201);
     p = step(planner, p, "handed_over", "2023-06-30");
     assertThat(p.get("status").asString()).isEqualTo("handed_over");
   }

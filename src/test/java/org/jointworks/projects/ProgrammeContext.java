@@ -72,6 +72,16 @@ public abstract class ProgrammeContext {
     users.createIfAbsent("city_office", "demo", Role.CITY_OFFICE, null);
   }
 
+  /** No county plan outlives its test: each test files the plans it needs. */
+  @org.junit.jupiter.api.AfterEach
+  void unfilePlans() {
+    jdbcForPlans.update("DELETE FROM county_plan_projects");
+    jdbcForPlans.update("DELETE FROM county_plans");
+  }
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbcForPlans;
+
   /** The officer of {@code county}. */
   protected Http officer(String county) {
     return anonymous.as(county + "_officer");

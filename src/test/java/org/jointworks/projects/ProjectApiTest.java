@@ -40,9 +40,10 @@ class ProjectApiTest extends ProgrammeContext {
     assertThat(p.get("responsiblePerson").asString()).isEqualTo("王建国");
     assertThat(p.at("/surveyFindings/0/kind").asString()).isEqualTo("safety_hazard");
     assertThat(p.at("/transitions/0/to").asString()).isEqualTo("surveyed");
-    assertThat(p.at("/transitions/0/actor").asString()).isEqualTo("planner");
+    // Issue 12: a county's projects are written by its officer.
+    assertThat(p.at("/transitions/0/actor").asString()).isEqualTo("weibin_officer");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE subject = 'projects'"
-        + " AND subject_id = ? AND action = 'create' AND actor = 'planner'", Long.class,
+        + " AND subject_id = ? AND action = 'create' AND actor = 'weibin_officer'", Long.class,
         p.get("id").asLong())).isEqualTo(1);
     JsonNode read = leader.get("/api/projects/" + p.get("id").asLong()).json();
     assertThat(read.get("budgetYuan").asDouble()).isEqualTo(1_000_000.0);
@@ -128,7 +129,7 @@ class ProjectApiTest extends ProgrammeContext {
     JsonNode last = started.get("transitions").get(started.get("transitions").size() - 1);
     assertThat(last.get("from").asString()).isEqualTo("consent_collected");
     assertThat(last.get("effectiveOn").asString()).isEqualTo("2023-03-22");
-    assertThat(last.get("actor").asString()).isEqualTo("planner");
+    assertThat(last.get("actor").asString()).isEqualTo("weibin_officer");
     assertThat(last.get("recordedAt").asString()).isNotBlank();
   }
 
@@ -167,10 +168,11 @@ class ProjectApiTest extends ProgrammeContext {
     assertThat(writer(planner, "muye").post(path, "{\"to\":\"nowhere\",\"version\":1}").status()).isEqualTo(422);
     assertThat(writer(planner, "muye").post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2023-02-01\","
         + "\"version\":7}").status()).isEqualTo(409);
-    var b = planner.builder(path).header("Content-Type", "application/json").header("If-Match",
+    Http muye = writer(planner, "muye");
+    var b = muye.builder(path).header("Content-Type", "application/json").header("If-Match",
         "\"7\"").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
             "{\"to\":\"scheme_drafted\",\"on\":\"2023-02-01\"}"));
-    assertThat(planner.send(b).status()).isEqualTo(412);
+    assertThat(muye.send(b).status()).isEqualTo(412);
   }
 
   @Test

@@ -46,6 +46,13 @@ public final class ProgrammeFixtures {
     return "planner".equals(client.user()) ? client.as(district + "_officer") : client;
   }
 
+  /** Files {@code district}'s plan (as ADMIN, today by the test clock); returns the filed plan. */
+  public static JsonNode file(Http admin, String district) {
+    Http.Response r = admin.post("/api/county-plans", "{\"district\":\"" + district + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
   /** A project in {@code district} with {@code households}; returns its JSON. */
   public static JsonNode project(Http admin, Http planner, String district, long households) {
     long c = community(admin, district, households);
