@@ -30,8 +30,9 @@ public abstract class ProgrammeContext {
   public static final String[] COUNTIES = {"weibin", "hongqi", "muye", "fengquan", "gaoxin",
       "huixian", "weihui", "yuanyang", "yanjin", "fengqiu", "changyuan"};
 
+  /** The movable test clock as the business Clock bean (also used by ProgrammePostgisTest). */
   @TestConfiguration
-  static class Clocks {
+  public static class Clocks {
     @Bean
     @Primary
     Clock testClock() {
