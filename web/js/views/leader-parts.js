@@ -78,6 +78,7 @@ export function ranking(evaluation, names) {
     num(c.score, 2), c.components.map(x => `${t(`component.${x.name}`)} ${num(x.points, 1)}`).join(' · ')]);
   return el('div', {},
     evaluation.provisional ? el('p', { class: 'notice' }, t('leader.provisional')) : null,
+    el('p', { class: 'notice', id: 'leader-ranking-source' }, t('programme.source.weights')),
     table([t('leader.col.rank'), t('field.district'), t('leader.col.score'), t('leader.col.components')],
       rows, { id: 'leader-ranking' }));
 }

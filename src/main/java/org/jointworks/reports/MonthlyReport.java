@@ -37,6 +37,12 @@ public record MonthlyReport(long id, long version, String district, String perio
     }
   }
 
+  /** The due day is the city's setting ({@code jointworks.programme.report-due-day}). */
+  @com.fasterxml.jackson.annotation.JsonProperty("dueOnSource")
+  public String dueOnSource() {
+    return "local setting";
+  }
+
   /** A report as stored before issue 12: no named reporter, no late record, not yet checked. */
   public MonthlyReport(long id, long version, String district, String period,
       LocalDate submittedOn, String submittedBy, long projectsStarted, long projectsCompleted,

@@ -257,4 +257,34 @@ class RulesWithTeethTest extends ProgrammeContext {
     assertThat(handOver.status()).isEqualTo(409);
     assertThat(code(handOver)).isEqualTo("quality.no_hand_over");
   }
+
+  @Test
+  void aSchemeNeedsSurveyFindingsFirst() {
+    long c = org.jointworks.support.ProgrammeFixtures.community(admin, "fengquan", 15);
+    String noFindings = projectBody(c, 500_000).replace(
+        "\"surveyFindings\":[{\"kind\":\"safety_hazard\",\"description\":\"燃气立管锈蚀\"}],", "");
+    Http.Response created = officer("fengquan").post("/api/projects", noFindings);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Http.Response scheme = officer("fengquan").post("/api/projects/"
+        + created.json().get("id").asLong() + "/transitions",
+        "{\"to\":\"scheme_drafted\",\"version\":1}");
+    assertThat(scheme.status()).isEqualTo(409);
+    assertThat(code(scheme)).isEqualTo("scheme.no_survey");
+  }
+
+  @Test
+  void numbersNotFromThePlanCarryTheirSource() {
+    project(admin, planner, "muye", 12);
+    JsonNode evaluation = leader.get("/api/progress/evaluation?period=mid&asOf=2023-07-15")
+        .json();
+    assertThat(evaluation.at("/sources/weights").asString()).isEqualTo("local setting");
+    assertThat(evaluation.at("/sources/reportDueDay").asString()).isEqualTo("local setting");
+    assertThat(evaluation.at("/sources/deadlines").asString()).isEqualTo("plan");
+    assertThat(evaluation.at("/counties/0/components/0/weightSource").asString())
+        .isEqualTo("local setting");
+    JsonNode months = leader.get("/api/reports/timeliness?asOf=2023-07-15").json().get("muye");
+    assertThat(months.get(0).get("source").asString()).isEqualTo("local setting");
+    assertThat(leader.get("/api/progress/report?asOf=2023-07-15").body())
+        .contains("local setting");
+  }
 }
