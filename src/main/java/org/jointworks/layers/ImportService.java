@@ -42,9 +42,12 @@ public class ImportService {
   private final Audit audit;
   private final LayerRevisions revisions;
   private final ObjectMapper json;
+  private final org.springframework.beans.factory.ObjectProvider<LayerWriteGuard> guards;
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json) {
+      LayerRevisions revisions, ObjectMapper json,
+      org.springframework.beans.factory.ObjectProvider<LayerWriteGuard> guards) {
+    this.guards = guards;
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
@@ -152,6 +155,8 @@ public class ImportService {
         var existing = repository.districtIdByCode(feature.text("code"));
         if (existing.isPresent()) {
           Feature current = repository.find(layer, existing.get()).orElseThrow();
+          // A filed county plan freezes its district's targets here too (LayerWriteGuard).
+          guards.orderedStream().forEach(g -> g.beforeReplace(layer, current, feature));
           repository.update(layer, current.id(), current.version(), feature);
           stored.add(current.id());
           touched = null;

@@ -124,6 +124,11 @@ class RulesWithTeethTest extends ProgrammeContext {
     assertThat(target.status()).as(target.body()).isEqualTo(409);
     assertThat(code(target)).isEqualTo("plan.baseline_frozen");
     assertThat(target.body()).contains("/api/adjustments");
+    // Nor by importing the district again (districts are keyed by code and replaced).
+    Http.Response imported = admin.post("/api/import/districts",
+        "{\"type\":\"FeatureCollection\",\"features\":[" + raised + "]}");
+    assertThat(imported.status()).as(imported.body()).isEqualTo(409);
+    assertThat(code(imported)).isEqualTo("plan.baseline_frozen");
 
     // A budget cut by a plain PUT, and a new plan project, are refused.
     long id = a.get("id").asLong();
