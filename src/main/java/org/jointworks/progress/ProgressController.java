@@ -48,6 +48,12 @@ class ProgressController {
     return service.evaluation(period, asOf == null ? clock.today() : asOf);
   }
 
+  /** Money per funding source, across the programme and per county (rule 8). */
+  @GetMapping("/api/progress/funding")
+  Funding funding() {
+    return service.funding();
+  }
+
   @GetMapping("/api/progress/districts.geojson")
   ResponseEntity<String> districts(@RequestParam(required = false) LocalDate asOf) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

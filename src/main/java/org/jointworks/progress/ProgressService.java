@@ -56,6 +56,11 @@ class ProgressService {
       List<CountyLine> counties, List<ProjectLine> projects) {}
 
   @Transactional(readOnly = true)
+  public Funding funding() {
+    return Funding.of(projects.all(), settings.year());
+  }
+
+  @Transactional(readOnly = true)
   public Summary summary(LocalDate asOf) {
     return Summary.of(features.findAll(Layer.DISTRICTS), projects.all(), settings.year(), asOf);
   }

@@ -292,4 +292,29 @@ class RulesWithTeethTest extends ProgrammeContext {
     assertThat(leader.get("/api/progress/report?asOf=2023-07-15").body())
         .contains("local setting");
   }
+
+  @Test
+  void fundingPerSourceAcrossTheProgrammeAndPerCounty() {
+    project(admin, planner, "muye", 12);
+    Http.Response r = leader.get("/api/progress/funding");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode f = r.json();
+    assertThat(f.get("bySource").size()).isEqualTo(7);
+    assertThat(f.at("/bySource/0/source").asString()).isEqualTo("central_subsidy");
+    JsonNode muye = null;
+    for (JsonNode c : f.get("counties")) {
+      if (c.get("district").asString().equals("muye")) {
+        muye = c;
+      }
+    }
+    double sum = 0;
+    for (JsonNode line : muye.get("bySource")) {
+      sum += line.get("amountYuan").asDouble();
+    }
+    assertThat(sum).isEqualTo(muye.get("totalYuan").asDouble());
+    assertThat(muye.get("totalYuan").asDouble()).isGreaterThanOrEqualTo(1_000_000);
+    assertThat(anonymous.get("/api/progress/funding").status()).isEqualTo(401);
+    assertThat(utility.get("/api/progress/funding").status()).isEqualTo(403);
+    assertThat(countyLeader("muye").get("/api/progress/funding").status()).isEqualTo(200);
+  }
 }
