@@ -160,7 +160,10 @@ public class ImportService {
         var existing = repository.districtIdByCode(feature.text("code"));
         if (existing.isPresent()) {
           Feature current = repository.find(layer, existing.get()).orElseThrow();
-          repository.update(layer, current.id(), current.version(), feature);
+          // An import that replaces a district passes the same rules as a single replace (a
+          // filed county plan freezes its targets: countyplans/BaselineGuard).
+          Feature replacing = LayerService.applyRules(rules, layer, user, current, feature);
+          repository.update(layer, current.id(), current.version(), replacing);
           stored.add(current.id());
           touched = null;
           return;

@@ -22,8 +22,10 @@ public final class LayerAccess {
       case ADMIN -> true;
       case PLANNER -> layer.access() == Layer.Access.PLANNING;
       case UTILITY -> layer.access() == Layer.Access.OWNER;
-      // The road-works authority decides on works through their permit steps, never edits them.
-      case LEADER, ROAD_AUTHORITY -> false;
+      // The road-works authority decides on works through their permit steps, never edits them;
+      // the programme's roles write the programme, not the layers (an adjustment's new
+      // community is stored by the adjustment itself, validated).
+      case LEADER, ROAD_AUTHORITY, COUNTY_OFFICER, COUNTY_LEADER, CITY_OFFICE -> false;
     };
     if (!allowed) {
       throw ApiException.forbidden("the role " + user.role() + " may not change " + layer.id());

@@ -7,17 +7,32 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
-/** A signed-in user: one role and, for a utility, the organisation it acts for. Immutable. */
+/**
+ * A signed-in user: one role and, for a utility, the organisation it acts for; for a county
+ * officer or leader, the county (a district code). Immutable.
+ */
 public class JointWorksUser extends User {
   private final Role role;
   private final String organisation;
+  private final String county;
 
   public JointWorksUser(String username, String passwordHash, boolean enabled, Role role,
       String organisation) {
+    this(username, passwordHash, enabled, role, organisation, null);
+  }
+
+  public JointWorksUser(String username, String passwordHash, boolean enabled, Role role,
+      String organisation, String county) {
     super(username, passwordHash, enabled, true, true, true,
         List.of(new SimpleGrantedAuthority(role.authority())));
     this.role = role;
     this.organisation = organisation;
+    this.county = county;
+  }
+
+  /** The district code a county officer or leader acts for; null for the other roles. */
+  public String county() {
+    return county;
   }
 
   public Role role() {

@@ -23,11 +23,11 @@ public class UserStore implements UserDetailsService {
   @Override
   public JointWorksUser loadUserByUsername(String username) {
     List<JointWorksUser> found = jdbc.query(
-        "SELECT username, password_hash, role, organisation, enabled FROM app_users"
+        "SELECT username, password_hash, role, organisation, enabled, county FROM app_users"
             + " WHERE username = :u",
         Map.of("u", username),
         (rs, i) -> new JointWorksUser(rs.getString(1), rs.getString(2), rs.getBoolean(5),
-            Role.valueOf(rs.getString(3)), rs.getString(4)));
+            Role.valueOf(rs.getString(3)), rs.getString(4), rs.getString(6)));
     if (found.isEmpty()) {
       throw new UsernameNotFoundException("no such user");
     }
@@ -37,8 +37,18 @@ public class UserStore implements UserDetailsService {
   /** Creates the user unless one of that name exists; returns whether it was created. */
   @Transactional
   public boolean createIfAbsent(String username, String rawPassword, Role role, String organisation) {
+    return createIfAbsent(username, rawPassword, role, organisation, null);
+  }
+
+  /** The same, with the county (a district code) a county officer or leader acts for. */
+  @Transactional
+  public boolean createIfAbsent(String username, String rawPassword, Role role,
+      String organisation, String county) {
     if (role == Role.UTILITY && organisation == null) {
       throw new IllegalArgumentException("a utility user needs an organisation");
+    }
+    if (role.countyScoped() != (county != null)) {
+      throw new IllegalArgumentException("a county officer or leader, and only they, has a county");
     }
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM app_users WHERE username = :u",
         Map.of("u", username), Integer.class);
@@ -50,8 +60,9 @@ public class UserStore implements UserDetailsService {
     params.put("p", encoder.encode(rawPassword));
     params.put("r", role.name());
     params.put("o", organisation);
-    jdbc.update("INSERT INTO app_users (username, password_hash, role, organisation, enabled)"
-        + " VALUES (:u, :p, :r, :o, TRUE)", params);
+    params.put("c", county);
+    jdbc.update("INSERT INTO app_users (username, password_hash, role, organisation, enabled,"
+        + " county) VALUES (:u, :p, :r, :o, TRUE, :c)", params);
     return true;
   }
 }
