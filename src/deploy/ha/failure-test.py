@@ -97,7 +97,9 @@ class MixedLoad:
 
 
 def wrk(seconds, connections):
+    # --timeout 10s: on an overloaded machine a slow answer is not an error of the drill.
     return subprocess.Popen(["wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds,
+                             "--timeout", "10s",
                              "-s", os.path.join(HERE, "wrk-reads.lua"), LB],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -112,7 +114,8 @@ def wrk_errors(out):
             for part in line.split(":", 1)[1].split(","):
                 errors += int(part.split()[1])
     requests = next((int(l.split()[0]) for l in out.splitlines() if "requests in" in l), 0)
-    return requests, errors
+    rate = next((l.split(":")[1].strip() for l in out.splitlines() if "Requests/sec" in l), "")
+    return requests, errors, rate
 
 
 def pid(name):
@@ -178,11 +181,11 @@ def drill_instance(args, summary):
     back_after = time.time() - restart_at
     out, _ = w.communicate(timeout=seconds + 120)
     load.finish()
-    requests, wrk_errs = wrk_errors(out)
+    requests, wrk_errs, rate = wrk_errors(out)
     mixed_errors = load.errors_between(killed_at - 1, time.time())
     bound = args.connections + args.threads * 2
     summary["instance_kill"] = {
-        "wrk_requests": requests, "wrk_errors": wrk_errs, "mixed_requests": len(load.events),
+        "wrk_requests": requests, "wrk_requests_per_s": rate, "wrk_errors": wrk_errs, "mixed_requests": len(load.events),
         "mixed_errors": mixed_errors, "error_bound_in_flight": bound,
         "haproxy_marked_down_s": round(marked_down, 2), "routed_around": routed,
         "restart_to_serving_s": round(back_after, 2), "rejoined": rejoined,
