@@ -23,7 +23,9 @@ final class Instances implements AutoCloseable {
           // Arguments, not default properties: they must win over the profile's settings.
           .run("--spring.datasource.url=" + jdbcUrl, "--server.port=0",
               "--jointworks.demo-users=true", "--jointworks.sample-data=false",
-              "--spring.main.banner-mode=off"));
+              "--spring.main.banner-mode=off",
+              // The machine's PostgreSQL is shared: a small pool per instance is plenty here.
+              "--spring.datasource.hikari.maximum-pool-size=4"));
     }
   }
 
