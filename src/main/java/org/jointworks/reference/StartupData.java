@@ -109,12 +109,12 @@ class StartupData implements ApplicationRunner {
 
   private void createDemoUsers() {
     String pw = properties.demoPassword();
-    users.createIfAbsent("admin", pw, Role.ADMIN, null);
-    users.createIfAbsent("planner", pw, Role.PLANNER, null);
-    users.createIfAbsent("leader", pw, Role.LEADER, null);
+    users.ensureDemoUser("admin", pw, Role.ADMIN, null);
+    users.ensureDemoUser("planner", pw, Role.PLANNER, null);
+    users.ensureDemoUser("leader", pw, Role.LEADER, null);
     for (Organisation o : organisations.list()) {
       if (o.utility() != null && o.code().equals(o.utility())) {
-        users.createIfAbsent(o.code(), pw, Role.UTILITY, o.code());
+        users.ensureDemoUser(o.code(), pw, Role.UTILITY, o.code());
       }
     }
   }
