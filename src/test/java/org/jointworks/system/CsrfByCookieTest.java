@@ -28,8 +28,8 @@ class CsrfByCookieTest extends SecuredService {
     assertThat(bearer.json().get("detail").asString()).contains("token");
 
     String basic = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes());
-    Http.Response withBasic = browser.postJson("/api/organisations", ORG.formatted("cs_cookie_basic"),
-        "Authorization", basic);
+    Http.Response withBasic = browser.postJson("/api/organisations",
+        ORG.formatted("cs_cookie_basic"), "Authorization", basic);
     assertThat(withBasic.status()).isEqualTo(403);
     assertThat(withBasic.json().get("code").asString()).isEqualTo("auth.csrf");
 
@@ -43,14 +43,14 @@ class CsrfByCookieTest extends SecuredService {
 
     // None of the refused writes happened.
     String list = Http.anonymous(port).as("admin").get("/api/organisations").body();
-    assertThat(list).contains("cs_token").doesNotContain("cs_bearer").doesNotContain("cs_cookie_basic")
-        .doesNotContain("cs_none");
+    assertThat(list).contains("cs_token").doesNotContain("cs_bearer")
+        .doesNotContain("cs_cookie_basic").doesNotContain("cs_none");
   }
 
   @Test
   void aBasicCallWithoutASessionCookieNeedsNoToken() {
     Http.Response r = Http.anonymous(port).as("admin").post("/api/organisations",
-        ORG.formatted("cs_cookie_basicasic"));
+        ORG.formatted("basic_only"));
     assertThat(r.status()).isEqualTo(201);
   }
 
