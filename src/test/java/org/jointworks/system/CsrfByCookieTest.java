@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 import org.jointworks.support.Http;
 import org.jointworks.support.SecuredService;
+import org.jointworks.support.SessionClient;
 import org.junit.jupiter.api.Test;
 
 /**

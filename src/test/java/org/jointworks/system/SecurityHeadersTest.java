@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Optional;
 import org.jointworks.support.Http;
 import org.jointworks.support.SecuredService;
+import org.jointworks.support.SessionClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.jointworks.system;
+package org.jointworks.support;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -9,24 +9,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.jointworks.support.Http;
 
 /** A browser-like client for tests: keeps cookies, signs in with the form like the page. */
-final class SessionClient {
+public final class SessionClient {
   final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
   final String base;
 
-  SessionClient(int port) {
+  public SessionClient(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  HttpRequest.Builder builder(String path) {
+  public HttpRequest.Builder builder(String path) {
     return HttpRequest.newBuilder(URI.create(base + path));
   }
 
   /** Signs in through the form as the page does; returns the answer. */
-  Http.Response signIn(String user, String password) {
+  public Http.Response signIn(String user, String password) {
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     return send(builder("/login").header("Content-Type", "application/x-www-form-urlencoded")
@@ -34,20 +33,20 @@ final class SessionClient {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
-  String cookie(String name) {
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
   }
 
   /** The XSRF-TOKEN cookie's value, fetching a page first when there is none yet. */
-  String csrfToken() {
+  public String csrfToken() {
     if (cookie("XSRF-TOKEN") == null) {
       send(builder("/api/me").GET());
     }
     return cookie("XSRF-TOKEN");
   }
 
-  Http.Response send(HttpRequest.Builder b) {
+  public Http.Response send(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r = client.send(b.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -60,7 +59,11 @@ final class SessionClient {
     }
   }
 
-  Http.Response postJson(String path, String json, String... headers) {
+  public Http.Response get(String path) {
+    return send(builder(path).GET());
+  }
+
+  public Http.Response postJson(String path, String json, String... headers) {
     HttpRequest.Builder b = builder(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
     for (int i = 0; i < headers.length; i += 2) {
