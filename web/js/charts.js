@@ -4,7 +4,12 @@ const NS = 'http://www.w3.org/2000/svg';
 
 export function svg(tag, attrs = {}, ...children) {
   const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null) continue;
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes (docs/security.md).
+    if (k === 'style') e.style.cssText = v;
+    else e.setAttribute(k, v);
+  }
   for (const c of children.flat()) {
     if (c === null || c === undefined) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
