@@ -66,15 +66,4 @@ public class JointWorksUser extends User {
     return auth != null && auth.getPrincipal() instanceof JointWorksUser u
         ? Optional.of(u) : Optional.empty();
   }
-
-  // User.equals compares usernames only; the session registry and caches rely on that.
-  @Override
-  public boolean equals(Object o) {
-    return super.equals(o);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }

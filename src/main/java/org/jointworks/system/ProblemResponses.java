@@ -20,6 +20,37 @@ public final class ProblemResponses {
 
   private ProblemResponses() {}
 
+  private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+      "`?\\b(?:java|javax|jakarta|org|com|tools|sun)\\.[A-Za-z0-9_.$]+`?");
+  private static final String TEMP_DIR = tempDir();
+
+  /**
+   * A detail without server internals: a server file under the temporary folder keeps only its
+   * own name and a Java class name becomes {@code <type>}. The safety net under every
+   * writer; the writers should not put them there in the first place.
+   */
+  public static String scrub(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    String s = detail;
+    if (!TEMP_DIR.isEmpty()) {
+      // Keep the file's own name (it names the part of an upload at fault), drop the folders.
+      s = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(TEMP_DIR)
+          + "[^\\s'\",;)]*").matcher(s).replaceAll(m -> java.util.regex.Matcher
+          .quoteReplacement(m.group().substring(m.group().lastIndexOf('/') + 1)));
+    }
+    return CLASS_NAME.matcher(s).replaceAll("<type>");
+  }
+
+  private static String tempDir() {
+    String dir = System.getProperty("java.io.tmpdir", "");
+    while (dir.endsWith("/") && dir.length() > 1) {
+      dir = dir.substring(0, dir.length() - 1);
+    }
+    return dir.length() > 1 ? dir : "";
+  }
+
   /** The body as JSON text; {@code args} may be empty. */
   public static String body(int status, String code, String detail, Map<String, ?> args) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -27,7 +58,7 @@ public final class ProblemResponses {
     body.put("type", "about:blank");
     body.put("title", known == null ? "Error" : known.getReasonPhrase());
     body.put("status", status);
-    body.put("detail", detail);
+    body.put("detail", scrub(detail));
     body.put("code", code);
     if (args != null && !args.isEmpty()) {
       body.put("args", args);

@@ -184,6 +184,8 @@ abstract class AccountsContract extends SecuredService {
     assertThat(Http.anonymous(port).post("/api/me/password", "{}").status()).isEqualTo(401);
     assertThat(admin().get("/api/users").json().toString()).contains("planner")
         .doesNotContain("password");
+    // The sign-in log is in this store too.
+    assertThat(admin().get("/api/sign-ins?limit=5").json().size()).isPositive();
   }
 
 }

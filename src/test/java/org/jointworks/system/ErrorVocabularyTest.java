@@ -98,6 +98,25 @@ class ErrorVocabularyTest extends SecuredService {
     assertNothingInternal(r.body());
   }
 
+  @Test
+  void aBodyOfTheWrongShapeNamesNoClass() {
+    Http.Response r = Http.anonymous(port).as("admin").post("/api/users",
+        "{\"username\": {\"a\": 1}, \"role\": [1]}");
+    assertThat(r.status()).isEqualTo(400);
+    assertNothingInternal(r.body());
+  }
+
+  @Test
+  void detailsLoseServerFilesAndClassNames() {
+    String tmp = System.getProperty("java.io.tmpdir").replaceAll("/+$", "");
+    assertThat(ProblemResponses.scrub("bad " + tmp + "/jointworks-shp1/layer.prj: no CRS"))
+        .isEqualTo("bad layer.prj: no CRS");
+    assertThat(ProblemResponses.scrub("value of type `java.lang.String` from Object value"))
+        .isEqualTo("value of type <type> from Object value");
+    assertThat(ProblemResponses.scrub("POST /api/me/password at example.com"))
+        .isEqualTo("POST /api/me/password at example.com");
+  }
+
   static void assertNothingInternal(String answer) {
     assertThat(answer).doesNotContainIgnoringCase("<html")
         .doesNotContain("Tomcat").doesNotContain("org.").doesNotContain("java.")
