@@ -65,7 +65,7 @@ class SignInThrottleTest extends SecuredService {
     Http.Response real = null;
     Http.Response unknown = null;
     for (int i = 0; i < 4; i++) {
-      real = basic("leader", "wrong", "10.21.0." + (i + 1));
+      real = basic("telecom", "wrong", "10.21.0." + (i + 1));
       unknown = basic("no_such_person", "wrong", "10.21.1." + (i + 1));
     }
     assertThat(real.status()).isEqualTo(429);
@@ -111,7 +111,7 @@ class SignInThrottleTest extends SecuredService {
     assertThat(log.get(1).get("outcome").asString()).isEqualTo("failure");
     assertThat(log.get(1).get("method").asString()).isEqualTo("basic");
     assertThat(log.get(1).get("at").asString()).isNotBlank();
-    assertThat(Http.anonymous(port).as("leader").get("/api/sign-ins").status()).isEqualTo(403);
+    assertThat(Http.anonymous(port).as("heating").get("/api/sign-ins").status()).isEqualTo(403);
     assertThat(Http.anonymous(port).get("/api/sign-ins").status()).isEqualTo(401);
     assertThat(admin.get("/api/sign-ins?limit=0").status()).isEqualTo(400);
   }

@@ -11,7 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * failures per account, 6 per address, 2 s doubling to 8 s), and forwarded headers trusted from
  * the loopback proxy, so a test can speak as another client address ({@code X-Forwarded-For})
  * or over TLS ({@code X-Forwarded-Proto: https}). A test that fails sign-ins on purpose does so
- * from an address of its own, so the throttle of one test never reaches another.
+ * from an address of its own and throttles only an account no other test signs in with, so the
+ * throttle of one test never reaches another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "jointworks.signin.account-failures=3", "jointworks.signin.address-failures=6",
