@@ -1,5 +1,6 @@
 // Talking to the service: JSON in and out, the CSRF token for cookie sessions, errors as
-// problem-details messages the page can show.
+// problem-details messages the page can show, translated from their stable `code`.
+import { problemText } from './i18n.js';
 
 /** Marks the page's own requests, so a 401 comes without a Basic challenge (no password dialog). */
 export const PAGE = { 'X-Requested-With': 'XMLHttpRequest' };
@@ -11,20 +12,25 @@ export function csrfToken() {
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`);
+    // The message is the code's translation: the service's English `detail` never reaches a user
+    // of another language (issue 18); the detail stays on `problem` for the console.
+    super(problemText(status, problem));
     this.status = status;
     this.problem = problem;
   }
 }
 
-export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+/** raw: a Blob or File sent as it is (uploads), with the caller's Content-Type. */
+export async function api(path, { method = 'GET', body, headers = {}, raw } = {}) {
   const init = { method, headers: { Accept: 'application/json, application/geo+json', ...PAGE, ...headers },
     credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
   }
+  if (raw !== undefined) init.body = raw;
   if (method !== 'GET') init.headers['X-XSRF-TOKEN'] = csrfToken();
+  init.headers = { ...init.headers, ...headers }; // the caller's Content-Type wins for uploads
   const res = await fetch(path, init);
   const text = await res.text();
   const data = text ? safeJson(text) : null;

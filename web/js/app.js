@@ -5,6 +5,7 @@ import { api, csrfToken, whoAmI } from './api.js';
 import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
 import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
 import { showFeature } from './feature.js';
+import { districtName, loadDistrictNames } from './names.js';
 import { withProgress } from './progress.js';
 import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
 
@@ -14,7 +15,7 @@ window.jointworks = state; // for the browser tests and for debugging
 async function main() {
   await loadMessages();
   applyMessages(document);
-  state.user = await whoAmI();
+  [state.user] = await Promise.all([whoAmI(), loadDistrictNames()]);
   showAccount();
   const config = await loadMapConfig();
   state.map = createMap(config);
@@ -64,7 +65,8 @@ function createMap(config) {
 
 function fitCity() {
   const bounds = state.layers.groups.districts.getBounds();
-  if (bounds.isValid()) state.map.fitBounds(bounds, { padding: [20, 20] });
+  // Room on the right for the county labels, which extend right of their counties.
+  if (bounds.isValid()) state.map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [90, 30] });
 }
 
 function showAccount() {
@@ -135,20 +137,28 @@ function wireSearch() {
       const q = input.value.trim();
       results.replaceChildren();
       if (!q) return;
-      const { data } = await api(`/api/communities?q=${encodeURIComponent(q)}&limit=10`);
-      for (const f of data.features) {
+      // Communities and streets by name, side by side (a street is how people give an address).
+      const [communities, streets] = await Promise.all([
+        api(`/api/communities?q=${encodeURIComponent(q)}&limit=8`),
+        api(`/api/streets?q=${encodeURIComponent(q)}&limit=5`).catch(() => ({ data: { features: [] } }))]);
+      const hits = [...communities.data.features.map(f => ['communities', f]),
+        ...streets.data.features.map(f => ['streets', f])];
+      for (const [layerId, f] of hits) {
         const li = document.createElement('li');
-        li.textContent = `${f.properties.name} · ${f.properties.district}`;
+        li.dataset.layer = layerId;
+        li.textContent = layerId === 'communities'
+          ? `${f.properties.name} · ${districtName(f.properties.district)}`
+          : `${f.properties.name} · ${t('layer.streets')}`;
         li.tabIndex = 0;
         li.addEventListener('click', () => {
           const bounds = L.geoJSON(f).getBounds();
           state.map.fitBounds(bounds, { maxZoom: 16 });
           results.replaceChildren();
-          showFeature('communities', f, null, state);
+          showFeature(layerId, f, null, state);
         });
         results.append(li);
       }
-      if (!data.features.length) {
+      if (!hits.length) {
         const li = document.createElement('li');
         li.textContent = t('search.none');
         results.append(li);

@@ -6,8 +6,7 @@ export function svg(tag, attrs = {}, ...children) {
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null) continue;
-    // Through the CSSOM: the Content-Security-Policy refuses style attributes (docs/security.md).
-    if (k === 'style') e.style.cssText = v;
+    if (k === 'style') e.style.cssText = v; // CSSOM: no style="" attribute under the CSP
     else e.setAttribute(k, v);
   }
   for (const c of children.flat()) {
@@ -17,11 +16,18 @@ export function svg(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** Width of a label at the charts' 11 px font: CJK glyphs full width, Latin about 6 px. */
+function textWidth(text) {
+  return [...String(text)].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.2), 0);
+}
+
 /**
  * Horizontal bars, one row per item, several series overlaid (the wider one first, so started
  * frames completed): items [{label, values: [0..1, …]}], series [{name, colour}].
  */
-export function shareBars(items, series, { width = 330, rowHeight = 18, labelWidth = 70, title } = {}) {
+export function shareBars(items, series, { width = 330, rowHeight = 18, labelWidth, title } = {}) {
+  // Wide enough for the longest name ("Changyuan City" as much as "卫滨区"): never clipped.
+  labelWidth ??= Math.max(70, 12 + Math.max(...items.map(i => textWidth(i.label))));
   const barWidth = width - labelWidth - 44;
   const height = items.length * rowHeight + 24;
   const rows = items.map((item, i) => {

@@ -1,7 +1,10 @@
-// The attribute panel: a clicked feature's properties with translated field names.
-import { t, num } from './i18n.js';
+// The attribute panel: a clicked feature's properties with translated field names and values —
+// names for codes (district, utility, status, catalogue items), years as years, never raw codes.
+import { t, num, year, valueName } from './i18n.js';
+import { districtName } from './names.js';
 
-const HIDDEN = new Set();
+/** Years are written as years (1988), not as grouped numbers (1,988). */
+const YEARS = new Set(['build_year', 'year_built', 'year']);
 
 export function showFeature(layerId, feature, layer, state) {
   const panel = document.getElementById('feature-panel');
@@ -13,18 +16,21 @@ export function showFeature(layerId, feature, layer, state) {
   const id = document.createElement('dd');
   id.textContent = `#${feature.id}`;
   list.append(title, id);
-  for (const [key, value] of Object.entries(feature.properties)) {
-    if (HIDDEN.has(key) || value === null || value === undefined) continue;
+  const p = feature.properties;
+  for (const [key, value] of Object.entries(p)) {
+    if (value === null || value === undefined) continue;
+    // The owner's name says who it is; its code beside it would say it twice (power + 新乡供电公司).
+    if (key === 'owner' && p.owner_name) continue;
     const dt = document.createElement('dt');
     dt.textContent = t(`field.${key}`);
     const dd = document.createElement('dd');
     dd.dataset.field = key;
-    // `_status` is the programme status the map added; its values are the status codes.
-    dd.textContent = typeof value === 'number' ? num(value, 2)
-      : translateValue(key === '_status' ? 'status' : key, value);
+    dd.textContent = display(key, value);
     list.append(dt, dd);
   }
   panel.hidden = false;
+  // On a phone or beside a long dashboard the panel may be out of sight: bring it in.
+  panel.scrollIntoView?.({ block: 'nearest' });
   if (layer?.setStyle) {
     state.selected?.layer?.setStyle?.(state.selected.style);
     state.selected = { layer, style: { ...layer.options } };
@@ -32,8 +38,12 @@ export function showFeature(layerId, feature, layer, state) {
   }
 }
 
-function translateValue(key, value) {
-  const k = `value.${key}.${value}`;
-  const text = t(k);
-  return text === k ? String(value) : text;
+/** One attribute as a person reads it. */
+export function display(key, value) {
+  if (YEARS.has(key)) return year(value);
+  if (key === 'district') return districtName(value);
+  if (key === 'owner') return valueName('utility', value); // owners are the utilities' codes
+  if (typeof value === 'number') return num(value, 2);
+  // `_status` is the programme status the map added; its values are the status codes.
+  return valueName(key === '_status' ? 'status' : key, value);
 }

@@ -3,12 +3,20 @@
 // page needs no chart library (closed network, one more download avoided).
 import { svg } from './charts.js';
 import { utilityColour } from './layers.js';
+import { currentLang } from './i18n.js';
+
+/** Width of one label character at the chart's 11 px font (CJK glyphs are wider than digits). */
+const CHAR_PX = 7;
 
 const DAY = 86_400_000;
 const SURFACE = { 'S.1': '#8d6e63', 'S.2': '#66bb6a' };
 
 function days(a, b) {
   return Math.round((Date.parse(b) - Date.parse(a)) / DAY);
+}
+
+function monthName(date) {
+  return date.toLocaleString(currentLang(), { month: 'short', timeZone: 'UTC' });
 }
 
 /**
@@ -29,12 +37,21 @@ export function gantt(tasks, { late = new Set(), onTask, width = 760, label = t 
   const row = new Map(tasks.map((t, i) => [t.id, i]));
 
   const ticks = [];
+  // A month whose label would run into the previous one keeps its line but not its label.
+  let labelEnd = -Infinity;
+  let lastYear = null;
   for (let m = new Date(`${start.slice(0, 7)}-01T00:00:00Z`); m.toISOString().slice(0, 10) <= end;
     m.setUTCMonth(m.getUTCMonth() + 1)) {
     const d = m.toISOString().slice(0, 10);
     const tx = Math.max(left, x(d));
-    ticks.push(svg('line', { x1: tx, x2: tx, y1: top - 4, y2: height, stroke: '#eceff1' }),
-      svg('text', { x: tx + 2, y: 12 }, d.slice(0, 7)));
+    ticks.push(svg('line', { x1: tx, x2: tx, y1: top - 4, y2: height, stroke: '#eceff1' }));
+    if (tx >= labelEnd) {
+      // The year only where it changes: "2023-04", then "5月"/"May".
+      const text = d.slice(0, 4) !== lastYear ? d.slice(0, 7) : monthName(m);
+      ticks.push(svg('text', { x: tx + 2, y: 12, class: 'month' }, text));
+      labelEnd = tx + 2 + text.length * CHAR_PX + 6;
+      lastYear = d.slice(0, 4);
+    }
   }
   const arrows = [];
   const bars = tasks.map((t, i) => {

@@ -41,3 +41,52 @@ export function num(value, digits = 0) {
   if (value === null || value === undefined) return '–';
   return Number(value).toLocaleString(lang, { maximumFractionDigits: digits });
 }
+
+/** A year as a year (1988), never a grouped number (1,988). */
+export function year(value) {
+  return value === null || value === undefined ? '–' : String(Math.trunc(Number(value)));
+}
+
+/** The translation of a code's value (`value.utility.gas` → 燃气); the value itself when unknown. */
+export function valueName(key, value) {
+  const k = `value.${key}.${value}`;
+  return k in messages ? t(k) : String(value);
+}
+
+/** True when the bundle has the key (so a caller can fall back without showing the key). */
+export function has(key) {
+  return key in messages;
+}
+
+/**
+ * A refusal in the user's language, from its problem+json `code` and `args` (never its English
+ * `detail`): `error.<code>` with the args as placeholders, else the status's generic sentence.
+ * Per-item `errors` ("end_date: … before start_date …") are listed with translated field names.
+ */
+export function problemText(status, problem) {
+  const code = problem?.code;
+  const args = problem?.args || {};
+  let text;
+  if (code && has(`error.${code}`)) text = t(`error.${code}`, args);
+  else if (has(`error.status.${status}`)) text = t(`error.status.${status}`);
+  else text = t('error.unknown', { status });
+  const items = (problem?.errors || []).map(itemText).filter(Boolean);
+  return items.length ? `${text}：${items.join('；')}` : text;
+}
+
+/** "field: message" from the service's validation lists, with the field and the usual words translated. */
+function itemText(item) {
+  const raw = typeof item === 'string' ? item
+    : item?.problems ? `#${item.index + 1} ${item.problems.join(', ')}` : item?.message || JSON.stringify(item);
+  const m = /^([a-z_]+): (.*)$/.exec(raw);
+  if (!m) return raw;
+  const [, field, rest] = m;
+  const name = has(`field.${field}`) ? t(`field.${field}`) : field;
+  const before = /^(\S+) is before (\w+) (\S+)$/.exec(rest);
+  if (rest === 'required') return t('error.item.required', { field: name });
+  if (before) {
+    return t('error.item.before', { field: name, value: before[1],
+      other: has(`field.${before[2]}`) ? t(`field.${before[2]}`) : before[2], otherValue: before[3] });
+  }
+  return `${name} ${rest}`;
+}

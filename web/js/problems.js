@@ -1,10 +1,5 @@
-// A refusal in the user's language, from its stable code (security.code.<code> in the bundles)
-// and its arguments; the server's own sentence when the bundles do not know the code yet.
-import { t } from './i18n.js';
-
+// A refusal in the user's language: api.js already words an ApiError from its code
+// (error.<code> in the bundles, see i18n.problemText); anything else shows as it came.
 export function problemText(e) {
-  const code = e?.problem?.code;
-  const key = code ? `security.code.${code}` : null;
-  const text = key ? t(key, e.problem.args || {}) : null;
-  return text && text !== key ? text : (e?.message || String(e));
+  return e?.message || String(e);
 }

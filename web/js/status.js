@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { LAYERS, STATUS_COLOURS, UTILITY_COLOURS } from './layers.js';
-import { el } from './ui.js';
+import { collapsibleLegend, el, swatch } from './ui.js';
 
 /**
  * Loads the projects once and puts each community's status into `_status` before the layer draws
@@ -32,7 +32,7 @@ export async function colourCommunitiesByStatus(state) {
 function addLegend(state) {
   const legend = L.control({ position: 'bottomleft' });
   legend.onAdd = () => {
-    const box = el('div', { class: 'legend', id: 'status-legend' });
+    const box = collapsibleLegend('status-legend', t('legend.status'), []);
     fill(box);
     return box;
   };
@@ -44,7 +44,7 @@ function addLegend(state) {
 export function addUtilityLegend(map) {
   const legend = L.control({ position: 'bottomright' });
   legend.onAdd = () => {
-    const box = el('div', { class: 'legend', id: 'utility-legend' });
+    const box = collapsibleLegend('utility-legend', t('legend.utilities'), []);
     fillUtilities(box);
     return box;
   };
@@ -60,13 +60,13 @@ export function relabelLegend() {
 }
 
 function fillUtilities(box) {
-  box.replaceChildren(el('strong', {}, t('legend.utilities')),
+  box.replaceChildren(el('summary', {}, t('legend.utilities')),
     ...Object.entries(UTILITY_COLOURS).map(([code, colour]) => el('div', {},
-      el('i', { style: `background:${colour}` }), ` ${t(`value.utility.${code}`)}`)));
+      swatch(colour), ` ${t(`value.utility.${code}`)}`)));
 }
 
 function fill(box) {
-  box.replaceChildren(el('strong', {}, t('legend.status')),
+  box.replaceChildren(el('summary', {}, t('legend.status')),
     ...Object.entries(STATUS_COLOURS).map(([code, colour]) => el('div', {},
-      el('i', { style: `background:${colour}` }), ` ${t(`value.status.${code}`)}`)));
+      swatch(colour), ` ${t(`value.status.${code}`)}`)));
 }

@@ -11,7 +11,11 @@ let trenches = null;
 export function showPlan(state, plan, title) {
   hidePlan(state);
   const box = document.getElementById('timeline');
-  const late = new Set(plan.unmet.map(u => u.subject).filter(Boolean)
+  // The plan's start deadline (03-31) is the renovation projects' milestone: pipeline trenches in
+  // the summer all miss it, so it is one note, not a red flag on every excavation (issue 18).
+  const deadline = plan.unmet.filter(u => u.constraint === 'start_by');
+  const unmet = plan.unmet.filter(u => u.constraint !== 'start_by');
+  const late = new Set(unmet.map(u => u.subject).filter(Boolean)
     .flatMap(s => [s, s.replace(/^work /, '')]));
   if (!state.map.getPane('pane-trenches')) state.map.createPane('pane-trenches').style.zIndex = 460;
   trenches = L.geoJSON({ type: 'FeatureCollection', features: plan.excavations.map(x => ({
@@ -38,11 +42,20 @@ export function showPlan(state, plan, title) {
       el('button', { type: 'button', class: 'secondary', id: 'plan-close', onclick: () => hidePlan(state) },
         t('plan.close'))),
     plan.timeline.length ? chart : el('p', {}, t('plan.empty')),
-    plan.unmet.length ? el('ul', { class: 'unmet', id: 'plan-unmet' },
-      plan.unmet.map(u => el('li', { class: 'error' }, `${t(`plan.unmet.${u.constraint}`)}: ${u.message}`))) : null);
+    unmet.length ? el('ul', { class: 'unmet', id: 'plan-unmet' },
+      unmet.map(u => el('li', { class: 'error' }, unmetText(u)))) : null,
+    deadline.length ? el('p', { class: 'notice', id: 'plan-deadline-note' }, t('plan.startDeadlineNote',
+      { count: num(deadline.length), deadline: deadline[0].required })) : null);
   box.hidden = false;
   state.map.invalidateSize();
   if (trenches.getLayers().length) state.map.fitBounds(trenches.getBounds(), { maxZoom: 16, padding: [20, 20] });
+}
+
+/** An unmet constraint in the user's language, from its fields (never the English message). */
+function unmetText(u) {
+  const subject = (u.subject || '').replace(/^work /, '#');
+  return `${t(`plan.unmet.${u.constraint}`)}：${t('plan.unmetDetail', { subject,
+    required: u.required ?? '', planned: u.planned ?? '' })}`;
 }
 
 export function hidePlan(state) {

@@ -7,6 +7,8 @@ export function el(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') e.className = v;
+    // Through the CSSOM, never a style="" attribute: the Content-Security-Policy forbids those.
+    else if (k === 'style') e.style.cssText = v;
     else if (k === 'dataset') Object.assign(e.dataset, v);
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     // Through the CSSOM: the Content-Security-Policy refuses style attributes (docs/security.md).
@@ -69,4 +71,20 @@ export function throttle(fn, ms) {
 /** Ten thousand square metres (万 m², the plan's unit for floor area), two decimals. */
 export function wanM2(m2) {
   return Math.round(m2 / 100) / 100;
+}
+
+/** A colour square for a legend (its colour set through the CSSOM, see `el`). */
+export function swatch(colour) {
+  return el('i', { style: `background:${colour}` });
+}
+
+/**
+ * A map legend that folds to its title with one tap (`<details>`): on a phone, or beside a
+ * dashboard, open legends would cover the map. Starts folded on narrow screens.
+ */
+export function collapsibleLegend(id, title, rows) {
+  const open = window.matchMedia('(min-width: 700px)').matches;
+  const box = el('details', { class: 'legend', id, open }, el('summary', {}, title), rows);
+  L.DomEvent.disableClickPropagation(box);
+  return box;
 }

@@ -61,23 +61,52 @@ export function countyTable(summary, overdue, nameOf, onDistrict) {
     rowData: i => ({ district: summary.districts[i].code }) });
 }
 
+/**
+ * The projects overdue today: a milestone past its date and not done, in a project not finished.
+ * The endpoint also lists projects that met a milestone late (done_late); those are not overdue,
+ * and counting them made this list (30) disagree with the county table and the report (10).
+ */
+export function overdueProjects(overdue) {
+  return overdue.projects.filter(p => !COMPLETED.includes(p.status)
+    && p.milestones.some(m => m.state === 'overdue'));
+}
+
 /** Projects with an overdue milestone, most days late first; a click shows the community. */
 export function overdueList(overdue, names, onProject) {
-  const lines = overdue.projects;
+  const lines = overdueProjects(overdue);
   if (!lines.length) return el('p', { id: 'leader-overdue' }, t('leader.noneOverdue'));
   const lateMilestones = p => p.milestones.filter(m => m.state === 'overdue')
     .map(m => t(`milestone.${m.name}`)).join('、');
   return table([t('field.name'), t('field.district'), t('field.status'), t('leader.col.milestone'),
     t('leader.col.daysLate')], lines.map(p => [p.name, names.get(p.district) || p.district,
     t(`value.status.${p.status}`), lateMilestones(p), num(p.daysLate)]),
-  { id: 'leader-overdue', onRow: onProject });
+  { id: 'leader-overdue', onRow: i => onProject(lines[i]), rowData: i => ({ project: lines[i].id }) });
 }
 
 export function ranking(evaluation, names) {
   const rows = evaluation.counties.map(c => [num(c.rank), names.get(c.district) || c.name,
-    num(c.score, 2), c.components.map(x => `${t(`component.${x.name}`)} ${num(x.points, 1)}`).join(' · ')]);
+    num(c.score, 2), el('span', {}, c.components.map(x => el('span', { class: 'component',
+      title: basisText(x), dataset: { component: x.name } },
+    `${t(`component.${x.name}`)} ${num(x.points, 1)}`, x.points === 0
+      ? el('span', { class: 'why' }, `（${basisText(x)}）`) : null, ' '))) ]);
+  // The method, labelled as the city's own settings: why a county 100 % started can rank last.
+  const weights = Object.entries(evaluation.weights || {}).map(([k, w]) =>
+    `${t(`component.${k}`)} ${Math.round(w * 100)}%`).join(' + ');
   return el('div', {},
     evaluation.provisional ? el('p', { class: 'notice' }, t('leader.provisional')) : null,
+    el('p', { class: 'notice', id: 'leader-method' }, t('leader.method', { weights })),
     table([t('leader.col.rank'), t('field.district'), t('leader.col.score'), t('leader.col.components')],
       rows, { id: 'leader-ranking' }));
+}
+
+/**
+ * A component's basis in the user's language. The evaluation answers it as an English sentence
+ * with its figures ("0 of 3 inspection findings rectified on time"); the figures are taken from it
+ * in order and put into the component's own message.
+ */
+export function basisText(component) {
+  const figures = (component.basis || '').match(/\d+(?:\.\d+)?/g) || [];
+  const key = `component.basis.${component.name}`;
+  const text = t(key, { a: figures[0] ?? '', b: figures[1] ?? '' });
+  return text === key ? component.basis || '' : text;
 }

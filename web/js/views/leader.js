@@ -3,11 +3,11 @@
 // the printable report. Every figure comes from the programme's endpoints, none is typed in here.
 import { api, available as deployed } from '../api.js';
 import { t, currentLang } from '../i18n.js';
-import { el, showError } from '../ui.js';
+import { el, showError, collapsibleLegend, swatch } from '../ui.js';
 import { withProgress } from '../progress.js';
 import { colourCommunitiesByStatus } from '../status.js';
 import { showFeature } from '../feature.js';
-import { cards, countyChart, countyTable, overdueList, ranking } from './leader-parts.js';
+import { cards, countyChart, countyTable, overdueList, overdueProjects, ranking } from './leader-parts.js';
 
 // The sample programme stands on this day (docs/programme.md); a 2023 programme read years later
 // would otherwise show every project as overdue "today".
@@ -22,7 +22,7 @@ export async function available(state) {
 
 export async function enter(state, panel) {
   ctx = { state, panel, asOf: null, period: 'mid', metric: 'completed_share' };
-  document.body.classList.add('wide-panel');
+  document.body.classList.add('wide-panel', 'dashboard-open');
   state.map.invalidateSize();
   const { data } = await api('/api/progress/summary');
   const year = new Date().getFullYear();
@@ -35,7 +35,9 @@ export function leave(state) {
   if (!ctx) return;
   ctx.choropleth?.remove();
   ctx.legend?.remove();
-  document.body.classList.remove('wide-panel');
+  ctx.highlight?.remove();
+  state.map.off('zoomend', declutter);
+  document.body.classList.remove('wide-panel', 'dashboard-open');
   state.map.invalidateSize();
   ctx = null;
 }
@@ -86,15 +88,15 @@ function render() {
       el('label', {}, t('leader.asOf'), ' ', asOf),
       el('label', {}, t('leader.shade'), ' ', metric),
       el('a', { class: 'button', id: 'leader-report', target: '_blank', rel: 'noopener',
-        href: `/api/progress/report?asOf=${ctx.asOf}` }, t('leader.report'))),
+        href: `/report.html?asOf=${ctx.asOf}&period=${ctx.period}` }, t('leader.report'))),
     message,
     cards(summary),
     el('h3', {}, t('leader.chart')),
     countyChart(summary, nameOf),
     el('h3', {}, t('leader.counties')),
     countyTable(summary, overdue, nameOf, code => zoomToDistrict(code)),
-    el('h3', {}, t('leader.overdue', { count: overdue.projects.length })),
-    overdueList(overdue, names, i => zoomToProject(overdue.projects[i])),
+    el('h3', {}, t('leader.overdue', { count: overdueProjects(overdue).length })),
+    overdueList(overdue, names, p => zoomToProject(p)),
     el('h3', {}, t('leader.ranking'), ' ', period),
     ranking(evaluation, names)));
 }
@@ -108,7 +110,7 @@ function drawChoropleth() {
     pane: 'pane-choropleth',
     style: f => ({ color: '#1b5e20', weight: 1, fillColor: shade(share(f)), fillOpacity: 0.75 }),
     onEachFeature: (f, layer) => layer.bindTooltip(
-      `${f.properties.name} ${(share(f) * 100).toFixed(1)}%`, { sticky: true }),
+      `${nameOf(f.properties)} ${(share(f) * 100).toFixed(1)}%`, { sticky: true }),
   });
   // The sample's county boundaries are small rectangles, tiny at the city's zoom: a circle per
   // county, sized by planned households and shaded the same, keeps every county readable.
@@ -117,18 +119,50 @@ function drawChoropleth() {
     L.circleMarker(layer.getBounds().getCenter(), { pane: 'pane-choropleth',
       radius: 6 + Math.sqrt(p.planned_households || 0) / 4, color: '#1b5e20', weight: 1,
       fillColor: shade(share(layer.feature)), fillOpacity: 0.85 })
-      .bindTooltip(`${p.name} ${(share(layer.feature) * 100).toFixed(1)}%`)
+      .bindTooltip(`${nameOf(p)} ${(share(layer.feature) * 100).toFixed(1)}%`)
       .on('click', () => zoomToDistrict(p.code))
+      .addTo(ctx.choropleth);
+    // The county's name and share, always shown beside it (a dashboard is read, not hovered).
+    L.marker(layer.getBounds().getCenter(), { pane: 'pane-choropleth', interactive: false,
+      icon: L.divIcon({ className: 'county-label', html: '', iconSize: null }) })
+      .on('add', e => {
+        const label = e.target.getElement();
+        label.textContent = `${nameOf(p)} ${Math.round(share(layer.feature) * 100)}%`;
+        label.dataset.households = String(p.planned_households || 0);
+      })
       .addTo(ctx.choropleth);
   }
   ctx.choropleth.addTo(state.map);
+  declutter();
+  state.map.off('zoomend', declutter).on('zoomend', declutter);
   ctx.legend?.remove();
   ctx.legend = L.control({ position: 'bottomright' });
-  ctx.legend.onAdd = () => el('div', { class: 'legend', id: 'choropleth-legend' },
-    el('strong', {}, t(`leader.${ctx.metric}`)),
-    SHADES.map((c, i) => el('div', {}, el('i', { style: `background:${c}` }),
-      ` ${i * 20}–${(i + 1) * 20}%`)));
+  ctx.legend.onAdd = () => collapsibleLegend('choropleth-legend', t(`leader.${ctx.metric}`),
+    SHADES.map((c, i) => el('div', {}, swatch(c), ` ${i * 20}–${(i + 1) * 20}%`)));
   ctx.legend.addTo(state.map);
+}
+
+/**
+ * At the city's zoom the urban districts' labels fall on each other: a label that would overlap
+ * one already shown (bigger counties first) is hidden until the map is zoomed in far enough.
+ */
+function declutter() {
+  const labels = [...document.querySelectorAll('.county-label')]
+    .sort((a, b) => Number(b.dataset.households) - Number(a.dataset.households));
+  labels.forEach(l => { l.style.visibility = ''; });
+  const kept = [];
+  for (const l of labels) {
+    const r = l.getBoundingClientRect();
+    if (kept.some(k => r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top)) {
+      l.style.visibility = 'hidden';
+    } else {
+      kept.push(r);
+    }
+  }
+}
+
+function nameOf(p) {
+  return (currentLang() === 'en' ? p.name_en || p.nameEn : null) || p.name;
 }
 
 function shade(share) {
@@ -145,7 +179,14 @@ async function zoomToProject(line) {
   if (!project) return;
   try {
     const { data } = await api(`/api/communities/${project.communityId}`);
-    ctx.state.map.fitBounds(L.geoJSON(data).getBounds(), { maxZoom: 16 });
+    // The community stands out on the map (its own outline on top), and its details come into view.
+    ctx.highlight?.remove();
+    if (!ctx.state.map.getPane('pane-highlight')) ctx.state.map.createPane('pane-highlight').style.zIndex = 480;
+    ctx.highlight = L.geoJSON(data, { pane: 'pane-highlight', interactive: false,
+      style: { color: '#d50000', weight: 4, fillColor: '#ffeb3b', fillOpacity: 0.5 } }).addTo(ctx.state.map);
+    ctx.state.map.fitBounds(ctx.highlight.getBounds(), { maxZoom: 16 });
+    document.querySelectorAll('#leader-overdue tr.selected').forEach(r => r.classList.remove('selected'));
+    document.querySelector(`#leader-overdue tr[data-project="${line.id}"]`)?.classList.add('selected');
     showFeature('communities', data, null, ctx.state);
   } catch (e) {
     console.warn('community of project', line.id, e);

@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { el, showError, showMessage, throttle } from '../ui.js';
 import { withProgress } from '../progress.js';
 import { AreaLayer, DRAFT_STYLE, previewArea, createArea, readArea, updateArea, deleteArea, planOf } from '../areas.js';
-import { report, suggestions } from './planner-parts.js';
+import { report, suggestions, suggestionName } from './planner-parts.js';
 import { showPlan, hidePlan } from '../timeline.js';
 
 let ctx = null;
@@ -235,28 +235,46 @@ async function suggest() {
   try {
     const { data } = await withProgress(t('planner.suggesting'), () => api('/api/linkage/suggestions',
       { method: 'POST', body: { gapMeters: 30, maxMembers: 8, limit: 30 } }));
-    ctx.suggested = data.suggestions;
+    // A suggestion sharing a community with a stored area is that area again: leave it out.
+    const stored = await storedMembers();
+    ctx.skipped = data.suggestions.filter(s => s.members.some(m => stored.has(m))).length;
+    ctx.suggested = data.suggestions.filter(s => !s.members.some(m => stored.has(m)));
   } catch (e) {
     showError(ctx.dom.message, e);
     return;
   }
   ctx.suggestLayer?.remove();
-  ctx.suggestLayer = L.geoJSON({ type: 'FeatureCollection', features: ctx.suggested.map((s, i) => ({
+  ctx.suggestOutlines = L.geoJSON({ type: 'FeatureCollection', features: ctx.suggested.map((s, i) => ({
     type: 'Feature', id: i, geometry: s.outline, properties: {} })) }, {
     style: { color: '#ef6c00', weight: 2, dashArray: '6 4', fillOpacity: 0.08 },
     onEachFeature: (f, layer) => layer.on('click', () => showSuggestion(f.id)),
-  }).addTo(ctx.map);
+  });
+  // At the city's zoom an outline of a few hundred metres is a dot: a marker of fixed size on each
+  // keeps every suggestion visible at any zoom.
+  const markers = ctx.suggestOutlines.getLayers().map(l => L.circleMarker(l.getBounds().getCenter(), {
+    radius: 7, color: '#ef6c00', weight: 2, fillColor: '#ffb74d', fillOpacity: 0.9, className: 'suggestion-marker' })
+    .bindTooltip(suggestionName(ctx.suggested[l.feature.id])).on('click', () => showSuggestion(l.feature.id)));
+  ctx.suggestLayer = L.featureGroup([ctx.suggestOutlines, ...markers]).addTo(ctx.map);
   ctx.state.overlay('suggestions', ctx.suggestLayer);
   showSuggestions();
 }
 
+/** The communities already in a stored area (each stored area's report lists its members). */
+async function storedMembers() {
+  const reports = await Promise.all(ctx.areas.features.map(f =>
+    api(`/api/linked-areas/${f.id}/report`).then(r => r.data).catch(() => null)));
+  return new Set(reports.filter(Boolean).flatMap(r => (r.members || []).map(m => m.id)));
+}
+
 function showSuggestions() {
   ctx.dom.suggestions.replaceChildren(el('h3', {}, t('planner.suggestions', { count: ctx.suggested.length })),
+    ctx.skipped ? el('p', { class: 'notice', id: 'suggestions-skipped' },
+      t('planner.suggestionsSkipped', { count: ctx.skipped })) : null,
     suggestions(ctx.suggested, { onShow: showSuggestion, onAdopt: adopt }));
 }
 
 function showSuggestion(i) {
-  const layer = ctx.suggestLayer?.getLayers().find(l => l.feature.id === i);
+  const layer = ctx.suggestOutlines?.getLayers().find(l => l.feature.id === i);
   if (layer) ctx.map.fitBounds(layer.getBounds(), { maxZoom: 17 });
   document.querySelectorAll('#suggestions li').forEach(li =>
     li.classList.toggle('selected', li.dataset.suggestion === String(i)));
@@ -265,7 +283,7 @@ function showSuggestion(i) {
 /** Adopting saves the suggestion's outline as a stored area under a name made of its members. */
 async function adopt(i, button) {
   const s = ctx.suggested[i];
-  const name = t('planner.suggestion', { first: s.memberNames[0], count: s.members.length });
+  const name = suggestionName(s);
   button.disabled = true;
   try {
     await createArea(name, s.memberNames.join('、'), s.outline);

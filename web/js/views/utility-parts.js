@@ -19,10 +19,13 @@ function side(w) {
 }
 
 /** A conflict as a list item; a click zooms the map to its point. */
-export function conflictItem(c, onZoom) {
+export function conflictItem(c, onZoom, gapDays) {
+  // Works that do not overlap still conflict when they start within the gap rule's days of each
+  // other (dig once, not twice): say so instead of "overlap 0 days".
   const why = c.kind === 'moratorium'
     ? t('utility.moratorium', { until: c.moratoriumUntil })
-    : t('utility.sameWindow', { days: num(c.overlapDays) });
+    : c.overlapDays > 0 ? t('utility.sameWindow', { days: num(c.overlapDays) })
+      : t('utility.withinGap', { days: num(c.separationDays ?? 0), gap: num(gapDays ?? 30) });
   return el('li', { tabIndex: 0, class: 'conflict', dataset: { a: c.a.id ?? '', b: c.b.id },
     onclick: () => onZoom(c) },
   el('div', {}, side(c.a), ' ↔ ', side(c.b)),
@@ -40,20 +43,14 @@ export function clearanceItem(v, onZoom) {
 }
 
 /** The check of a proposed work: what it would conflict with and which clearances it breaks. */
-export function checkResult(r, onZoom) {
+export function checkResult(r, onZoom, gapDays) {
   const ok = !r.conflicts.length && !r.clearanceProblems.length;
   return el('div', { id: 'check-result' },
     el('p', { class: `message ${ok ? 'ok' : 'error'}` }, ok ? t('utility.checkOk')
       : t('utility.checkFound', { conflicts: r.conflicts.length, clearances: r.clearanceProblems.length })),
     r.conflicts.length ? el('h4', {}, t('utility.conflicts')) : null,
-    el('ul', { class: 'list', id: 'check-conflicts' }, r.conflicts.map(c => conflictItem(c, onZoom))),
+    el('ul', { class: 'list', id: 'check-conflicts' }, r.conflicts.map(c => conflictItem(c, onZoom, gapDays))),
     r.clearanceProblems.length ? el('h4', {}, t('utility.clearances')) : null,
     el('ul', { class: 'list', id: 'check-clearances' }, r.clearanceProblems.map(v => clearanceItem(v, onZoom))),
     r.clearanceChecked ? null : el('p', { class: 'notice' }, t('utility.clearanceNotChecked')));
-}
-
-export function ownWorks(works, onZoom) {
-  return el('ul', { class: 'list', id: 'own-works' }, works.map(f => el('li', { tabIndex: 0,
-    onclick: () => onZoom(f) }, chip(f.properties.utility), `#${f.id} ${value('kind', f.properties.kind)} · `
-    + `${value('status', f.properties.status)} · ${f.properties.start_date} – ${f.properties.end_date}`)));
 }

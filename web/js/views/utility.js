@@ -6,7 +6,8 @@ import { t } from '../i18n.js';
 import { el, showError, showMessage } from '../ui.js';
 import { withProgress } from '../progress.js';
 import { UTILITY_COLOURS } from '../layers.js';
-import { checkResult, conflictItem, clearanceItem, ownWorks, value } from './utility-parts.js';
+import { checkResult, conflictItem, clearanceItem, value } from './utility-parts.js';
+import { ownWorksList } from './own-works.js';
 
 const KINDS = ['new', 'replace', 'repair', 'remove'];
 const PROPOSAL_STYLE = { color: '#d81b60', weight: 6, opacity: 0.9, dashArray: '8 6' };
@@ -19,7 +20,8 @@ export async function available(state) {
 
 export async function enter(state, panel) {
   const own = state.user.organisation || null;
-  ctx = { state, panel, own, proposal: null, checked: null, onlyOwn: !!own };
+  // Everyone's works show by default: a conflict's counterpart must be on the map when it is opened.
+  ctx = { state, panel, own, proposal: null, checked: null, onlyOwn: false, gapDays: null };
   if (!state.map.getPane('pane-findings')) state.map.createPane('pane-findings').style.zIndex = 470;
   // Conflicts and clearance violations as map layers, each its own group (they load in parallel).
   ctx.conflictPoints = L.layerGroup().addTo(state.map);
@@ -68,12 +70,15 @@ function render() {
   const today = new Date().toISOString().slice(0, 10);
   const d = ctx.dom = {
     message: el('p', { class: 'message', id: 'utility-message', hidden: true }),
-    utility: el('select', { id: 'work-utility' }, utilities.map(u => el('option', { value: u,
-      selected: u === ctx.own }, value('utility', u)))),
+    // A utility company files works for itself only; an administrator may pick any utility.
+    utility: el('select', { id: 'work-utility', disabled: !!ctx.own },
+      (ctx.own ? [ctx.own] : utilities).map(u => el('option', { value: u,
+        selected: u === ctx.own }, value('utility', u)))),
     kind: el('select', { id: 'work-kind' }, KINDS.map(k => el('option', { value: k }, value('kind', k)))),
     start: el('input', { type: 'date', id: 'work-start', value: today }),
     end: el('input', { type: 'date', id: 'work-end', value: today }),
-    file: el('input', { type: 'file', id: 'work-file', accept: '.geojson,.json,application/geo+json',
+    file: el('input', { type: 'file', id: 'work-file',
+      accept: '.geojson,.json,application/geo+json,.zip,application/zip,.csv,text/csv',
       onchange: e => importFile(e.target.files[0]) }),
     check: el('button', { type: 'button', id: 'work-check', disabled: true, onclick: check }, t('utility.check')),
     save: el('button', { type: 'button', id: 'work-save', disabled: true, onclick: save }, t('utility.save')),
@@ -125,11 +130,11 @@ function setProposal(geometry) {
 async function importFile(file) {
   if (!file) return;
   try {
-    const doc = await withProgress(t('utility.importing'), async () => JSON.parse(await file.text()));
+    const doc = await withProgress(t('utility.importing'), () => readWorkFile(file));
     const f = doc.type === 'FeatureCollection' ? doc.features[0] : doc.type === 'Feature' ? doc : { geometry: doc };
     if (!f?.geometry?.type) throw new Error(t('utility.noGeometry'));
     const p = f.properties || {};
-    if (p.utility) ctx.dom.utility.value = p.utility;
+    if (p.utility && !ctx.own) ctx.dom.utility.value = p.utility;
     if (p.kind) ctx.dom.kind.value = p.kind;
     if (p.start_date) ctx.dom.start.value = p.start_date;
     if (p.end_date) ctx.dom.end.value = p.end_date;
@@ -137,6 +142,27 @@ async function importFile(file) {
   } catch (e) {
     showError(ctx.dom.message, e);
   }
+}
+
+/**
+ * A GeoJSON file is read here; a Shapefile zip (it starts with "PK") or a CSV goes to the files
+ * endpoints' preview, which answers its first features as GeoJSON (nothing is stored).
+ */
+async function readWorkFile(file) {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  if (!zip && !/\.csv$/i.test(file.name)) {
+    try {
+      return JSON.parse(await file.text());
+    } catch {
+      throw new Error(t('utility.badFile', { name: file.name }));
+    }
+  }
+  const path = zip ? '/api/files/shapefile/preview?layer=works' : '/api/files/csv?layer=works&preview=true';
+  const { data } = await api(path, { method: 'POST', raw: file,
+    headers: { 'Content-Type': zip ? 'application/zip' : 'text/csv' } });
+  if (data.badRows && !data.first?.length) throw new Error(t('utility.noGeometry'));
+  return { type: 'FeatureCollection', features: data.first || [] };
 }
 
 function proposedFeature() {
@@ -151,7 +177,7 @@ async function check() {
   try {
     const { data } = await withProgress(t('utility.checking'), () => api('/api/works/check', { method: 'POST', body }));
     ctx.checked = JSON.stringify(body);
-    ctx.dom.result.replaceChildren(checkResult(data, zoomTo));
+    ctx.dom.result.replaceChildren(checkResult(data, zoomTo, data.parameters?.gapDays ?? ctx.gapDays));
     ctx.dom.save.disabled = false;
     ctx.dom.message.hidden = true;
     markPoints(ctx.checkPoints, data.conflicts, '#c62828');
@@ -198,7 +224,13 @@ async function loadOwnWorks() {
     // The works layer has no owner filter; the city's works list is bounded by the limit.
     const { data } = await api('/api/works?limit=5000');
     const mine = data.features.filter(f => !ctx.own || f.properties.owner === ctx.own);
-    ctx.dom.works.replaceChildren(ownWorks(mine, f => ctx.state.map.fitBounds(L.geoJSON(f).getBounds(), { maxZoom: 17 })));
+    ctx.dom.works.replaceChildren(ownWorksList(mine, {
+      onZoom: f => ctx.state.map.fitBounds(L.geoJSON(f).getBounds(), { maxZoom: 17 }),
+      onChanged: async text => {
+        showMessage(ctx.dom.message, text);
+        ctx.state.layers.load('works');
+        await Promise.all([loadOwnWorks(), loadConflicts()]);
+      } }));
   } catch (e) {
     ctx.dom.works.replaceChildren(el('p', { class: 'message error' }, e.message));
   }
@@ -209,8 +241,9 @@ async function loadConflicts() {
   try {
     const { data } = await api(`/api/works/conflicts${q}`);
     ctx.conflicts = data.conflicts;
+    ctx.gapDays = data.parameters?.gapDays ?? ctx.gapDays;
     ctx.dom.conflicts.replaceChildren(el('h3', {}, t('utility.conflictsWithOthers', { count: data.count })),
-      el('ul', { class: 'list', id: 'conflicts' }, data.conflicts.map(c => conflictItem(c, zoomTo))));
+      el('ul', { class: 'list', id: 'conflicts' }, data.conflicts.map(c => conflictItem(c, zoomTo, ctx.gapDays))));
     markPoints(ctx.conflictPoints, data.conflicts, '#c62828');
   } catch (e) {
     ctx.dom.conflicts.replaceChildren(el('p', { class: 'message error' }, e.message));

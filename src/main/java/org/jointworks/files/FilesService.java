@@ -159,8 +159,8 @@ public class FilesService {
       try {
         out.put(layer.id(), importFeatures(layer, fs).imported());
       } catch (ApiException e) {
-        throw new ApiException(e.status(), layer.id() + ": " + e.getMessage(), e.errors(),
-            e.extra());
+        throw new ApiException(e.status(), e.code(), layer.id() + ": " + e.getMessage(),
+            e.args(), e.errors(), e.extra());
       }
     }
     return out;

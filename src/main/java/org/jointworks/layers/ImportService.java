@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
 import org.jointworks.system.JointWorksUser;
@@ -87,8 +88,7 @@ public class ImportService {
             "the body must be a GeoJSON FeatureCollection with a 'features' array");
       }
     } catch (JacksonException e) {
-      throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      throw JsonLimits.refusal(e);
     }
     return run.finish();
   }

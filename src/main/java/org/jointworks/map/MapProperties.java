@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param centerLon where the map opens
  * @param centerLat where the map opens
  * @param zoom the zoom it opens at
+ * @param reportIssuer the office that issues the printable progress report (its heading and
+ *     signature block); the sample plan's own issuer by default
  */
 @ConfigurationProperties("jointworks.map")
 public record MapProperties(
@@ -20,7 +22,8 @@ public record MapProperties(
     @DefaultValue("") String basemapAttribution,
     @DefaultValue("114.05") double centerLon,
     @DefaultValue("35.25") double centerLat,
-    @DefaultValue("10") int zoom) {
+    @DefaultValue("10") int zoom,
+    @DefaultValue("新乡市百城建设提质工程领导小组办公室") String reportIssuer) {
 
   public MapProperties {
     if (zoom < 1 || zoom > 20) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * collection for its items with its queryables as parameters, so generic clients see exactly the
  * filters each collection takes, and only the operations each really serves: writes where the
  * collection takes them ({@link OpenApiWrites}), tiles for the stored layers, 401 and the security
- * scheme where a signed-in user is needed. Stateless.
+ * scheme where a signed-in user is needed; the tiles paths are {@link OpenApiTiles}'. Stateless.
  */
 final class OpenApiDocument {
   private OpenApiDocument() {}
@@ -29,10 +29,7 @@ final class OpenApiDocument {
     paths.put("/conformance", get("conformance", "the conformance classes", json()));
     paths.put("/api", get("api", "this API definition", json()));
     paths.put("/collections", get("collections", "the feature collections", json()));
-    paths.put("/tileMatrixSets", get("tileMatrixSets", "the tile matrix sets", json()));
-    paths.put("/tiles", get("tilesets", "the tilesets of all map layers", json()));
-    paths.put("/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
-        tile("dataset tile", "a vector tile of all map layers"));
+    OpenApiTiles.dataset(paths);
     for (OgcCollection c : collections) {
       String base = "/collections/" + c.id();
       paths.put(base, get("describe " + c.id(), c.title(), json()));
@@ -73,11 +70,7 @@ final class OpenApiDocument {
           base + "/items/{featureId}"));
       if (c.layer().isPresent()) {
         // The tiles feature serves the stored layers only.
-        paths.put(base + "/tiles", get("tilesets " + c.id(), "tilesets of " + c.id(), json()));
-        paths.put(base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
-            tile("tile " + c.id(), "a vector tile of " + c.id()));
-        own.addAll(List.of(base + "/tiles",
-            base + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"));
+        own.addAll(OpenApiTiles.collection(paths, c));
       }
       if (!c.publicRead()) {
         for (String p : own) {
@@ -92,7 +85,7 @@ final class OpenApiDocument {
 
   private static Map<String, Object> get(String id, String summary, Map<String, Object> content) {
     Map<String, Object> op = new LinkedHashMap<>();
-    op.put("operationId", id.replaceAll("[^A-Za-z0-9]+", "_"));
+    op.put("operationId", idPart(id));
     op.put("summary", summary);
     op.put("parameters", List.of(param("f", "string", "json or html", false)));
     op.put("responses", Map.of("200", Map.of("description", summary, "content", content),
@@ -103,18 +96,9 @@ final class OpenApiDocument {
     return path;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> tile(String id, String summary) {
-    Map<String, Object> path = get(id, summary,
-        Map.of("application/vnd.mapbox-vector-tile", Map.of("schema",
-            Map.of("type", "string", "format", "binary"))));
-    List<Object> params = new ArrayList<>();
-    for (String p : List.of("tileMatrix", "tileRow", "tileCol")) {
-      params.add(Map.of("name", p, "in", "path", "required", true,
-          "schema", Map.of("type", "integer")));
-    }
-    ((Map<String, Object>) path.get("get")).put("parameters", params);
-    return path;
+  /** A name as a part of an operation id: runs of anything but letters and digits become _. */
+  static String idPart(String name) {
+    return name.replaceAll("[^A-Za-z0-9]+", "_");
   }
 
   private static Map<String, Object> param(String name, String type, String description,

@@ -169,8 +169,10 @@ public class ReportService {
         problems.add(e.getKey() + ": a count, 0 or more");
       }
     }
-    if (in.investmentYuan() == null || !(in.investmentYuan() >= 0)) {
-      problems.add("investmentYuan: the investment completed, 0 or more yuan");
+    // Bounded above as well: 1e308 yuan is no report (issue 11); a trillion is beyond any county.
+    if (in.investmentYuan() == null || !(in.investmentYuan() >= 0)
+        || in.investmentYuan() > 1e12) {
+      problems.add("investmentYuan: the investment completed, 0 to 10^12 yuan");
     }
     if (in.note() != null && in.note().length() > 1000) {
       problems.add("note: up to 1000 characters");

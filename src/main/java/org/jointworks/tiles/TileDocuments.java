@@ -1,6 +1,7 @@
 package org.jointworks.tiles;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,26 @@ import org.jointworks.tiles.mvt.TileCoord;
  * The metadata documents of OGC API – Tiles: the WebMercatorQuad tile matrix set (OGC 17-083r4
  * JSON), tileset lists, a tileset's metadata with each layer's zoom range, and TileJSON 3.0 for
  * map clients (MapLibre, Mapbox GL, QGIS). Stateless.
+ *
+ * <p>A tilesets list element is the tileset's own summary (OGC 20-057
+ * /req/tilesets-list/tileset-links: a subset of the tileset metadata), built by the same method
+ * as the tileset, so the two never disagree. Both carry the tile matrix set limits: the registered
+ * WebMercatorQuad goes to tile matrix 24, we serve 0 to {@link TileSets#MAX_ZOOM}, each whole.
+ * The limits are deliberately not the data's extent: a tile outside them must be refused
+ * (/req/core/tc-error), and the extent moves with every write while the tile cache and the
+ * anonymous fast path know only the tile's coordinates; an empty tile inside them is a blank
+ * 200 as that requirement allows. The element also has {@code tileMatrixSetId}, which the
+ * standard does not define but OGC's test suite reads (docs/ogcapi.md).
  */
 final class TileDocuments {
   static final String TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
+  static final String TMS_ID = "WebMercatorQuad";
   static final String MVT = "application/vnd.mapbox-vector-tile";
+  private static final String EPSG_3857 = "http://www.opengis.net/def/crs/EPSG/0/3857";
+  private static final String TILING_SCHEME =
+      "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
+  /** One whole tile matrix per zoom we serve, worked out once. */
+  private static final List<Map<String, Object>> LIMITS = limits();
 
   private TileDocuments() {}
 
@@ -31,11 +48,12 @@ final class TileDocuments {
     d.put("id", "WebMercatorQuad");
     d.put("title", "Google Maps Compatible for the World");
     d.put("uri", TMS_URI);
-    d.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
+    d.put("crs", EPSG_3857);
     d.put("orderedAxes", List.of("E", "N"));
     d.put("wellKnownScaleSet", "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible");
     List<Map<String, Object>> matrices = new ArrayList<>();
-    for (int z = 0; z <= TileSets.MAX_ZOOM; z++) {
+    // All of the registered definition's matrices; the tilesets' limits say where we stop.
+    for (int z = 0; z <= TileCoord.MAX_ZOOM; z++) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", Integer.toString(z));
       m.put("scaleDenominator", 559082264.0287178 / (1L << z));
@@ -53,29 +71,19 @@ final class TileDocuments {
   }
 
   /** The tilesets list of a tileset base ({@code .../tiles}). */
-  static Map<String, Object> tilesets(String tilesBase, String title) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("title", title);
-    t.put("dataType", "vector");
-    t.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
-    t.put("tileMatrixSetURI", TMS_URI);
-    t.put("links", List.of(
-        Links.link(tilesBase + "/WebMercatorQuad", "self", Links.JSON, title),
-        Links.link(tilesBase + "/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}",
-            "item", MVT, "a tile")));
+  static Map<String, Object> tilesets(String root, String tilesBase, String title) {
+    Map<String, Object> t = summary(root, tilesBase, title, List.of());
+    // Not in OGC 20-057; the ETS (ets-ogcapi-tiles10 1.2) reads it from each element.
+    t.put("tileMatrixSetId", TMS_ID);
     return Map.of("links", List.of(Links.link(tilesBase, "self", Links.JSON, title)),
         "tilesets", List.of(t));
   }
 
   static Map<String, Object> tileset(String root, String tilesBase, String title,
       List<Layer> layers) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("title", title);
-    d.put("dataType", "vector");
-    d.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
-    d.put("tileMatrixSetURI", TMS_URI);
-    List<Map<String, Object>> limits = new ArrayList<>();
-    d.put("tileMatrixSetLimits", limits);
+    Map<String, Object> d = summary(root, tilesBase, title, List.of(
+        Links.link(tilesBase + "/WebMercatorQuad/tilejson.json", "describedby",
+            "application/vnd.mapbox.tile+json", "TileJSON")));
     List<Map<String, Object>> ls = new ArrayList<>();
     for (Layer l : layers) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -101,15 +109,47 @@ final class TileDocuments {
       ls.add(m);
     }
     d.put("layers", ls);
-    d.put("links", List.of(
-        Links.link(tilesBase + "/WebMercatorQuad", "self", Links.JSON, title),
-        Links.link(root + "/tileMatrixSets/WebMercatorQuad",
-            "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", Links.JSON, "WebMercatorQuad"),
-        Links.link(tilesBase + "/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}", "item", MVT,
-            "a tile"),
-        Links.link(tilesBase + "/WebMercatorQuad/tilejson.json", "describedby",
-            "application/vnd.mapbox.tile+json", "TileJSON")));
     return d;
+  }
+
+  /**
+   * What a tileset and its tilesets list element share: title, data type, CRS, the registered
+   * tile matrix set, its limits, and the self, tiling-scheme and templated tile links, then
+   * {@code more} links.
+   */
+  private static Map<String, Object> summary(String root, String tilesBase, String title,
+      List<Map<String, Object>> more) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("title", title);
+    d.put("dataType", "vector");
+    d.put("crs", EPSG_3857);
+    d.put("tileMatrixSetURI", TMS_URI);
+    d.put("tileMatrixSetLimits", LIMITS);
+    Map<String, Object> item = Links.link(tilesBase + "/WebMercatorQuad/{tileMatrix}/{tileRow}"
+        + "/{tileCol}", "item", MVT, "a tile");
+    item.put("templated", true); // /req/tileset/description G
+    List<Map<String, Object>> links = new ArrayList<>(List.of(
+        Links.link(tilesBase + "/WebMercatorQuad", "self", Links.JSON, title),
+        Links.link(root + "/tileMatrixSets/WebMercatorQuad", TILING_SCHEME, Links.JSON, TMS_ID),
+        item));
+    links.addAll(more);
+    d.put("links", links);
+    return d;
+  }
+
+  private static List<Map<String, Object>> limits() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int z = 0; z <= TileSets.MAX_ZOOM; z++) {
+      long last = (1L << z) - 1;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("tileMatrix", Integer.toString(z));
+      m.put("minTileRow", 0);
+      m.put("maxTileRow", last);
+      m.put("minTileCol", 0);
+      m.put("maxTileCol", last);
+      out.add(Collections.unmodifiableMap(m));
+    }
+    return List.copyOf(out);
   }
 
   static Map<String, Object> tileJson(String tilesBase, String title, List<Layer> layers) {

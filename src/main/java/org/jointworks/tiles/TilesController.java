@@ -43,13 +43,15 @@ class TilesController {
 
   @GetMapping("/ogcapi/tiles")
   Object datasetTilesets(HttpServletRequest request) {
-    return TileDocuments.tilesets(Links.root(request) + "/tiles", "All map layers");
+    String root = Links.root(request);
+    return TileDocuments.tilesets(root, root + "/tiles", "All map layers");
   }
 
   @GetMapping("/ogcapi/collections/{id}/tiles")
   Object collectionTilesets(@PathVariable String id, HttpServletRequest request) {
     TileSets.layers(id, signedIn());
-    return TileDocuments.tilesets(Links.root(request) + "/collections/" + id + "/tiles", id);
+    String root = Links.root(request);
+    return TileDocuments.tilesets(root, root + "/collections/" + id + "/tiles", id);
   }
 
   @GetMapping("/ogcapi/tiles/WebMercatorQuad")

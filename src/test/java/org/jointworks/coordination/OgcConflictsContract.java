@@ -8,7 +8,6 @@ import static org.jointworks.support.OgcLinks.enc;
 import static org.jointworks.support.OgcLinks.link;
 import static org.jointworks.support.OgcLinks.path;
 import static org.jointworks.support.OgcLinks.rels;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class OgcConflictsContract {
   static final String ITEMS = "/ogcapi/collections/conflicts/items";
   static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
-  static final String OGR2OGR = "/usr/bin/ogr2ogr";
+  static final String OGR2OGR = org.jointworks.support.ExternalTools.OGR2OGR.path();
 
   @LocalServerPort
   int port;
@@ -391,8 +390,7 @@ abstract class OgcConflictsContract {
   /** GDAL's OAPIF client reads the pairs with their string ids and attributes. */
   @Test
   void gdalReadsTheConflicts(@TempDir Path dir) throws Exception {
-    assumeTrue("true".equals(System.getenv("CI")) || Files.isExecutable(Path.of(OGR2OGR)),
-        "gdal-bin is not installed");
+    org.jointworks.support.ExternalTools.assume(org.jointworks.support.ExternalTools.OGR2OGR);
     WorksFixtures m = new WorksFixtures(113.94, 35.34);
     List<Long> ids = importWorks(
         work(m.line(0, 0, 100, 0), "water_supply", "replace", "approved", "2023-03-01", "2023-03-31"),

@@ -8,7 +8,6 @@ import static org.jointworks.support.OgcLinks.enc;
 import static org.jointworks.support.OgcLinks.link;
 import static org.jointworks.support.OgcLinks.path;
 import static org.jointworks.support.OgcLinks.rels;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ abstract class OgcLinkedAreasContract {
   // 0.001° is about 90.8 m of longitude and 110.9 m of latitude at 35.3° N.
   static final double LON = 113.850;
   static final double LAT = 35.300;
-  static final String OGR2OGR = "/usr/bin/ogr2ogr";
+  static final String OGR2OGR = org.jointworks.support.ExternalTools.OGR2OGR.path();
 
   @LocalServerPort
   int port;
@@ -404,8 +403,7 @@ abstract class OgcLinkedAreasContract {
 
   @Test
   void gdalReadsTheAreasOnlyWhenSignedIn(@TempDir Path dir) throws Exception {
-    assumeTrue("true".equals(System.getenv("CI")) || Files.isExecutable(Path.of(OGR2OGR)),
-        "gdal-bin is not installed");
+    org.jointworks.support.ExternalTools.assume(org.jointworks.support.ExternalTools.OGR2OGR);
     Http.Response created = planner.post(ITEMS, square("读片", LON + 0.030, LAT + 0.020, 0.001,
         ""));
     assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.jointworks.support.Browser;
+import org.jointworks.support.ExternalTools;
+import org.jointworks.support.NeedsTools;
 import org.jointworks.support.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * leader's dashboard shows the plan's table, a planner draws and saves a joint area with the
  * mouse. Each test saves a screenshot under target/screenshots and asserts on what the page shows.
  */
+@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MapViewsTest {
   @LocalServerPort
@@ -83,7 +86,7 @@ class MapViewsTest {
     assertThat(browser.driver().findElements(By.cssSelector("#leader-overdue tbody tr"))).isNotEmpty();
     assertThat(browser.text("#leader-ranking tbody tr:first-child")).contains("卫滨区").contains("95.62");
     assertThat(browser.driver().findElement(By.id("leader-report")).getAttribute("href"))
-        .endsWith("/api/progress/report?asOf=2023-07-15");
+        .endsWith("/report.html?asOf=2023-07-15&period=mid");
     // Communities are coloured by their programme status, with a legend.
     browser.waitFor("return window.jointworks.layers.groups.communities.getLayers()"
         + ".some(l => l.feature.properties._status === 'started')", 30);

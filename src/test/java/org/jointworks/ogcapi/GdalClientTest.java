@@ -2,7 +2,6 @@ package org.jointworks.ogcapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.jointworks.support.Fixtures.collection;
 import static org.jointworks.support.Fixtures.community;
 import static org.jointworks.support.Fixtures.pipeline;
@@ -15,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jointworks.support.ExternalTools;
 import org.jointworks.support.Http;
+import org.jointworks.support.NeedsTools;
 import org.jointworks.support.Stores;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * with Basic credentials for the private layers, and what it writes out equals what the service
  * stores. CI installs gdal-bin (.ci/run); elsewhere the test is skipped when ogr2ogr is missing.
  */
+@NeedsTools(ExternalTools.OGR2OGR)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GdalClientTest {
-  private static final String OGR2OGR = "/usr/bin/ogr2ogr";
+  private static final String OGR2OGR = ExternalTools.OGR2OGR.path();
   private static final int COMMUNITIES = 23;
   @LocalServerPort
   int port;
@@ -45,12 +46,6 @@ class GdalClientTest {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     Stores.h2gis(registry, false);
-  }
-
-  @BeforeAll
-  static void gdalIsThere() {
-    boolean ci = "true".equals(System.getenv("CI"));
-    assumeTrue(ci || Files.isExecutable(Path.of(OGR2OGR)), "gdal-bin is not installed");
   }
 
   @Test

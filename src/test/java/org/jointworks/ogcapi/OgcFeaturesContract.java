@@ -141,7 +141,7 @@ abstract class OgcFeaturesContract {
         assertThat(status).as("anonymous GET %s", path).isNotEqualTo(401);
       }
     }
-    assertThat(secured).isGreaterThanOrEqualTo(12); // pipelines, facilities: 6 paths each
+    assertThat(secured).isGreaterThanOrEqualTo(16); // pipelines, facilities: 8 paths each
   }
 
   @Test

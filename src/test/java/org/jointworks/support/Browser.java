@@ -17,11 +17,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given
- * explicitly so that Selenium Manager never tries to download a browser or a driver.
+ * explicitly so that Selenium Manager never tries to download a browser or a driver. Tests that
+ * use it call {@link ExternalTools#assumeBrowser()} first (from {@code @BeforeAll}), so a machine
+ * without Chromium skips them with a notice instead of erroring.
  */
 public final class Browser implements AutoCloseable {
-  public static final String CHROMIUM = System.getProperty("jointworks.chromium", "/usr/bin/chromium");
-  public static final String DRIVER = System.getProperty("jointworks.chromedriver", "/usr/bin/chromedriver");
+  public static final String CHROMIUM = ExternalTools.CHROMIUM.path();
+  public static final String DRIVER = ExternalTools.CHROMEDRIVER.path();
 
   private final ChromeDriver driver;
   private final String base;

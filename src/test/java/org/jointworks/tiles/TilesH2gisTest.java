@@ -12,8 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import com.jayway.jsonpath.JsonPath;
 import org.jointworks.geo.Crs;
 import org.jointworks.support.Http;
 import org.jointworks.support.Stores;
@@ -76,6 +81,109 @@ class TilesH2gisTest {
     assertThat(tj.at("/tiles/0").asString()).endsWith("/ogcapi/tiles/WebMercatorQuad/{z}/{y}/{x}");
     assertThat(anonymous.get("/ogcapi/collections/communities/tiles").status()).isEqualTo(200);
     assertThat(anonymous.get("/ogcapi/tileMatrixSets").status()).isEqualTo(200);
+  }
+
+  /**
+   * Issue 16: a tilesets list element carries the subset of the tileset metadata that OGC 20-057
+   * /req/tilesets-list/tileset-links asks for (dataType, crs, tileMatrixSetURI, a self and a
+   * tiling-scheme link), and, like the tileset itself, the tile template as a templated item link
+   * (/req/tileset/description) and the tile matrix set limits; the ETS also reads
+   * tileMatrixSetId there. The first limit's tile answers and the row after it is refused, which
+   * is what the ETS requests.
+   */
+  @Test
+  void tilesetsListsAndTilesetsCarryTheStandardsMembers() {
+    for (String base : List.of("/ogcapi/tiles", "/ogcapi/collections/communities/tiles")) {
+      String list = anonymous.get(base).body();
+      String tileset = anonymous.get(base + "/WebMercatorQuad").body();
+      assertThat(JsonPath.<String>read(list, "$.tilesets[0].dataType")).isEqualTo("vector");
+      assertThat(JsonPath.<String>read(list, "$.tilesets[0].crs")).endsWith("/EPSG/0/3857");
+      assertThat(JsonPath.<String>read(list, "$.tilesets[0].tileMatrixSetURI"))
+          .isEqualTo("http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad");
+      assertThat(JsonPath.<String>read(list, "$.tilesets[0].tileMatrixSetId"))
+          .isEqualTo("WebMercatorQuad");
+      assertThat(JsonPath.<List<String>>read(list,
+          "$.tilesets[0].links[?(@.rel == 'self')].href"))
+          .singleElement().asString().endsWith(base + "/WebMercatorQuad");
+      for (String doc : List.of(list, tileset)) {
+        String at = doc == list ? "$.tilesets[0]" : "$";
+        assertThat(JsonPath.<List<String>>read(doc, at + ".links[?(@.rel == "
+            + "'http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme')].href"))
+            .as(base).singleElement().asString().endsWith("/ogcapi/tileMatrixSets/WebMercatorQuad");
+        assertThat(JsonPath.<List<Object>>read(doc, at + ".links[?(@.rel == 'item')].templated"))
+            .as(base).containsExactly(true);
+        assertThat(JsonPath.<List<String>>read(doc, at + ".links[?(@.rel == 'item')].href"))
+            .singleElement().asString()
+            .endsWith(base + "/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}");
+        // Every tile matrix we serve, 0 to 22, whole; the registered set goes on to 24.
+        assertThat(JsonPath.<List<String>>read(doc, at + ".tileMatrixSetLimits[*].tileMatrix"))
+            .hasSize(23).startsWith("0", "1").endsWith("22");
+        assertThat(JsonPath.<Integer>read(doc, at + ".tileMatrixSetLimits[14].maxTileRow"))
+            .isEqualTo(16383);
+        assertThat(JsonPath.<Integer>read(doc, at + ".tileMatrixSetLimits[22].maxTileCol"))
+            .isEqualTo(4194303);
+        assertThat(JsonPath.<Integer>read(doc, at + ".tileMatrixSetLimits[14].minTileCol"))
+            .isZero();
+      }
+      assertThat(tile(anonymous, base + "/WebMercatorQuad/0/0/0").statusCode()).isEqualTo(200);
+      assertThat(tile(anonymous, base + "/WebMercatorQuad/0/1/0").statusCode()).isEqualTo(400);
+      assertThat(tile(anonymous, base + "/WebMercatorQuad/23/0/0").statusCode()).isEqualTo(400);
+    }
+    String tms = anonymous.get("/ogcapi/tileMatrixSets/WebMercatorQuad").body();
+    assertThat(JsonPath.<List<String>>read(tms, "$.tileMatrices[*].id"))
+        .hasSize(25).endsWith("24");
+  }
+
+  /**
+   * Issue 16: the API document names the tiles operations with the operationId suffixes of OGC
+   * 20-057 Table 11 (/req/oas30/operation-id), has a path for every tilesets list, tileset and
+   * tile (/req/oas30/completeness), and every operation id is unique — for anonymous callers and
+   * for signed-in ones, who also see the private layers.
+   */
+  @Test
+  void theApiDocumentNamesTilesOperationsAsTable11() {
+    String anon = anonymous.get("/ogcapi/api").body();
+    String signedIn = anonymous.as("leader").get("/ogcapi/api").body();
+    String tile = "/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}";
+    for (String doc : List.of(anon, signedIn)) {
+      assertThat(operationId(doc, "/tiles")).endsWith(".dataset.vector.getTileSetsList");
+      assertThat(operationId(doc, "/tiles/WebMercatorQuad")).endsWith(".dataset.vector.getTileSet");
+      assertThat(operationId(doc, "/tiles" + tile)).endsWith(".dataset.vector.getTile");
+      String c = "/collections/communities/tiles";
+      assertThat(operationId(doc, c)).isEqualTo("communities.collection.vector.getTileSetsList");
+      assertThat(operationId(doc, c + "/WebMercatorQuad"))
+          .isEqualTo("communities.collection.vector.getTileSet");
+      assertThat(operationId(doc, c + tile)).isEqualTo("communities.collection.vector.getTile");
+      List<String> ids = JsonPath.read(doc, "$.paths.*.*.operationId");
+      Set<String> unique = new HashSet<>(ids);
+      assertThat(unique).hasSameSizeAs(ids);
+      // Tiles metadata is JSON only: no HTML and no f parameter promised.
+      assertThat(JsonPath.<Map<String, Object>>read(doc, "$.paths['/tiles'].get.responses.200"
+          + ".content")).containsOnlyKeys("application/json");
+    }
+    assertThat(operationId(signedIn, "/collections/pipelines/tiles" + tile))
+        .isEqualTo("pipelines.collection.vector.getTile");
+    assertThat(JsonPath.<Map<String, Object>>read(anon, "$.paths"))
+        .doesNotContainKey("/collections/pipelines/tiles/WebMercatorQuad");
+    assertThat(JsonPath.<List<String>>read(anonymous.get("/ogcapi/conformance").body(),
+        "$.conformsTo")).contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30");
+    // Every tiles link of the landing page and the tilesets leads to a path of the document.
+    List<String> linked = new ArrayList<>();
+    String root = "http://127.0.0.1:" + port + "/ogcapi";
+    for (String base : List.of("/ogcapi/tiles", "/ogcapi/collections/communities/tiles")) {
+      String set = anonymous.get(base + "/WebMercatorQuad").body();
+      linked.addAll(JsonPath.<List<String>>read(set, "$.links[*].href"));
+      linked.addAll(JsonPath.<List<String>>read(anonymous.get(base).body(),
+          "$.tilesets[*].links[*].href"));
+    }
+    Map<String, Object> paths = JsonPath.read(anon, "$.paths");
+    for (String href : linked) {
+      assertThat(paths).as(href).containsKey(href.substring(root.length()));
+    }
+  }
+
+  private static String operationId(String api, String path) {
+    return JsonPath.read(api, "$.paths['" + path + "'].get.operationId");
   }
 
   @Test
