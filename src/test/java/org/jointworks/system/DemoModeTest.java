@@ -62,6 +62,6 @@ class DemoModeTest {
       env.setProperty("server.address", address);
     }
     return new DemoModeGuard(new JointWorksProperties(java.nio.file.Path.of("./data"), false,
-        demoUsers, password, 4547, 268435456L), env);
+        demoUsers, password, 4547), env);
   }
 }

@@ -19,13 +19,13 @@ class PagePolicyTest {
       "https://{s}.tiles.example.org/{z}/{x}/{y}.png#x | https://*.tiles.example.org"})
   void theBasemapHostIsAllowedForImages(String template, String source) {
     assertThat(PagePolicy.basemapSource(template)).isEqualTo(source);
-    String csp = PagePolicy.contentSecurityPolicy(new MapProperties(template, "", 114, 35, 10));
+    String csp = PagePolicy.contentSecurityPolicy(new MapProperties(template, "", 114, 35, 10, ""));
     assertThat(csp).contains("img-src 'self' data: " + source + ";");
   }
 
   @Test
   void noBasemapAddsNoHost() {
-    assertThat(PagePolicy.contentSecurityPolicy(new MapProperties("", "", 114, 35, 10)))
+    assertThat(PagePolicy.contentSecurityPolicy(new MapProperties("", "", 114, 35, 10, "")))
         .contains("img-src 'self' data:;");
   }
 
