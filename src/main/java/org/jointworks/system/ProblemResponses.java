@@ -75,7 +75,8 @@ public final class ProblemResponses {
     res.setStatus(status);
     res.setContentType("application/problem+json");
     res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    // No flush: the container finishes the answer, so a later valve may still add headers
+    // (limits/RefusedBodies closes the connection of a refused request whose body is unread).
     res.getWriter().write(body(status, code, detail, args));
-    res.getWriter().flush();
   }
 }
