@@ -123,20 +123,20 @@ class StartupData implements ApplicationRunner {
 
   private void createDemoUsers() {
     String pw = properties.demoPassword();
-    users.createIfAbsent("admin", pw, Role.ADMIN, null);
-    users.createIfAbsent("planner", pw, Role.PLANNER, null);
-    users.createIfAbsent("leader", pw, Role.LEADER, null);
+    users.ensureDemoUser("admin", pw, Role.ADMIN, null);
+    users.ensureDemoUser("planner", pw, Role.PLANNER, null);
+    users.ensureDemoUser("leader", pw, Role.LEADER, null);
     // The city's road-works office: grants or refuses the works permits (docs/permits.md).
-    users.createIfAbsent("roads", pw, Role.ROAD_AUTHORITY, null);
+    users.ensureDemoUser("roads", pw, Role.ROAD_AUTHORITY, null);
     // The programme's county-scoped users, two counties of the sample city, and the city office.
     for (String county : java.util.List.of("weibin", "hongqi")) {
-      users.createIfAbsent(county + "_officer", pw, Role.COUNTY_OFFICER, null, county);
-      users.createIfAbsent(county + "_leader", pw, Role.COUNTY_LEADER, null, county);
+      users.ensureDemoUser(county + "_officer", pw, Role.COUNTY_OFFICER, null, county);
+      users.ensureDemoUser(county + "_leader", pw, Role.COUNTY_LEADER, null, county);
     }
-    users.createIfAbsent("city_office", pw, Role.CITY_OFFICE, null);
+    users.ensureDemoUser("city_office", pw, Role.CITY_OFFICE, null);
     for (Organisation o : organisations.list()) {
       if (o.utility() != null && o.code().equals(o.utility())) {
-        users.createIfAbsent(o.code(), pw, Role.UTILITY, o.code());
+        users.ensureDemoUser(o.code(), pw, Role.UTILITY, o.code());
       }
     }
   }

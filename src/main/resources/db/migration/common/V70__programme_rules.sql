@@ -1,8 +1,6 @@
 -- Issue 12: rules with teeth. Common to H2GIS and PostGIS.
 
--- The county a county officer or leader acts for (a district code; no foreign key: the demo
--- users are created before the districts are loaded).
-ALTER TABLE app_users ADD COLUMN county VARCHAR(32);
+-- The county a county officer or leader acts for is app_users.county (V60, the accounts).
 
 -- Dates are the server's: the day a record was made beside the day it took effect; a late
 -- record on someone's behalf (ADMIN) carries its reason.
