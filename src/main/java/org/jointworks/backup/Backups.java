@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Online backups of the embedded store. H2's {@code BACKUP TO} copies the store while the service
@@ -41,14 +43,16 @@ public class Backups {
   private final int keep;
   private final boolean embedded;
   private final Audit audit;
+  private final TransactionTemplate tx;
 
   Backups(DataSource dataSource, JointWorksProperties properties, BackupProperties backup,
-      Audit audit) {
+      Audit audit, PlatformTransactionManager transactions) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.dataDir = properties.dataDir();
     this.keep = backup.keep();
     this.embedded = StoreDialect.of(dataSource) == StoreDialect.H2GIS;
     this.audit = audit;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   public boolean embedded() {
@@ -75,7 +79,8 @@ public class Backups {
       jdbc.update("BACKUP TO ?", partial.toAbsolutePath().toString());
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       Backup made = new Backup(target.getFileName().toString(), Files.size(target));
-      audit.record("backup", "store", null, null, "{\"name\":\"" + made.name() + "\"}");
+      tx.executeWithoutResult(t -> audit.record("backup", "store", null, null,
+          "{\"name\":\"" + made.name() + "\"}"));
       LOG.info("Backup {} made ({}, {} bytes)", target, reason, made.bytes());
       prune();
       return made;
