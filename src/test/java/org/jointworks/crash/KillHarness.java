@@ -87,7 +87,9 @@ final class KillHarness {
       for (Thread t : threads) {
         join(t);
       }
-      LOG.info("kill {} of {}: {} after {} ms", k + 1, kills, kind, delay);
+      LOG.info("kill {} of {}: {} after {} ms; so far {}", k + 1, kills, kind, delay,
+          new Outcome(k + 1, storesLost, partialImports, work.acked.size(), ackedLost,
+              importsCut, importsStored, Duration.ofNanos(System.nanoTime() - t0), problems));
     }
     return new Outcome(kills, storesLost, partialImports, work.acked.size(), ackedLost,
         importsCut, importsStored, Duration.ofNanos(System.nanoTime() - t0), List.copyOf(problems));
@@ -100,6 +102,7 @@ final class KillHarness {
       if (problem != null) {
         ackedLost++;
         problems.add(problem);
+        LOG.warn(problem);
       }
     }
     for (Workload.Import i : work.imports.subList(fromImports, toImports)) {
