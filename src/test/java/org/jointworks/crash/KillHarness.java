@@ -60,11 +60,8 @@ final class KillHarness {
     int checkedAcked = 0;
     int checkedImports = 0;
     for (int k = 0; k <= kills; k++) {
-      ServiceProcess s = service.get().start();
-      if (!s.awaitReady(START)) {
-        storesLost++;
-        problems.add("the store did not open after kill " + k + "; log " + s.log());
-        s.kill9();
+      ServiceProcess s = startOnce();
+      if (s == null) {
         break;
       }
       work.target(s.base());
@@ -93,6 +90,29 @@ final class KillHarness {
     }
     return new Outcome(kills, storesLost, partialImports, work.acked.size(), ackedLost,
         importsCut, importsStored, Duration.ofNanos(System.nanoTime() - t0), List.copyOf(problems));
+  }
+
+  /**
+   * Starts the service; a start refused by the shared PostgreSQL for lack of connection slots
+   * ("too many clients", other users of the cluster) is the machine's fault, not the store's, and
+   * is retried a few times and counted apart.
+   */
+  private ServiceProcess startOnce() {
+    for (int attempt = 0; ; attempt++) {
+      ServiceProcess s = service.get().start();
+      if (s.awaitReady(START)) {
+        return s;
+      }
+      s.kill9();
+      if (attempt < 5 && s.logText().contains("too many clients")) {
+        LOG.warn("PostgreSQL had no connection slot free; starting again");
+        ServiceProcess.sleep(5000);
+        continue;
+      }
+      storesLost++;
+      problems.add("the store did not open; log " + s.log());
+      return null;
+    }
   }
 
   private void check(int fromAcked, int toAcked, int fromImports, int toImports)

@@ -54,7 +54,8 @@ final class ServiceProcess {
     int port = freePort();
     List<String> a = new ArrayList<>(List.of("--server.port=" + port,
         "--spring.profiles.active=postgis", "--spring.datasource.url=" + jdbcUrl,
-        "--jointworks.demo-users=true", "--jointworks.sample-data=false"));
+        "--jointworks.demo-users=true", "--jointworks.sample-data=false",
+        "--spring.datasource.hikari.maximum-pool-size=4"));
     a.addAll(Arrays.asList(extra));
     return new ServiceProcess(a, log, port);
   }
