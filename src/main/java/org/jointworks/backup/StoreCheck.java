@@ -1,17 +1,18 @@
 package org.jointworks.backup;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Before anything else of the service starts, opens the embedded store once: a store that cannot
+ * Before any bean is created (the context is prepared, not refreshed), opens the embedded store once: a store that cannot
  * open, or that another instance holds, stops the start-up with one message saying what failed
  * and what to do (the newest backup and the option that restores it), instead of a stack trace
  * from the middle of the context. With {@code jointworks.restore-from} set, restores that backup
@@ -20,7 +21,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * <p>Runs only for an H2 file URL; PostGIS reports its own connection errors. Registered in
  * {@code META-INF/spring.factories}, since it runs before any bean exists.
  */
-public class StoreCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
+public class StoreCheck implements ApplicationListener<ApplicationPreparedEvent>,
     Ordered {
   /** H2's error code for a database file that another process has open (its file lock). */
   private static final int DATABASE_ALREADY_OPEN = 90020;
@@ -31,8 +32,9 @@ public class StoreCheck implements ApplicationListener<ApplicationEnvironmentPre
   }
 
   @Override
-  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-    ConfigurableEnvironment env = event.getEnvironment();
+  public void onApplicationEvent(ApplicationPreparedEvent event) {
+    // The context's environment: with every property source, a test's dynamic ones included.
+    ConfigurableEnvironment env = event.getApplicationContext().getEnvironment();
     String url = env.getProperty("spring.datasource.url", "");
     if (!url.startsWith("jdbc:h2:file:")) {
       return;
@@ -41,6 +43,9 @@ public class StoreCheck implements ApplicationListener<ApplicationEnvironmentPre
     String restoreFrom = env.getProperty("jointworks.restore-from", "");
     if (!restoreFrom.isBlank()) {
       StoreRestore.restore(dataDir, Path.of(restoreFrom));
+    }
+    if (!Files.exists(dataDir.resolve(BackupFiles.STORE_FILE))) {
+      return; // a first start: nothing to check, and no file to create here
     }
     open(url, env.getProperty("spring.datasource.username", "sa"),
         env.getProperty("spring.datasource.password", ""), dataDir);
