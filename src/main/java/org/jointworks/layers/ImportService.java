@@ -119,6 +119,11 @@ public class ImportService {
     }
 
     void accept(JsonNode node) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The service is stopping (TERM after the graceful period): roll back, store nothing.
+        throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
+            "the service is stopping; nothing was stored", Map.of());
+      }
       int at = index++;
       FeatureReader.Result r = reader.read(node);
       ignored.addAll(r.ignoredProperties());
