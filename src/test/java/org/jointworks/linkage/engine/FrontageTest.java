@@ -110,32 +110,12 @@ class FrontageTest {
   void randomCrossingAndOverlappingWallsAgreeWithFineSubdivision() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(15);
     for (int k = 0; k < 40; k++) {
-      Geometry[] pair = crossingPair(random);
+      Geometry[] pair = FrontageCases.crossingPair(random);
       for (double r : new double[] {0, 0.5, 10}) {
         assertThat(Frontage.lengthWithin(pair[0], pair[1], r, true)).as(k + " at " + r)
             .isCloseTo(bruteForce(pair[0], pair[1], r), within(0.06));
       }
     }
-  }
-
-  /**
-   * Two blocks whose facing walls are jittered by up to ±{@code 0.6} m at each corner, so they
-   * cross each other, overlap or leave a sliver, at angles of a few milliradians.
-   */
-  static Geometry[] crossingPair(java.util.SplittableRandom random) {
-    double w = 20 + random.nextDouble() * 60;
-    double h = 20 + random.nextDouble() * 60;
-    double dy = (random.nextDouble() - 0.5) * h;
-    double j1 = (random.nextDouble() - 0.5) * 1.2;
-    double j2 = (random.nextDouble() - 0.5) * 1.2;
-    double j3 = (random.nextDouble() - 0.5) * 1.2;
-    double j4 = (random.nextDouble() - 0.5) * 1.2;
-    Geometry a = geometry(String.format(java.util.Locale.ROOT,
-        "POLYGON((0 0, %s 0, %s %s, 0 %s, 0 0))", w + j1, w + j2, h, h));
-    Geometry b = geometry(String.format(java.util.Locale.ROOT,
-        "POLYGON((%s %s, %s %s, %s %s, %s %s, %s %s))", w + j3, dy, 2 * w, dy, 2 * w, dy + h,
-        w + j4, dy + h, w + j3, dy));
-    return new Geometry[] {a, b};
   }
 
   @Test
