@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  * {@code ST_Transform(geom, 4547)}, for a generated city of 2,500 communities with shared walls,
  * sliver overlaps and streets, at gaps 0, 10 and 30 m. The city goes in through the import
  * endpoint and the answer comes out of the adjacency endpoint: the whole path is checked. The
- * frontage too (issue 15), to 2 mm, against the length of each boundary inside the other area
- * grown by the gap: the city's shared walls are bent independently on either side, so they
+ * frontage too (issue 15), against the length of each boundary inside the other area grown by
+ * the gap (to 2 mm at gap 0, where PostGIS is exact; 5 mm above, for the buffer's chords): the city's shared walls are bent independently on either side, so they
  * cross at shallow angles; and walls crossing and overlapping in generated pairs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,17 +53,16 @@ class PostgisAgreementTest {
    * 0.14 mm at 30 m; 64 segments cut 2.3 mm, which a wall meeting the corner at a shallow angle
    * turns into up to 8 mm of length), the shorter of the two; at gap 0 the other area itself.
    * Every pair that touches or overlaps (where walls cross), and one in ten of the others, to
-   * keep the query to seconds.
+   * keep the query to seconds (the join runs on the indexed table; each pair grows its own).
    */
   private static final String POSTGIS_FRONTAGE = """
-      WITH grown AS (
-        SELECT id, g, CASE WHEN ?::float8 = 0 THEN g
-                           ELSE ST_Buffer(g, ?::float8, 'quad_segs=256') END AS near
-        FROM agreement_metric)
-      SELECT a.id, b.id,
-             LEAST(ST_Length(ST_Intersection(ST_Boundary(a.g), b.near)),
-                   ST_Length(ST_Intersection(ST_Boundary(b.g), a.near)))
-      FROM grown a JOIN grown b ON a.id < b.id AND ST_DWithin(a.g, b.g, ?::float8)
+      SELECT a.id, b.id, LEAST(
+        ST_Length(ST_Intersection(ST_Boundary(a.g),
+            CASE WHEN ?::float8 = 0 THEN b.g ELSE ST_Buffer(b.g, ?::float8, 'quad_segs=256') END)),
+        ST_Length(ST_Intersection(ST_Boundary(b.g),
+            CASE WHEN ?::float8 = 0 THEN a.g ELSE ST_Buffer(a.g, ?::float8, 'quad_segs=256') END)))
+      FROM agreement_metric a JOIN agreement_metric b
+        ON a.id < b.id AND ST_DWithin(a.g, b.g, ?::float8)
       WHERE ST_Intersects(a.g, b.g) OR (a.id + b.id) % 10 = 0""";
   /** One pair's frontage in PostGIS, as {@link #POSTGIS_FRONTAGE}, for WKT pairs. */
   private static final String POSTGIS_PAIR_FRONTAGE = """
@@ -115,7 +114,7 @@ class PostgisAgreementTest {
     Map<String, Double> theirFrontage = new HashMap<>();
     jdbc.query(POSTGIS_FRONTAGE, rs -> {
       theirFrontage.put(rs.getLong(1) + "-" + rs.getLong(2), rs.getDouble(3));
-    }, gapMeters, gapMeters, gapMeters);
+    }, gapMeters, gapMeters, gapMeters, gapMeters, gapMeters);
     assertThat(theirFrontage).isNotEmpty();
     double worst = 0;
     for (var e : theirFrontage.entrySet()) {
@@ -123,9 +122,13 @@ class PostgisAgreementTest {
     }
     System.out.printf(java.util.Locale.ROOT, "agreement at %s m: %d pairs, %d frontages compared,"
         + " largest difference %.4f m%n", gapMeters, ours.size(), theirFrontage.size(), worst);
+    // At gap 0 PostGIS's figure is exact. Above it the buffer's chords (0.19 mm deep at 10 m)
+    // turn into millimetres where a wall passes nearly tangent to a round corner (length
+    // 2 sqrt(r^2 - h^2) moves by 2 r dh / sqrt(r^2 - h^2)); 2.6 mm measured at 10 m.
+    double tolerance = gapMeters == 0 ? 0.002 : 0.005;
     for (var e : theirFrontage.entrySet()) {
       assertThat(ourFrontage.get(e.getKey())).as("frontage " + e.getKey())
-          .isCloseTo(e.getValue(), org.assertj.core.api.Assertions.within(0.002));
+          .isCloseTo(e.getValue(), org.assertj.core.api.Assertions.within(tolerance));
     }
     assertThat(ours.keySet()).isEqualTo(theirs.keySet());
     assertThat(theirs).isNotEmpty();
