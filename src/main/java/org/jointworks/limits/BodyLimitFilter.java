@@ -7,12 +7,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jointworks.system.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -47,12 +49,13 @@ class BodyLimitFilter extends OncePerRequestFilter {
     boolean upload = path.startsWith("/api/import/") || path.startsWith("/api/files/");
     long limit = upload ? limits.uploadBytes() : limits.bodyBytes();
     if (request.getContentLengthLong() > limit) {
-      ProblemResponses.write(request, response, tooLarge(limit, request.getContentLengthLong()));
+      response.setHeader("Connection", "close");
+      ProblemResponses.write(response, tooLarge(limit, request.getContentLengthLong()));
       return;
     }
     ParseBudget.start(System.nanoTime() + limits.parseTime().toNanos());
     try {
-      chain.doFilter(new Bounded(request, limit), response);
+      chain.doFilter(new Bounded(request, limit), new CloseOnRefusal(response));
     } finally {
       ParseBudget.end();
     }
@@ -61,6 +64,43 @@ class BodyLimitFilter extends OncePerRequestFilter {
   static org.jointworks.system.ApiException tooLarge(long limit, long declared) {
     return Limits.exceeded("body_size", limit, "the body is larger than the limit of " + limit
         + " bytes", declared > 0 ? Map.of("declared", declared) : null);
+  }
+
+  /**
+   * Says {@code Connection: close} on every refusal of a request with a body, while the answer
+   * is still uncommitted. A refusal may leave the body unread, and then {@link RefusedBodies}
+   * closes the connection instead of draining it; a client must know before it reuses the
+   * connection, and the handlers (Spring's message converters flush) commit the answer long
+   * before that valve runs.
+   */
+  private static final class CloseOnRefusal extends HttpServletResponseWrapper {
+    CloseOnRefusal(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      closeIfRefused(sc);
+      super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      closeIfRefused(sc);
+      super.sendError(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      closeIfRefused(sc);
+      super.sendError(sc, msg);
+    }
+
+    private void closeIfRefused(int sc) {
+      if (sc >= 400 && !isCommitted()) {
+        setHeader("Connection", "close");
+      }
+    }
   }
 
   /** The request with its body counted. */

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,7 @@ class QueryStringFilter extends OncePerRequestFilter {
     String query = request.getQueryString();
     int bad = query == null ? -1 : badEscape(query);
     if (bad >= 0) {
-      ProblemResponses.write(request, response, ApiException.of(HttpStatus.BAD_REQUEST,
+      ProblemResponses.write(response, ApiException.of(HttpStatus.BAD_REQUEST,
           "request.query_encoding", "the query string has a bad percent-encoding at character "
               + (bad + 1) + "; escape '%' as %25 and send UTF-8", Map.of("position", bad + 1)));
       return;

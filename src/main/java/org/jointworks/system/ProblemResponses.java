@@ -66,6 +66,11 @@ public final class ProblemResponses {
     return JSON.writeValueAsString(body);
   }
 
+  /** Writes a refusal made before Spring MVC (a filter's), with its code and arguments. */
+  public static void write(HttpServletResponse res, ApiException e) throws IOException {
+    write(res, e.status().value(), e.code(), e.getMessage(), e.args());
+  }
+
   /** Sets the status and writes the body, unless the response is already committed. */
   public static void write(HttpServletResponse res, int status, String code, String detail,
       Map<String, ?> args) throws IOException {
