@@ -10,22 +10,6 @@ let unread = 0;
 let bell;
 let list;
 
-function style() {
-  const s = document.createElement('style');
-  s.textContent = `
-    .inbox { position: relative; margin-right: .5rem; }
-    .inbox > button { cursor: pointer; }
-    .inbox .count { background: #c0392b; color: #fff; border-radius: 1em; padding: 0 .4em;
-      font-size: .75em; margin-left: .2em; }
-    .inbox ul { position: absolute; right: 0; top: 1.8em; z-index: 2000; width: 22rem;
-      max-height: 60vh; overflow: auto; background: #fff; color: #222; list-style: none;
-      margin: 0; padding: .25rem; box-shadow: 0 2px 8px rgba(0,0,0,.3); border-radius: 4px; }
-    .inbox li { padding: .35rem .4rem; border-bottom: 1px solid #eee; font-size: .85em; }
-    .inbox li.unread { font-weight: 600; }
-    .inbox li time { display: block; color: #777; font-weight: normal; font-size: .8em; }`;
-  document.head.append(s);
-}
-
 /** The sentence of one message in the page's language. */
 function text(m) {
   const key = `inbox.kind.${m.kind}`;
@@ -86,7 +70,6 @@ function listen() {
 async function start() {
   const me = await whoAmI();
   if (!me) return;
-  style();
   const box = document.createElement('div');
   box.className = 'inbox';
   bell = document.createElement('button');

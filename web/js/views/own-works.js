@@ -7,8 +7,11 @@ import { el, showError } from '../ui.js';
 import { utilityColour } from '../layers.js';
 
 const KINDS = ['new', 'replace', 'repair', 'remove'];
-/** Statuses a work can still be changed or withdrawn in (the utility's own plans, not history). */
-const OPEN = ['draft', 'proposed', 'submitted', 'approved', 'refused'];
+/** Statuses the utility may still change a work in (permits/Step.EDITABLE): an open application. */
+const OPEN = ['draft', 'submitted', 'refused'];
+/** Statuses it may submit from, and the permit step that takes a work out of each status. */
+const SUBMITTABLE = ['draft', 'refused'];
+const ENDING = { draft: 'withdraw', submitted: 'withdraw', refused: 'withdraw', approved: 'cancel' };
 
 const value = (key, v) => {
   const k = `value.${key}.${v}`;
@@ -24,13 +27,20 @@ export function ownWorksList(works, { onZoom, onChanged }) {
       value('utility', p.utility)), `#${f.id} ${value('kind', p.kind)} · ${value('status', p.status)} · `
       + `${p.start_date} – ${p.end_date}`);
     const li = el('li', { tabIndex: 0, dataset: { work: f.id }, onclick: () => onZoom(f) }, line);
+    const controls = [];
     if (OPEN.includes(p.status)) {
-      li.append(el('div', { class: 'controls' },
-        el('button', { type: 'button', class: 'secondary edit-work', onclick: e => { e.stopPropagation(); edit(li, f, onChanged); } },
-          t('utility.editWork')),
-        el('button', { type: 'button', class: 'danger withdraw-work', onclick: e => { e.stopPropagation(); withdraw(li, f, e.target, onChanged); } },
-          t('utility.withdraw'))));
+      controls.push(el('button', { type: 'button', class: 'secondary edit-work', onclick: e => { e.stopPropagation(); edit(li, f, onChanged); } },
+        t('utility.editWork')));
     }
+    if (SUBMITTABLE.includes(p.status)) {
+      controls.push(el('button', { type: 'button', class: 'submit-work', onclick: e => { e.stopPropagation(); step(li, f, 'submit', onChanged, 'utility.workSubmitted'); } },
+        t('utility.submitWork')));
+    }
+    if (ENDING[p.status]) {
+      controls.push(el('button', { type: 'button', class: 'danger withdraw-work', onclick: e => { e.stopPropagation(); withdraw(li, f, e.target, onChanged); } },
+        t('utility.withdraw')));
+    }
+    if (controls.length) li.append(el('div', { class: 'controls' }, ...controls));
     return li;
   }));
 }
@@ -63,16 +73,17 @@ async function withdraw(li, f, button, onChanged) {
     button.textContent = t('utility.confirmWithdraw');
     return;
   }
+  // An open application is withdrawn, a granted permit that will not be used is cancelled: both
+  // are permit steps (docs/permits.md), never a status the utility writes itself.
+  await step(li, f, ENDING[f.properties.status], onChanged, 'utility.workWithdrawn');
+}
+
+/** Takes a permit step on the version of the work the list shows (If-Match: 412 if it changed). */
+async function step(li, f, name, onChanged, said) {
   const message = li.querySelector('.message') || li.appendChild(el('p', { class: 'message', hidden: true }));
   try {
-    // The works lifecycle names it `withdrawn`; a service without that status knows `cancelled`.
-    try {
-      await replace(f.id, props => ({ ...props, status: 'withdrawn' }));
-    } catch (e) {
-      if (e.status !== 400 && e.status !== 422) throw e;
-      await replace(f.id, props => ({ ...props, status: 'cancelled' }));
-    }
-    await onChanged(t('utility.workWithdrawn', { id: f.id }));
+    await api(`/api/works/${f.id}/${name}`, { method: 'POST', body: {}, headers: f.version != null ? { 'If-Match': `"${f.version}"` } : {} });
+    await onChanged(t(said, { id: f.id }));
   } catch (e) {
     showError(message, e);
   }

@@ -14,7 +14,7 @@ import org.jointworks.map.MapProperties;
 final class PagePolicy {
   /** Powerful features the map never uses are switched off for it and anything it embeds. */
   static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), "
-      + "payment=(), usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), "
+      + "payment=(), usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), "
       + "accelerometer=(), interest-cohort=()";
 
   private PagePolicy() {}
