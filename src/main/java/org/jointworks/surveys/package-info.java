@@ -1,0 +1,11 @@
+/**
+ * Survey deliverables (issue 13, item 6): the pipe-point table (管点表) and the pipe-line table
+ * (管线表) of a CJJ 61 pipeline survey, as {@code .xlsx} or CSV. This package reads a table
+ * within the project's input limits ({@link org.jointworks.surveys.SurveyTableReader}) and maps
+ * its Chinese or English headers to fields ({@link org.jointworks.surveys.SurveyColumns}), the
+ * column-mapping preview an importer shows before anything is stored. Plain Java, no Spring.
+ *
+ * <p>Not yet built (see the branch report): the pipe-point layer, the linking of lines to points
+ * into features, the HTTP import and export.
+ */
+package org.jointworks.surveys;
