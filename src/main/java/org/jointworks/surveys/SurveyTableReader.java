@@ -51,46 +51,77 @@ public final class SurveyTableReader {
   }
 
   static SurveyTable xlsx(InputStream in) throws IOException {
+    try (XSSFWorkbook book = open(in)) {
+      if (book.getNumberOfSheets() == 0) {
+        throw unreadable("the workbook has no sheet");
+      }
+      return sheet(book.getSheetAt(0));
+    }
+  }
+
+  /**
+   * Both tables of one workbook: the sheet whose name holds 管点 (or "point") is the point table,
+   * the one holding 管线 (or "line") the line table; without such names, the first and second.
+   */
+  public static SurveyTable[] workbook(InputStream in) throws IOException {
+    try (XSSFWorkbook book = open(in)) {
+      int points = -1;
+      int lines = -1;
+      for (int i = 0; i < book.getNumberOfSheets(); i++) {
+        String name = book.getSheetName(i).toLowerCase(java.util.Locale.ROOT);
+        if (points < 0 && (name.contains("管点") || name.contains("point"))) {
+          points = i;
+        } else if (lines < 0 && (name.contains("管线") || name.contains("line"))) {
+          lines = i;
+        }
+      }
+      if (points < 0 || lines < 0) {
+        if (book.getNumberOfSheets() < 2) {
+          throw unreadable("the workbook needs a point sheet (管点表) and a line sheet (管线表)");
+        }
+        points = 0;
+        lines = 1;
+      }
+      return new SurveyTable[] {sheet(book.getSheetAt(points)), sheet(book.getSheetAt(lines))};
+    }
+  }
+
+  private static XSSFWorkbook open(InputStream in) throws IOException {
     InputLimits limits = Limits.current();
     ZipSecureFile.setMinInflateRatio(1.0 / limits.zipRatio());
     ZipSecureFile.setMaxEntrySize(Math.min(limits.zipBytes(), 0xFFFFFFFFL));
-    XSSFWorkbook book;
     try {
-      book = new XSSFWorkbook(in);
+      return new XSSFWorkbook(in);
     } catch (IOException | RuntimeException e) {
       if (String.valueOf(e.getMessage()).contains("Zip bomb")
           || String.valueOf(e.getMessage()).contains("exceeds the maximum")) {
         throw Limits.exceeded("zip_bytes", limits.zipBytes(),
             "the workbook unpacks beyond the zip limits");
       }
-      throw ApiException.of(HttpStatus.BAD_REQUEST, "survey.unreadable",
-          "the upload is not a readable .xlsx workbook", Map.of());
+      throw unreadable("the upload is not a readable .xlsx workbook");
     }
-    try (book) {
-      if (book.getNumberOfSheets() == 0) {
-        throw unreadable("the workbook has no sheet");
-      }
-      Sheet sheet = book.getSheetAt(0);
-      if (sheet.getLastRowNum() > MAX_ROWS + 1) {
-        throw tooManyRows();
-      }
-      DataFormatter text = new DataFormatter();
-      List<List<String>> cells = new ArrayList<>();
-      List<Integer> numbers = new ArrayList<>();
-      for (Row row : sheet) {
-        List<String> r = new ArrayList<>();
-        if (row.getLastCellNum() > MAX_COLUMNS) {
-          throw tooManyColumns();
-        }
-        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-          Cell cell = row.getCell(c);
-          r.add(cell == null ? "" : cap(text.formatCellValue(cell)));
-        }
-        cells.add(r);
-        numbers.add(row.getRowNum() + 1);
-      }
-      return table(cells, numbers);
+  }
+
+  private static SurveyTable sheet(Sheet sheet) {
+    if (sheet.getLastRowNum() > MAX_ROWS + 1) {
+      throw tooManyRows();
     }
+    DataFormatter text = new DataFormatter();
+    List<List<String>> cells = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (Row row : sheet) {
+      List<String> r = new ArrayList<>();
+      if (row.getLastCellNum() > MAX_COLUMNS) {
+        throw tooManyColumns();
+      }
+      for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+        Cell cell = row.getCell(c);
+        r.add(cell == null ? "" : cap(text.formatCellValue(cell)));
+      }
+      cells.add(r);
+      numbers.add(row.getRowNum() + 1);
+    }
+    return table(cells, numbers);
   }
 
   static SurveyTable csv(InputStream in) throws IOException {
