@@ -1,6 +1,7 @@
 // The utility company's view: its own pipelines and works, a proposed work drawn or imported and
 // checked for conflicts and clearance problems before it is saved, and the conflicts with the
 // other utilities, each of which zooms the map to its place.
+import { markClearances } from './clearance-marks.js';
 import { api, deployedBy } from '../api.js';
 import { t } from '../i18n.js';
 import { el, showError, showMessage } from '../ui.js';
@@ -258,7 +259,8 @@ async function loadClearances() {
     ctx.dom.clearances.replaceChildren(el('h3', {}, t('utility.clearanceViolations', { count: mine.length })),
       data.placeholderRules ? el('p', { class: 'notice' }, t('utility.placeholderRules')) : null,
       el('ul', { class: 'list', id: 'clearances' }, mine.slice(0, 30).map(v => clearanceItem(v, zoomTo))));
-    markPoints(ctx.clearancePoints, mine, '#ef6c00');
+    markClearances(ctx.state.map, ctx.clearancePoints, mine,
+      x => `${value('utility', x.a.utility)} ↔ ${value('utility', x.b.utility)}`);
   } catch (e) {
     ctx.dom.clearances.replaceChildren(el('p', { class: 'message error' }, e.message));
   }

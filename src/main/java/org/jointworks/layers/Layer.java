@@ -41,6 +41,7 @@ public enum Layer {
       // for the vertical clearance at a crossing (docs/coordination.md, "Clearances").
       Field.measure("depth_start_m", false, 200),
       Field.measure("depth_end_m", false, 200),
+      Field.oneOf("laying", false, Vocabulary.PIPE_LAYINGS),
       Field.year("year_built", false))),
   WORKS("works", GeometryKind.LINE_OR_AREA, true, true, Access.OWNER, List.of(
       Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),

@@ -28,5 +28,11 @@ public final class Vocabulary {
   public static final Set<String> GAS_PRESSURE_CLASSES =
       Set.of("low", "medium_b", "medium_a", "sub_high_b", "sub_high_a", "high_b", "high_a");
 
+  /**
+   * How a pipeline is laid (CJJ 61's 埋设方式): {@code direct_buried} (直埋) or {@code duct}
+   * (管沟, 管块 or a protective sleeve), which GB 50289's crossing table tells apart for cables.
+   */
+  public static final Set<String> PIPE_LAYINGS = Set.of("direct_buried", "duct");
+
   private Vocabulary() {}
 }

@@ -53,7 +53,7 @@ final class PipelineEmitter {
 
   /** The drawn attributes of one pipe, turned into properties only if the pipe is kept. */
   private record Pipe(Utility utility, String material, int diameterMm, String pressureClass,
-      int yearBuilt, double depthM) {
+      int yearBuilt, double depthStartM, double depthEndM) {
     Map<String, Object> properties() {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("utility", utility.code);
@@ -63,7 +63,12 @@ final class PipelineEmitter {
       if (pressureClass != null) {
         p.put("pressure_class", pressureClass);
       }
-      p.put("depth_m", depthM);
+      p.put("depth_m", Math.round((depthStartM + depthEndM) * 50) / 100.0);
+      p.put("depth_start_m", depthStartM);
+      p.put("depth_end_m", depthEndM);
+      // The sample city lays its cables in duct banks (电力排管, 通信管块), pipes in the ground.
+      p.put("laying", utility == Utility.POWER || utility == Utility.TELECOM
+          ? "duct" : "direct_buried");
       p.put("year_built", (long) yearBuilt);
       return p;
     }
@@ -126,9 +131,17 @@ final class PipelineEmitter {
     }
   }
 
+  /**
+   * Depths to the pipe's top at both ends: each end drawn within the utility's band, so a pipe
+   * undulates a little; drainage (gravity) falls from start to end instead.
+   */
   private Pipe draw(Utility u, String material, int diameterMm, String pressureClass,
       int yearBuilt) {
+    double start = rng.uniform(u.depthMinM, u.depthMaxM, 0.05);
+    double end = u == Utility.DRAINAGE
+        ? Math.min(u.depthMaxM, start + rng.uniform(0.1, 0.4, 0.05))
+        : rng.uniform(u.depthMinM, u.depthMaxM, 0.05);
     return new Pipe(u, material, diameterMm, pressureClass, yearBuilt,
-        rng.uniform(u.depthMinM, u.depthMaxM, 0.1));
+        Math.round(start * 100) / 100.0, Math.round(end * 100) / 100.0);
   }
 }

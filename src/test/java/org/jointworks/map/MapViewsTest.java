@@ -171,6 +171,11 @@ class MapViewsTest {
     open("water_supply", 1280, 800);
     selectView("utility");
     browser.waitFor("return document.querySelectorAll('#conflicts li').length > 0", 60);
+    // Clearance violations have a symbol of their own (no utility's orange circle), and at the
+    // opening zoom neighbours are gathered into counted clusters.
+    browser.waitFor("return document.querySelectorAll('#clearances li').length > 0", 60);
+    browser.waitFor("return document.querySelectorAll('.clearance-mark, .clearance-cluster')"
+        + ".length > 0", 10);
     // A stored approved work of another utility; the proposal runs along it at the same time.
     @SuppressWarnings("unchecked")
     Map<String, Object> other = (Map<String, Object>) browser.js(

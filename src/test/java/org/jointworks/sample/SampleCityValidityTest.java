@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,14 +53,18 @@ class SampleCityValidityTest {
 
   @Test
   void pipelineDepthsFollowTheUtility() {
-    Map<String, double[]> depth = Map.of("drainage", new double[] {2.0, 4.0},
-        "water_supply", new double[] {1.2, 1.8}, "gas", new double[] {0.9, 1.5},
-        "heating", new double[] {1.2, 2.0}, "power", new double[] {0.7, 1.2},
-        "telecom", new double[] {0.6, 1.0});
+    Map<String, double[]> depth = Map.of("drainage", new double[] {3.3, 3.9},
+        "water_supply", new double[] {1.9, 2.05}, "gas", new double[] {1.0, 1.1},
+        "heating", new double[] {2.6, 2.8}, "power", new double[] {1.5, 1.6},
+        "telecom", new double[] {0.7, 0.75});
     for (Feature p : city.pipelines()) {
       double[] range = depth.get(p.text("utility"));
-      assertThat((Double) p.get("depth_m")).as("pipeline " + p.id())
-          .isBetween(range[0], range[1]);
+      for (String end : List.of("depth_m", "depth_start_m", "depth_end_m")) {
+        assertThat((Double) p.get(end)).as("pipeline " + p.id() + " " + end)
+            .isBetween(range[0], range[1]);
+      }
+      boolean cable = p.text("utility").equals("power") || p.text("utility").equals("telecom");
+      assertThat(p.text("laying")).isEqualTo(cable ? "duct" : "direct_buried");
     }
   }
 

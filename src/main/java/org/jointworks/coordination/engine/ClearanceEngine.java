@@ -60,7 +60,7 @@ public final class ClearanceEngine {
   public static ClearanceRule.PipeAttributes attributesOf(Feature f) {
     Object d = f.get("diameter_mm");
     return new ClearanceRule.PipeAttributes(f.text("utility"),
-        d instanceof Number n ? n.doubleValue() : null, f.text("pressure_class"));
+        d instanceof Number n ? n.doubleValue() : null, f.text("pressure_class"), f.text("laying"));
   }
 
   /** Violations among stored pipelines with at least one of the pair accepted by {@code keep}. */
@@ -172,8 +172,10 @@ public final class ClearanceEngine {
     // Depths are to each pipe's top: the gap is from the upper pipe's bottom to the lower's top.
     boolean aUpper = da <= db;
     Double upperSize = aUpper ? aa.diameterMm() : ba.diameterMm();
-    double gap = (aUpper ? db : da) - ((aUpper ? da : db)
-        + (upperSize == null ? 0 : upperSize / 1000));
+    // Judged to the millimetre, as depths are recorded: 1.00 - (0.75 + 0.10) is 0.15, not the
+    // 0.1499999 of binary arithmetic that would flag a crossing exactly at its minimum.
+    double gap = ConflictEngine.round((aUpper ? db : da) - ((aUpper ? da : db)
+        + (upperSize == null ? 0 : upperSize / 1000)), 1000);
     double min = rule.get().minMeters();
     if (gap >= min) {
       return Optional.empty();

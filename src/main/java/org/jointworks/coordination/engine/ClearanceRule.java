@@ -10,9 +10,10 @@ import java.util.Set;
  * {@code conditions} must lie at least {@code minMeters} apart horizontally.
  *
  * <p>A condition names a side and a pipeline attribute, {@code a.diameter_mm<=200} or
- * {@code b.pressure_class=medium_a|medium_b}; conditions are joined by {@code ;} and all must
- * hold; {@code any} (or empty) is no condition. An attribute that is not recorded (null) is taken
- * to meet the condition: a check then errs on the side of the larger clearance.
+ * {@code b.pressure_class=medium_a|medium_b} or {@code a.laying=duct}; conditions are joined
+ * by {@code ;} and all must hold; {@code any} (or empty) is no condition. An attribute that is
+ * not recorded (null) is taken to meet the condition: a check then errs on the side of the
+ * larger clearance.
  *
  * @param source where the value comes from (standard, clause, table), or a local setting
  */
@@ -58,7 +59,7 @@ public record ClearanceRule(String utilityA, String utilityB, String condition,
 
   /** One attribute test on one side. */
   public record Condition(boolean sideA, String field, String op, Set<String> values) {
-    private static final Set<String> FIELDS = Set.of("diameter_mm", "pressure_class");
+    private static final Set<String> FIELDS = Set.of("diameter_mm", "pressure_class", "laying");
 
     public Condition {
       if (!FIELDS.contains(field)) {
@@ -93,6 +94,9 @@ public record ClearanceRule(String utilityA, String utilityB, String condition,
       if (field.equals("pressure_class")) {
         return p.pressureClass() == null || values.contains(p.pressureClass());
       }
+      if (field.equals("laying")) {
+        return p.laying() == null || values.contains(p.laying());
+      }
       if (p.diameterMm() == null) {
         return true;
       }
@@ -108,10 +112,21 @@ public record ClearanceRule(String utilityA, String utilityB, String condition,
     }
   }
 
-  /** What the table needs to know of a pipeline (or of a proposed new one). */
-  public record PipeAttributes(String utility, Double diameterMm, String pressureClass) {
+  /**
+   * What the table needs to know of a pipeline (or of a proposed new one).
+   *
+   * @param laying {@code direct_buried} or {@code duct} (GB 50289's crossing table tells them
+   *     apart for cables), null when not recorded
+   */
+  public record PipeAttributes(String utility, Double diameterMm, String pressureClass,
+      String laying) {
     public PipeAttributes {
       Objects.requireNonNull(utility, "utility");
+    }
+
+    /** A pipeline whose laying is not recorded. */
+    public PipeAttributes(String utility, Double diameterMm, String pressureClass) {
+      this(utility, diameterMm, pressureClass, null);
     }
   }
 }

@@ -39,6 +39,20 @@ class ClearanceTableTest {
   }
 
   @Test
+  void aCableInADuctTakesTheDuctRowAndAnUnrecordedLayingTheLarger() {
+    ClearanceTable crossings = new ClearanceTable(List.of(
+        ClearanceRule.parse("gas", "telecom", "b.laying=direct_buried", 0.5, "table row a"),
+        ClearanceRule.parse("gas", "telecom", "b.laying=duct", 0.15, "table row b")));
+    var gas = new ClearanceRule.PipeAttributes("gas", 160.0, "low");
+    var inDuct = new ClearanceRule.PipeAttributes("telecom", 110.0, null, "duct");
+    var buried = new ClearanceRule.PipeAttributes("telecom", 110.0, null, "direct_buried");
+    var unknown = new ClearanceRule.PipeAttributes("telecom", 110.0, null);
+    assertThat(crossings.required(gas, inDuct).orElseThrow().minMeters()).isEqualTo(0.15);
+    assertThat(crossings.required(buried, gas).orElseThrow().minMeters()).isEqualTo(0.5);
+    assertThat(crossings.required(gas, unknown).orElseThrow().minMeters()).isEqualTo(0.5);
+  }
+
+  @Test
   void rejectsRowsWithoutSourceOrWithBadConditions() {
     assertThatThrownBy(() -> ClearanceRule.parse("gas", "power", "any", 1, " "))
         .hasMessageContaining("source");

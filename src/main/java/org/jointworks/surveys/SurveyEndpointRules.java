@@ -1,0 +1,23 @@
+package org.jointworks.surveys;
+
+import org.jointworks.system.EndpointRules;
+import org.jointworks.system.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may preview a survey deliverable: UTILITY (its own network's survey) and ADMIN. A survey
+ * holds pipelines' data, which anonymous users never see (401); other roles do not import
+ * pipelines (403).
+ */
+@Component
+class SurveyEndpointRules implements EndpointRules {
+  @Override
+  public void apply(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    a.requestMatchers(HttpMethod.POST, "/api/surveys/preview")
+        .hasAnyRole(Role.UTILITY.name(), Role.ADMIN.name());
+  }
+}
