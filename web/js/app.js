@@ -22,13 +22,8 @@ async function main() {
   state.layers = new LayerManager(state.map, state.user,
     (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
     (notices, append) => showNotices(notices, append));
-  // Open on the whole city: fit the view to the districts the first time they arrive.
-  const fitOnce = e => {
-    if (e.layer !== 'districts') return;
-    state.map.off('jointworks:loaded', fitOnce);
-    fitCity();
-  };
-  state.map.on('jointworks:loaded', fitOnce);
+  // Open on the whole city (the districts' extent); the tiles then draw what is in view.
+  fitCity();
   buildLayerList();
   wireSearch();
   await wireViews();
@@ -63,8 +58,11 @@ function createMap(config) {
   return map;
 }
 
-function fitCity() {
-  const bounds = state.layers.groups.districts.getBounds();
+async function fitCity() {
+  // The districts are a handful of features: their GeoJSON gives the city's extent, not a drawing.
+  const { data } = await api('/api/districts?limit=1000').catch(() => ({ data: null }));
+  if (!data) return;
+  const bounds = L.geoJSON(data).getBounds();
   // Room on the right for the county labels, which extend right of their counties.
   if (bounds.isValid()) state.map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [90, 30] });
 }
