@@ -10,6 +10,7 @@ import { districtName, loadDistrictNames } from './names.js';
 import { withProgress } from './progress.js';
 import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
 import { addCounties } from './counties.js';
+import { addMeasureTool } from './measure.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -24,6 +25,8 @@ async function main() {
   state.layers = new LayerManager(state.map, state.user,
     (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
     (notices, append) => showNotices(notices, append));
+  addMeasureTool(state);
+  state.layers.paused = () => state.measuring;
   // Open on the whole city (the districts' extent); the tiles then draw what is in view.
   fitCity();
   // The real counties under the data, named and shaded (not awaited: the first map comes first).

@@ -77,6 +77,7 @@ export class LayerManager {
 
   /** A click on the map: the topmost tile layer with a feature there names it. */
   pickAt(latlng) {
+    if (this.paused?.()) return; // measuring: a click is a point, not a pick
     for (const def of [...this.visibleDefs()].reverse()) {
       const grid = this.groups[def.id];
       if (this.isOn(def.id) && grid.pick?.(latlng)) return;

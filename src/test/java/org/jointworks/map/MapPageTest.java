@@ -90,6 +90,35 @@ class MapPageTest {
   }
 
   @Test
+  void theMeasureToolGivesDistanceAndAreaOnTheGroundWithoutPickingFeatures() {
+    browser.openMap();
+    browser.js("window.jointworks.map.setView([35.30, 113.87], 15, {animate: false})");
+    browser.driver().findElement(By.id("measure")).click();
+    WebElement map = browser.driver().findElement(By.id("map"));
+    // A right triangle of 200 px legs (Selenium offsets are from the element's centre).
+    int[][] points = {{-100, -100}, {100, -100}, {100, 100}};
+    for (int[] p : points) {
+      new org.openqa.selenium.interactions.Actions(browser.driver())
+          .moveToElement(map, p[0], p[1]).click().perform();
+    }
+    browser.waitFor("return /面积/.test(document.getElementById('measure-readout').textContent)", 10);
+    String readout = browser.text("#measure-readout").replace(",", "");
+    // The same legs measured by Leaflet from the map's own projection.
+    String expected = (String) browser.js("const m = window.jointworks.map, s = m.getSize();"
+        + " const at = (x, y) => m.containerPointToLatLng([s.x / 2 + x, s.y / 2 + y]);"
+        + " const a = m.distance(at(-100, -100), at(100, -100)), b = m.distance(at(100, -100), at(100, 100));"
+        + " return Math.round(a + b) + ' ' + Math.round(a * b / 2)");
+    double[] want = java.util.Arrays.stream(expected.split(" ")).mapToDouble(Double::parseDouble).toArray();
+    var m = java.util.regex.Pattern.compile("距离 ([0-9]+) 米 · 面积 ([0-9]+) 平方米").matcher(readout);
+    assertThat(m.find()).as(readout).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isCloseTo(want[0], org.assertj.core.data.Percentage.withPercentage(2));
+    assertThat(Double.parseDouble(m.group(2))).isCloseTo(want[1], org.assertj.core.data.Percentage.withPercentage(2));
+    // Measuring clicks are points, not picks: no attribute panel opened.
+    assertThat(browser.driver().findElement(By.id("feature-panel")).isDisplayed()).isFalse();
+    browser.screenshot("map-measure");
+  }
+
+  @Test
   void aSignedInUserSeesPipelinesInTheSurveyColours() {
     browser.signIn("gas");
     assertThat(browser.text("#who")).contains("gas").contains("管线单位");
