@@ -91,6 +91,8 @@ function showAccount() {
     signIn.hidden = true;
     signOut.hidden = false;
     document.getElementById('logout-csrf').value = csrfToken();
+    document.getElementById('account-link').hidden = false;
+    document.getElementById('admin-link').hidden = state.user.role !== 'ADMIN';
   } else {
     who.textContent = t('account.public');
     signIn.hidden = false;

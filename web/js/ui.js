@@ -11,6 +11,8 @@ export function el(tag, attrs = {}, ...children) {
     else if (k === 'style') e.style.cssText = v;
     else if (k === 'dataset') Object.assign(e.dataset, v);
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes (docs/security.md).
+    else if (k === 'style') e.style.cssText = v;
     else if (k in e && typeof v !== 'string') e[k] = v;
     else e.setAttribute(k, v === true ? '' : v);
   }

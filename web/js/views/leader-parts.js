@@ -95,6 +95,7 @@ export function ranking(evaluation, names) {
   return el('div', {},
     evaluation.provisional ? el('p', { class: 'notice' }, t('leader.provisional')) : null,
     el('p', { class: 'notice', id: 'leader-method' }, t('leader.method', { weights })),
+    el('p', { class: 'notice', id: 'leader-ranking-source' }, t('programme.source.weights')),
     table([t('leader.col.rank'), t('field.district'), t('leader.col.score'), t('leader.col.components')],
       rows, { id: 'leader-ranking' }));
 }

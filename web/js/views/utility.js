@@ -168,7 +168,7 @@ async function readWorkFile(file) {
 function proposedFeature() {
   const d = ctx.dom;
   return { type: 'Feature', geometry: ctx.proposal, properties: { utility: d.utility.value,
-    owner: ctx.own || d.utility.value, kind: d.kind.value, status: 'proposed',
+    owner: ctx.own || d.utility.value, kind: d.kind.value, status: 'draft',
     start_date: d.start.value, end_date: d.end.value } };
 }
 

@@ -8,11 +8,13 @@ import java.util.List;
 /**
  * An applied adjustment: the county, the day filed, why, the county government's approval and the
  * three departments' filing references, the projects withdrawn and added, and the plan's metrics
- * before and after as JSON (written into the answer as JSON, not as text). Immutable.
+ * before and after as JSON (written into the answer as JSON, not as text). {@code filedOn} is the
+ * server's day, or an ADMIN's earlier day recorded late with {@code lateReason} (then
+ * {@code recordedAt} tells when). Immutable.
  */
 public record Adjustment(long id, String district, int programmeYear, LocalDate filedOn,
     String reason, String countyApprovalRef, String housingFilingRef,
     String developmentFilingRef, String financeFilingRef, List<Long> withdrawnProjects,
     List<Long> addedProjects, @JsonRawValue String beforeJson, @JsonRawValue String afterJson,
     Instant recordedAt,
-    String actor) {}
+    String actor, String lateReason) {}

@@ -8,19 +8,24 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Adjustments: ADMIN, PLANNER and LEADER read and check (a check changes nothing); ADMIN and
- * PLANNER apply; UTILITY and anonymous users nothing.
+ * Adjustments: ADMIN, PLANNER, LEADER, CITY_OFFICE and the county roles read; they and a
+ * COUNTY_OFFICER (its own county: the check is how a county prepares its joint filing) check (a
+ * check changes nothing); ADMIN and CITY_OFFICE apply (the city office's approval of the county's
+ * filing); UTILITY and anonymous users nothing.
  */
 @Component
 class AdjustmentRules implements EndpointRules {
   @Override
   public void apply(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-    String[] readers = {Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name()};
+    String[] readers = {Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name(),
+        Role.CITY_OFFICE.name(), Role.COUNTY_OFFICER.name(), Role.COUNTY_LEADER.name()};
     a.requestMatchers(HttpMethod.GET, "/api/adjustments", "/api/adjustments/plans")
         .hasAnyRole(readers)
-        .requestMatchers(HttpMethod.POST, "/api/adjustments/check").hasAnyRole(readers)
+        .requestMatchers(HttpMethod.POST, "/api/adjustments/check")
+        .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name(),
+            Role.CITY_OFFICE.name(), Role.COUNTY_OFFICER.name())
         .requestMatchers(HttpMethod.POST, "/api/adjustments")
-        .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name());
+        .hasAnyRole(Role.ADMIN.name(), Role.CITY_OFFICE.name());
   }
 }

@@ -1,7 +1,5 @@
 package org.jointworks.adjustments;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jointworks.clock.BusinessClock;
+import org.jointworks.clock.LateRecording;
+import org.jointworks.countyplans.CountyPlan;
+import org.jointworks.countyplans.CountyPlanService;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureReader;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerService;
+import org.jointworks.projects.CountyScope;
 import org.jointworks.projects.ProgrammeProperties;
 import org.jointworks.projects.Project;
 import org.jointworks.projects.ProjectInput;
@@ -31,10 +34,12 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Checks and applies adjustments. The check compares, metric by metric, the county's original plan
- * (the projects it was first fixed with, withdrawn ones included), its plan now, and its plan
- * after the swap; the rule holds when the plan after is not lower than the original in any
- * metric. Applying withdraws the dropped projects (kept, marked), creates the added communities
- * and projects, and records the filing, all in one transaction. Thread-safe.
+ * — the baseline frozen when its annual plan was filed ({@link CountyPlanService}), never today's
+ * editable projects — its plan now, and its plan after the swap; the rule holds when the plan
+ * after is not lower than the original in any metric. Applying (the city office's approval of the
+ * county's joint filing) is refused after the adjustment deadline by the server's clock, then
+ * withdraws the dropped projects (kept, marked), creates the added communities and projects, and
+ * records the filing, all in one transaction. Thread-safe.
  */
 @Service
 public class AdjustmentService {
@@ -46,11 +51,15 @@ public class AdjustmentService {
   private final ProgrammeProperties settings;
   private final Audit audit;
   private final ObjectMapper json;
-  private final Clock clock = Clock.systemDefaultZone();
+  private final BusinessClock clock;
+  private final CountyPlanService plans;
 
   AdjustmentService(ProjectRepository projects, ProjectService projectService,
       FeatureRepository features, LayerService layers, AdjustmentRepository repository,
-      ProgrammeProperties settings, Audit audit, ObjectMapper json) {
+      ProgrammeProperties settings, Audit audit, ObjectMapper json, BusinessClock clock,
+      CountyPlanService plans) {
+    this.clock = clock;
+    this.plans = plans;
     this.projects = projects;
     this.projectService = projectService;
     this.features = features;
@@ -69,7 +78,14 @@ public class AdjustmentService {
    */
   public record AdjustmentInput(String district, List<Long> drop, List<AddInput> add,
       LocalDate filedOn, String reason, String countyApprovalRef, String housingFilingRef,
-      String developmentFilingRef, String financeFilingRef) {}
+      String developmentFilingRef, String financeFilingRef, String lateReason) {
+    public AdjustmentInput(String district, List<Long> drop, List<AddInput> add,
+        LocalDate filedOn, String reason, String countyApprovalRef, String housingFilingRef,
+        String developmentFilingRef, String financeFilingRef) {
+      this(district, drop, add, filedOn, reason, countyApprovalRef, housingFilingRef,
+          developmentFilingRef, financeFilingRef, null);
+    }
+  }
 
   public record AddInput(Long communityId, JsonNode community, ProjectInput project) {}
 
@@ -109,7 +125,8 @@ public class AdjustmentService {
     Set<String> districts = new java.util.TreeSet<>(original.keySet());
     districts.addAll(current.keySet());
     return districts.stream().map(d -> new PlanComparison(d,
-        PlanMetrics.of(original.getOrDefault(d, List.of())),
+        plans.find(d, settings.year()).map(AdjustmentService::baseline)
+            .orElse(PlanMetrics.of(original.getOrDefault(d, List.of()))),
         PlanMetrics.of(current.getOrDefault(d, List.of())))).toList();
   }
 
@@ -117,10 +134,7 @@ public class AdjustmentService {
   public Adjustment apply(AdjustmentInput in) {
     Evaluation e = evaluate(in);
     List<String> problems = new ArrayList<>();
-    LocalDate today = LocalDate.now(clock);
-    if (in.filedOn() == null || in.filedOn().isAfter(today)) {
-      problems.add("filedOn: the day the adjustment was filed, not in the future");
-    }
+    LateRecording when = LateRecording.of(clock, "filedOn", in.filedOn(), in.lateReason());
     required(problems, "reason", in.reason(), 1000);
     required(problems, "countyApprovalRef", in.countyApprovalRef(), 200);
     required(problems, "housingFilingRef", in.housingFilingRef(), 200);
@@ -135,18 +149,20 @@ public class AdjustmentService {
       throw ApiException.unprocessable("the adjustment is not valid", problems);
     }
     LocalDate closes = settings.deadlinesOf(settings.year()).adjustmentCloses();
-    if (in.filedOn().isAfter(closes)) {
-      throw ApiException.conflict("adjustments closed on " + closes
-          + " (逾期不再调整); this one is filed " + in.filedOn());
+    if (when.effectiveOn().isAfter(closes)) {
+      throw ApiException.of(HttpStatus.CONFLICT, "adjustment.closed", "adjustments closed on "
+          + closes + " (逾期不再调整); today is " + when.effectiveOn() + " by the server's clock",
+          Map.of("closes", closes.toString(), "filedOn", when.effectiveOn().toString()));
     }
     Check check = e.check();
     if (!check.holds()) {
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("lower", check.lower());
       extra.put("metrics", check.metrics());
-      throw new ApiException(HttpStatus.CONFLICT, "the adjusted plan of " + in.district()
-          + " would be lower than the original in " + String.join(", ", check.lower())
-          + "; the rule is that no metric may be lower", null, extra);
+      throw new ApiException(HttpStatus.CONFLICT, "adjustment.lower_than_filed",
+          "the adjusted plan of " + in.district() + " would be lower than the plan as filed in "
+              + String.join(", ", check.lower()) + "; the rule is that no metric may be lower",
+          Map.of("district", in.district(), "lower", check.lower()), null, extra);
     }
     List<Long> withdrawn = new ArrayList<>();
     for (Project p : e.dropped()) {
@@ -159,22 +175,27 @@ public class AdjustmentService {
     }
     List<Long> added = new ArrayList<>();
     for (AddInput a : in.add() == null ? List.<AddInput>of() : in.add()) {
+      // A new community was validated by the check (FeatureReader, as the layer would); the
+      // adjustment, approved by the city office, stores it itself.
       long communityId = a.communityId() != null ? a.communityId()
-          : layers.create(Layer.COMMUNITIES, a.community()).id();
+          : layers.createTrusted(Layer.COMMUNITIES, new FeatureReader(Layer.COMMUNITIES,
+              features.districtCodes(), features.organisationCodes()).read(a.community())
+              .feature()).id();
       ProjectInput p = a.project();
       added.add(projectService.create(new ProjectInput(communityId, settings.year(),
           p.budgetYuan(), p.content(), p.funding(), p.safeguards(), p.constructionUnit(),
           p.supervisingUnit(), p.responsiblePerson(), p.surveyFindings(), p.surveyedOn(), null),
           "adjustment").id());
     }
-    Adjustment record = new Adjustment(0, in.district(), settings.year(), in.filedOn(),
+    Adjustment record = new Adjustment(0, in.district(), settings.year(), when.effectiveOn(),
         in.reason(), in.countyApprovalRef(), in.housingFilingRef(), in.developmentFilingRef(),
         in.financeFilingRef(), withdrawn, added, json.writeValueAsString(e.before()),
-        json.writeValueAsString(e.after()), Instant.now(clock), Audit.currentActor());
+        json.writeValueAsString(e.after()), clock.now(), Audit.currentActor(), when.lateReason());
     long id = repository.insert(record);
     Adjustment stored = repository.findAll().stream().filter(x -> x.id() == id).findFirst()
         .orElseThrow();
-    audit.record("create", "adjustments", id, null, json.writeValueAsString(stored));
+    audit.record(when.late() ? "create_late" : "create", "adjustments", id, null,
+        json.writeValueAsString(stored));
     return stored;
   }
 
@@ -196,11 +217,13 @@ public class AdjustmentService {
       throw ApiException.unprocessable("the adjustment is not valid",
           List.of("district: a district code of the districts layer"));
     }
+    CountyScope.check(district);
+    var filed = plans.find(district, settings.year());
     List<Project> mine = projects.findByDistrict(district).stream()
         .filter(p -> p.programmeYear() == settings.year()).toList();
     List<Project> current = mine.stream().filter(Project::inPlan).toList();
-    PlanMetrics original = PlanMetrics.of(mine.stream().filter(p -> "plan".equals(p.origin()))
-        .toList());
+    // The original is the plan as filed, frozen: never today's editable projects.
+    PlanMetrics original = filed.map(AdjustmentService::baseline).orElse(null);
     PlanMetrics before = PlanMetrics.of(current);
     PlanMetrics after = before;
     List<Long> drop = in.drop() == null ? List.of() : in.drop();
@@ -273,7 +296,18 @@ public class AdjustmentService {
     if (!problems.isEmpty()) {
       throw ApiException.unprocessable("the adjustment is not valid", problems);
     }
+    if (original == null) {
+      throw ApiException.of(HttpStatus.CONFLICT, "adjustment.plan_not_filed", "the "
+          + settings.year() + " plan of " + district + " is not filed; an adjustment changes a"
+          + " filed plan (POST /api/county-plans first)", Map.of("district", district));
+    }
     return new Evaluation(district, original, before, after, dropped, names);
+  }
+
+  private static PlanMetrics baseline(CountyPlan plan) {
+    var t = plan.baseline();
+    return new PlanMetrics(t.communities(), t.buildings(), t.households(), t.floorAreaM2(),
+        t.investmentYuan());
   }
 
   private static void required(List<String> problems, String field, String v, int max) {

@@ -25,6 +25,8 @@ class ClearanceController {
     answer.put("count", found.size());
     answer.put("placeholderRules", service.table().rules().stream()
         .filter(r -> r.placeholder()).count());
+    answer.put("placeholderVerticalRules", service.verticalTable().rules().stream()
+        .filter(r -> r.placeholder()).count());
     answer.put("violations", found);
     return answer;
   }

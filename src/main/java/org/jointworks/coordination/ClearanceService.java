@@ -30,14 +30,26 @@ public class ClearanceService {
   private final MetricLayers layers;
   private final DistrictAreas districts;
   private final ClearanceTable table;
+  private final ClearanceTable vertical;
 
   ClearanceService(MetricLayers layers, DistrictAreas districts, CoordinationProperties settings) {
     this.layers = layers;
     this.districts = districts;
     this.table = load(settings.clearancesFile());
+    this.vertical = load(settings.clearancesFile(), "vertical");
   }
 
+  /** The horizontal rows (table 4.1.9). */
   static ClearanceTable load(String file) {
+    return load(file, "horizontal");
+  }
+
+  /**
+   * The rows of one kind: {@code horizontal} (between parallel pipes, GB 50289-2016 table 4.1.9)
+   * or {@code vertical} (at crossings, table 4.1.14); a row without a {@code kind} is horizontal,
+   * as files written before the column was added are.
+   */
+  static ClearanceTable load(String file, String kind) {
     List<Map<String, String>> rows;
     if (file == null || file.isBlank()) {
       rows = Csv.readResource("gis-data/clearances.csv");
@@ -52,6 +64,14 @@ public class ClearanceService {
     int line = 1;
     for (Map<String, String> r : rows) {
       line++;
+      String rowKind = r.getOrDefault("kind", "horizontal");
+      if (!rowKind.equals("horizontal") && !rowKind.equals("vertical")) {
+        throw new IllegalStateException("clearances row " + line
+            + ": kind must be horizontal or vertical, not '" + rowKind + "'");
+      }
+      if (!rowKind.equals(kind)) {
+        continue;
+      }
       try {
         rules.add(ClearanceRule.parse(r.get("utility_a"), r.get("utility_b"), r.get("condition"),
             Double.parseDouble(r.getOrDefault("min_m", "")), r.get("source")));
@@ -87,17 +107,22 @@ public class ClearanceService {
     return table;
   }
 
+  /** The vertical clearances at crossings. */
+  public ClearanceTable verticalTable() {
+    return vertical;
+  }
+
   /** Pairs of stored pipelines closer than required, at least one of each pair in the district. */
   public List<ClearanceViolation> violations(String district) {
     MetricLayer pipelines = layers.current(Layer.PIPELINES);
     BitSet in = district == null ? null : districts.positionsIn(district, pipelines);
-    return new ClearanceEngine(pipelines, table).violations(i -> in == null || in.get(i));
+    return new ClearanceEngine(pipelines, table, vertical).violations(i -> in == null || in.get(i));
   }
 
   /** What a proposed new pipeline along {@code metric} would violate. */
   public List<ClearanceViolation> against(ClearanceRule.PipeAttributes proposed, String owner,
       Geometry metric) {
-    return new ClearanceEngine(layers.current(Layer.PIPELINES), table)
+    return new ClearanceEngine(layers.current(Layer.PIPELINES), table, vertical)
         .against(proposed, owner, metric);
   }
 }

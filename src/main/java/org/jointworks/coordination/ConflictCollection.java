@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.FieldType;
 import org.jointworks.layers.Layer;
+import org.jointworks.layers.PublicWorks;
 import org.jointworks.layers.Vocabulary;
 import org.jointworks.ogcapi.CollectionProvider;
 import org.jointworks.ogcapi.FeatureIds;
@@ -129,12 +130,19 @@ class ConflictCollection implements CollectionProvider, OgcCollection {
 
   @Override
   public ItemsPage items(ItemsQuery query) {
-    return current().page(query, matches(query.filters()));
+    Predicate<Feature> m = matches(query.filters());
+    return current().page(query, PublicWorks.anonymous() ? m.and(ConflictCollection::shown) : m);
   }
 
   @Override
   public Optional<Feature> item(String id) {
-    return current().item(id);
+    return current().item(id).filter(f -> !PublicWorks.anonymous() || shown(f));
+  }
+
+  /** Anonymous users see a conflict only between two public works (PublicWorks). */
+  private static boolean shown(Feature conflict) {
+    return PublicWorks.shown(conflict.text("a_status"))
+        && PublicWorks.shown(conflict.text("b_status"));
   }
 
   @Override

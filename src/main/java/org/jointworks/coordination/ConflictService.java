@@ -136,7 +136,10 @@ public class ConflictService {
     Feature f = read.feature();
     ConflictEngine e = engine();
     Geometry metric = Crs.transform(f.geometry(), Crs.LONLAT, e.works().metricEpsg());
-    WorkRef proposed = ConflictEngine.refOf(f);
+    // A check asks what the work would meet once applied for, whatever status the body names.
+    WorkRef named = ConflictEngine.refOf(f);
+    WorkRef proposed = new WorkRef(null, named.utility(), named.owner(), named.kind(),
+        "draft".equals(named.status()) ? null : named.status(), named.startDate(), named.endDate());
     List<WorkConflict> conflicts = e.against(proposed, metric, rules);
     boolean newPipeline = NEW_PIPELINE_KINDS.contains(f.text("kind")) && metric.getDimension() == 1;
     List<ClearanceViolation> problems = newPipeline
@@ -144,6 +147,27 @@ public class ConflictService {
             f.text("owner"), metric)
         : List.of();
     return new CheckResult(proposed, conflicts, problems, newPipeline);
+  }
+
+  /**
+   * The conflicts and clearance problems of a stored work as if it were applied for now, under
+   * the default settings, against every other active work: what a permit's submission records and
+   * its approval decides on. The work's own stored row is skipped, whatever its state.
+   */
+  public CheckResult ofStored(Feature work) {
+    ConflictEngine e = engine();
+    Geometry metric = Crs.transform(work.geometry(), Crs.LONLAT, e.works().metricEpsg());
+    WorkRef ref = ConflictEngine.refOf(work);
+    WorkRef asApplied = new WorkRef(ref.id(), ref.utility(), ref.owner(), ref.kind(), "submitted",
+        ref.startDate(), ref.endDate());
+    List<WorkConflict> conflicts = e.against(asApplied, metric, defaultRules());
+    boolean newPipeline = NEW_PIPELINE_KINDS.contains(work.text("kind"))
+        && metric.getDimension() == 1;
+    List<ClearanceViolation> problems = newPipeline
+        ? clearances.against(new ClearanceRule.PipeAttributes(work.text("utility"), null, null),
+            work.text("owner"), metric)
+        : List.of();
+    return new CheckResult(asApplied, conflicts, problems, newPipeline);
   }
 
   /** The current settings, echoed in answers so a reader knows the rules applied. */

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The coordinated construction plan of an area: the works that intersect it and are still to be
- * done (proposed, approved or in progress; cancelled and completed works need no digging), merged
+ * done (submitted, approved or in progress; drafts, refused, withdrawn, cancelled and completed
+ * works need no digging), merged
  * into shared trenches and scheduled by {@link PlanScheduler}. Read-only; thread-safe.
  *
  * <p>The linked areas call {@link #plan(Polygon)} with their outline for
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ConstructionPlanService {
-  private static final Set<String> TO_DO = Set.of("proposed", "approved", "in_progress");
+  private static final Set<String> TO_DO = Set.of("submitted", "approved", "in_progress");
 
   private final MetricLayers layers;
   private final CoordinationProperties settings;

@@ -22,7 +22,8 @@ class CoordinationEndpointRules implements EndpointRules {
   @Override
   public void apply(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-    a.requestMatchers(HttpMethod.GET, "/api/public/works").permitAll()
+    a.requestMatchers(HttpMethod.GET, "/api/public/works", "/api/public/works/upcoming")
+            .permitAll()
         .requestMatchers(HttpMethod.GET, "/api/works/conflicts").permitAll()
         .requestMatchers(HttpMethod.POST, "/api/works/check")
             .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())

@@ -19,11 +19,39 @@ class PublicWorksController {
   private static final int MAX_LIMIT = 10_000;
 
   private final PublicWorksService service;
+  private final UpcomingWorks upcoming;
   private final ObjectMapper json;
 
-  PublicWorksController(PublicWorksService service, ObjectMapper json) {
+  PublicWorksController(PublicWorksService service, UpcomingWorks upcoming, ObjectMapper json) {
     this.service = service;
+    this.upcoming = upcoming;
     this.json = json;
+  }
+
+  /**
+   * The citizens' list: works near {@code near} (lon,lat) within {@code radiusMeters} and/or on
+   * a street, meeting [from, to] (default: today and the next {@code days}, 30).
+   */
+  @GetMapping("/api/public/works/upcoming")
+  java.util.Map<String, Object> upcoming(@RequestParam(required = false) String near,
+      @RequestParam(required = false) Double radiusMeters,
+      @RequestParam(required = false) String street,
+      @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+          java.time.LocalDate from,
+      @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+          java.time.LocalDate to,
+      @RequestParam(required = false) Integer days,
+      @RequestParam(required = false) Integer limit) {
+    UpcomingWorks.Query q = upcoming.query(near, radiusMeters, street, from, to, days, limit);
+    var found = upcoming.list(q);
+    var out = new java.util.LinkedHashMap<String, Object>();
+    out.put("from", q.from().toString());
+    out.put("to", q.to().toString());
+    out.put("numberReturned", found.size());
+    out.put("works", found);
+    return out;
   }
 
   @GetMapping("/api/public/works")

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
+import org.jointworks.layers.Vocabulary;
 import org.jointworks.organisations.Organisation;
 import org.jointworks.organisations.OrganisationService;
 import org.locationtech.jts.geom.Envelope;
@@ -15,14 +16,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The citizens' works map: planned and current works (proposed, approved, in progress) with
+ * The citizens' works map: granted and current works (approved, in progress; never drafts or
+ * applications still under review) with
  * their dates, owner, utility, kind and status, and nothing else. The properties are copied from
  * a fixed list, so a field added to works (or anything of a pipeline) never leaks here by
  * accident. Thread-safe.
  */
 @Service
 public class PublicWorksService {
-  static final Set<String> SHOWN_STATUSES = Set.of("proposed", "approved", "in_progress");
+  static final Set<String> SHOWN_STATUSES = Vocabulary.PUBLIC_WORK_STATUSES;
   static final List<String> PUBLIC_FIELDS =
       List.of("utility", "owner", "kind", "status", "start_date", "end_date");
 

@@ -15,6 +15,8 @@ import org.h2.tools.Csv;
 import org.h2.tools.SimpleResultSet;
 import org.jointworks.geo.Crs;
 import org.jointworks.geo.Geometries;
+import org.jointworks.geo.VertexLimit;
+import org.jointworks.limits.ParseBudget;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
@@ -24,6 +26,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.WKTWriter;
+import org.springframework.http.HttpStatus;
 
 /**
  * CSV with the geometry as a WKT column or as lon/lat (or x/y in {@code srid}) columns, read
@@ -44,7 +47,7 @@ final class CsvFiles {
     }
     Csv reader = new Csv();
     reader.setCaseSensitiveColumnNames(true);
-    try (ResultSet rs = reader.read(in, null)) {
+    try (ResultSet rs = reader.read(new LineLimitedReader(in), null)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -52,7 +55,8 @@ final class CsvFiles {
       }
       for (String c : new String[] {wktColumn, lonColumn, latColumn}) {
         if (c != null && !columns.contains(c)) {
-          throw ApiException.badRequest("the CSV has no column '" + c + "'; it has " + columns);
+          throw ApiException.of(HttpStatus.BAD_REQUEST, "file.csv_column", "the CSV has no"
+              + " column '" + c + "'", Map.of("column", c, "columns", columns));
         }
       }
       List<ShapefileArchive.Row> rows = new ArrayList<>();
@@ -60,33 +64,65 @@ final class CsvFiles {
       int line = 1;
       while (rs.next()) {
         line++;
+        ParseBudget.check();
         Map<String, Object> attrs = new LinkedHashMap<>();
         for (String c : columns) {
           attrs.put(c, value(rs.getString(c)));
         }
-        Geometry g;
-        try {
-          if (wktColumn != null) {
-            String text = rs.getString(wktColumn);
-            g = text == null || text.isBlank() ? null : wkt.read(text);
-          } else {
-            g = Geometries.LONLAT.createPoint(new Coordinate(
-                Double.parseDouble(rs.getString(lonColumn).trim()),
-                Double.parseDouble(rs.getString(latColumn).trim())));
-          }
-        } catch (ParseException | RuntimeException e) {
-          throw ApiException.badRequest("line " + line + ": the geometry cannot be read: "
-              + e.getMessage());
-        }
+        Geometry g = geometry(rs, wkt, wktColumn, lonColumn, latColumn, line);
         attrs.remove(wktColumn);
-        rows.add(new ShapefileArchive.Row(g == null ? null : Crs.transform(g, srid, Crs.LONLAT),
-            attrs));
+        try {
+          rows.add(new ShapefileArchive.Row(g == null ? null : Crs.transform(g, srid,
+              Crs.LONLAT), attrs));
+        } catch (RuntimeException e) {
+          throw unreadable(line, "its coordinates cannot be transformed from EPSG:" + srid);
+        }
       }
       columns.remove(wktColumn);
       return new ShapefileLike(columns, rows);
-    } catch (SQLException e) {
-      throw ApiException.badRequest("the CSV cannot be read: " + e.getMessage());
+    } catch (SQLException | RuntimeException e) {
+      if (e instanceof ApiException api) {
+        throw api;
+      }
+      // H2's messages name classes and internals: say what, not how.
+      throw ApiException.of(HttpStatus.BAD_REQUEST, "file.csv", "the CSV cannot be read"
+          + " (check its quotes and its encoding)", Map.of());
     }
+  }
+
+  /** The geometry of one row: WKT, or lon/lat columns; null for an empty WKT cell. */
+  private static Geometry geometry(ResultSet rs, WKTReader wkt, String wktColumn,
+      String lonColumn, String latColumn, int line) throws SQLException {
+    if (wktColumn != null) {
+      String text = rs.getString(wktColumn);
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        Geometry g = wkt.read(text);
+        VertexLimit.check(g.getNumPoints());
+        return g;
+      } catch (ParseException | IllegalArgumentException e) {
+        throw unreadable(line, "its WKT cannot be read");
+      }
+    }
+    String lon = rs.getString(lonColumn);
+    String lat = rs.getString(latColumn);
+    try {
+      double x = Double.parseDouble(lon.trim());
+      double y = Double.parseDouble(lat.trim());
+      if (!Double.isFinite(x) || !Double.isFinite(y)) {
+        throw new NumberFormatException();
+      }
+      return Geometries.LONLAT.createPoint(new Coordinate(x, y));
+    } catch (NullPointerException | NumberFormatException e) {
+      throw unreadable(line, "its coordinates are not two finite numbers");
+    }
+  }
+
+  private static ApiException unreadable(int line, String why) {
+    return ApiException.of(HttpStatus.BAD_REQUEST, "file.csv_geometry", "line " + line + ": "
+        + why, Map.of("line", line));
   }
 
   /** Columns and rows as read from any tabular file. */

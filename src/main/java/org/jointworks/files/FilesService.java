@@ -159,8 +159,8 @@ public class FilesService {
       try {
         out.put(layer.id(), importFeatures(layer, fs).imported());
       } catch (ApiException e) {
-        throw new ApiException(e.status(), layer.id() + ": " + e.getMessage(), e.errors(),
-            e.extra());
+        throw new ApiException(e.status(), e.code(), layer.id() + ": " + e.getMessage(),
+            e.args(), e.errors(), e.extra());
       }
     }
     return out;
@@ -168,7 +168,10 @@ public class FilesService {
 
   @Transactional(readOnly = true)
   public List<Feature> all(Layer layer) {
-    return repository.findAll(layer);
+    List<Feature> all = repository.findAll(layer);
+    // Anonymous users export only the public works (approved, in progress).
+    return org.jointworks.layers.PublicWorks.hiddenFromCurrentUser(layer)
+        ? all.stream().filter(org.jointworks.layers.PublicWorks::shown).toList() : all;
   }
 
   private byte[] geoJson(Feature f) {

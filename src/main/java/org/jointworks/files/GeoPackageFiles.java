@@ -23,6 +23,8 @@ import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.jointworks.geo.Geometries;
+import org.jointworks.geo.VertexLimit;
+import org.jointworks.limits.ParseBudget;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
@@ -31,6 +33,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.springframework.http.HttpStatus;
 
 /**
  * GeoPackage files with NGA's library: every layer as a feature table named after it, columns
@@ -84,60 +87,82 @@ final class GeoPackageFiles {
     }
   }
 
-  /** The features of every table named after a layer; other tables are reported as ignored. */
+  /**
+   * The features of every table named after a layer; other tables are reported as ignored. The
+   * file's SQLite header is checked against its real length first ({@link SqliteHeader}); any
+   * failure of the library on a damaged file is a 400 {@code file.geopackage} that names the
+   * table and never the server's temporary path.
+   */
   static Map<Layer, List<Feature>> read(File file, List<String> ignoredTables) {
+    SqliteHeader.check(file.toPath());
     Map<Layer, List<Feature>> out = new EnumMap<>(Layer.class);
+    String table = null;
     try (GeoPackage gp = GeoPackageManager.open(file, false)) {
-      for (String table : gp.getFeatureTables()) {
-        Layer layer = Layer.byId(table).orElse(null);
+      for (String t : gp.getFeatureTables()) {
+        table = t;
+        Layer layer = Layer.byId(t).orElse(null);
         if (layer == null) {
-          ignoredTables.add(table);
+          ignoredTables.add(t);
           continue;
         }
-        FeatureDao dao = gp.getFeatureDao(table);
+        FeatureDao dao = gp.getFeatureDao(t);
         long srsId = dao.getGeometryColumns().getSrsId();
         if (srsId != 4490 && srsId != 4326) {
-          throw ApiException.badRequest("table " + table + " is in SRS " + srsId
-              + "; this import takes EPSG:4490 (or 4326) GeoPackages");
+          throw ApiException.of(HttpStatus.BAD_REQUEST, "file.geopackage_srs", "table " + t
+              + " is in SRS " + srsId + "; this import takes EPSG:4490 (or 4326) GeoPackages",
+              Map.of("table", t, "srs", srsId));
         }
-        List<Feature> fs = new ArrayList<>();
-        WKBReader wkb = new WKBReader(Geometries.LONLAT);
-        FeatureResultSet rs = dao.queryForAll();
-        try {
-          while (rs.moveToNext()) {
-            FeatureRow row = rs.getRow();
-            Geometry g = null;
-            GeoPackageGeometryData data = row.getGeometry();
-            if (data != null && data.getGeometry() != null) {
-              g = wkb.read(data.getWkb());
-              g.setSRID(4490);
-            }
-            Map<String, Object> props = new LinkedHashMap<>();
-            for (Field f : layer.fields()) {
-              if (!dao.getTable().hasColumn(f.name())) {
-                continue;
-              }
-              Object v = row.getValue(f.name());
-              if (v != null) {
-                props.put(f.name(), switch (f.type()) {
-                  case INTEGER -> ((Number) v).longValue();
-                  case DECIMAL -> ((Number) v).doubleValue();
-                  case DATE -> LocalDate.parse(v.toString());
-                  case TEXT -> v.toString();
-                });
-              }
-            }
-            fs.add(Feature.unsaved(g, props));
-          }
-        } finally {
-          rs.close();
-        }
-        out.put(layer, fs);
+        out.put(layer, features(dao, layer, t));
       }
-    } catch (IOException | ParseException e) {
-      throw ApiException.badRequest("the GeoPackage cannot be read: " + e.getMessage());
+    } catch (IOException | ParseException | SQLException | RuntimeException e) {
+      if (e instanceof ApiException api) {
+        throw api;
+      }
+      throw ApiException.of(HttpStatus.BAD_REQUEST, "file.geopackage",
+          "the GeoPackage cannot be read" + (table == null ? "" : " (table " + table + ")"),
+          table == null ? Map.of() : Map.of("table", table));
     }
     return out;
+  }
+
+  private static List<Feature> features(FeatureDao dao, Layer layer, String table)
+      throws IOException, ParseException, SQLException {
+    List<Feature> fs = new ArrayList<>();
+    WKBReader wkb = new WKBReader(Geometries.LONLAT);
+    FeatureResultSet rs = dao.queryForAll();
+    try {
+      while (rs.moveToNext()) {
+        ParseBudget.check();
+        FeatureRow row = rs.getRow();
+        Geometry g = null;
+        GeoPackageGeometryData data = row.getGeometry();
+        if (data != null && data.getGeometry() != null) {
+          g = wkb.read(data.getWkb());
+          VertexLimit.check(g.getNumPoints());
+          g.setSRID(4490);
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (Field f : layer.fields()) {
+          if (!dao.getTable().hasColumn(f.name())) {
+            continue;
+          }
+          Object v = row.getValue(f.name());
+          if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+            // The import's FeatureReader checks type and range, as for any GeoJSON.
+            props.put(f.name(), v);
+          } else if (v != null) {
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "file.geopackage_value", "table "
+                + table + ", row " + fs.size() + ": column " + f.name()
+                + " holds neither text nor a number", Map.of("table", table, "row", fs.size(),
+                "column", f.name()));
+          }
+        }
+        fs.add(Feature.unsaved(g, props));
+      }
+    } finally {
+      rs.close();
+    }
+    return fs;
   }
 
   private static SpatialReferenceSystem srs4490(GeoPackage gp) throws SQLException {

@@ -18,22 +18,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.h2.value.Value;
 import org.h2gis.functions.io.dbf.internal.DbaseFileReader;
 import org.h2gis.functions.io.shp.internal.IndexFile;
 import org.h2gis.functions.io.shp.internal.ShapefileReader;
 import org.jointworks.geo.Crs;
+import org.jointworks.limits.ParseBudget;
 import org.jointworks.system.ApiException;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads a zipped Shapefile with H2GIS's Shapefile and DBF readers. The attribute encoding comes
  * from the {@code .cpg} file, else from the DBF language driver byte, else from the caller
  * (GBK by default: ArcGIS and CAD exports in China usually are). The CRS comes from the
  * {@code .prj} ({@link PrjCrs}), else from the caller; geometries are reprojected to EPSG:4490.
- * Not thread-safe; one per upload. Holds the records in memory (uploads are limited in size).
+ * The zip is unpacked within the zip limits ({@link ZipParts}) and the parts are checked against
+ * their real lengths ({@link ShapefileCheck}) before H2GIS's readers see them; errors name the
+ * feature and never a server path. Not thread-safe; one per upload. Holds the records in memory
+ * (uploads are limited in size).
  */
 public final class ShapefileArchive {
   /** DBF language driver ids of the code pages met in practice (ESRI's table). */
@@ -70,10 +73,11 @@ public final class ShapefileArchive {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("jointworks-shp");
-      Map<String, Path> parts = unzip(zip, dir);
+      Map<String, Path> parts = ZipParts.unzip(zip, dir);
       Path shp = need(parts, "shp");
       Path shx = need(parts, "shx");
       Path dbf = need(parts, "dbf");
+      int n = ShapefileCheck.check(shp, shx, dbf);
       String[] enc = encoding(parts.get("cpg"), dbf, fallbackEncoding);
       int[] crs = new int[1];
       String crsSource = crs(parts.get("prj"), fallbackEpsg, crs);
@@ -87,23 +91,40 @@ public final class ShapefileArchive {
         for (int c = 0; c < table.getFieldCount(); c++) {
           columns.add(table.getHeader().getFieldName(c).trim());
         }
-        int n = Math.min(index.getRecordCount(), table.getRecordCount());
         for (int i = 0; i < n; i++) {
-          Geometry g = shapes.geomAt(index.getOffset(i));
-          Geometry g4490 = g == null || g.isEmpty() ? null
-              : Crs.transform(g, crs[0], Crs.LONLAT);
-          Map<String, Object> attrs = new LinkedHashMap<>();
-          for (int c = 0; c < columns.size(); c++) {
-            attrs.put(columns.get(c), plain(table.getFieldValue(i, c)));
-          }
-          rows.add(new Row(g4490, attrs));
+          ParseBudget.check();
+          rows.add(row(shapes, index, table, columns, crs[0], i));
         }
       }
       return new ShapefileArchive(enc[0], enc[1], crs[0], crsSource, columns, rows);
-    } catch (IOException e) {
-      throw ApiException.badRequest("the Shapefile cannot be read: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApiException api) {
+        throw api;
+      }
+      // The readers' own messages name server paths and classes: say what, not how.
+      throw ApiException.of(HttpStatus.BAD_REQUEST, "file.shapefile",
+          "the Shapefile cannot be read", Map.of());
     } finally {
       delete(dir);
+    }
+  }
+
+  /** Record {@code i}, already checked by {@link ShapefileCheck}; a reader's failure names it. */
+  private static Row row(ShapefileReader shapes, IndexFile index, DbaseFileReader table,
+      List<String> columns, int epsg, int i) {
+    try {
+      Geometry g = shapes.geomAt(index.getOffset(i));
+      Geometry g4490 = g == null || g.isEmpty() ? null : Crs.transform(g, epsg, Crs.LONLAT);
+      Map<String, Object> attrs = new LinkedHashMap<>();
+      for (int c = 0; c < columns.size(); c++) {
+        attrs.put(columns.get(c), plain(table.getFieldValue(i, c)));
+      }
+      return new Row(g4490, attrs);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApiException api) {
+        throw api;
+      }
+      throw ShapefileCheck.refused("file", "the record cannot be read", i);
     }
   }
 
@@ -129,34 +150,6 @@ public final class ShapefileArchive {
 
   public List<Row> rows() {
     return rows;
-  }
-
-  private static Map<String, Path> unzip(InputStream zip, Path dir) throws IOException {
-    Map<String, Path> parts = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        if (e.isDirectory()) {
-          continue;
-        }
-        String name = e.getName();
-        int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-          continue;
-        }
-        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (parts.containsKey(ext) && ext.matches("shp|shx|dbf")) {
-          throw ApiException.badRequest("the zip holds more than one Shapefile; send one per zip");
-        }
-        // Our own file names: an entry's path never reaches the file system.
-        Path target = dir.resolve("layer." + ext.replaceAll("[^a-z0-9]", ""));
-        Files.copy(in, target);
-        parts.put(ext, target);
-      }
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("the upload is not a readable zip: " + e.getMessage());
-    }
-    return parts;
   }
 
   private static Path need(Map<String, Path> parts, String ext) {
@@ -200,7 +193,8 @@ public final class ShapefileArchive {
     try {
       return Charset.forName(charset).name();
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw ApiException.badRequest(where + " names an unknown encoding '" + charset + "'");
+      throw ApiException.badRequest(where + " names an unknown encoding '"
+          + charset.substring(0, Math.min(40, charset.length())) + "'");
     }
   }
 
@@ -213,9 +207,9 @@ public final class ShapefileArchive {
         return ".prj";
       }
       if (fallback == null) {
-        throw ApiException.badRequest("the .prj names a CRS this service does not recognise;"
-            + " give its EPSG code as the srid parameter: " + wkt.substring(0,
-                Math.min(200, wkt.length())));
+        throw ApiException.of(HttpStatus.BAD_REQUEST, "file.crs_unknown",
+            "the .prj names a CRS this service does not recognise; give its EPSG code as the"
+                + " srid parameter", Map.of());
       }
     }
     if (fallback == null) {

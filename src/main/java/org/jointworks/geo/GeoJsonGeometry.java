@@ -19,13 +19,54 @@ import tools.jackson.databind.JsonNode;
 /**
  * GeoJSON (RFC 7946) geometry objects to and from JTS. Reading is strict: a malformed geometry
  * raises {@link IllegalArgumentException} with a message fit for the user; structural validity
- * (self-intersections and the like) is left to {@link Geometries#problemOf}. Stateless.
+ * (self-intersections and the like) is left to {@link Geometries#problemOf}. Every coordinate
+ * must be a finite number, and a geometry of more than {@code jointworks.limits.vertices}
+ * positions is refused with {@code limit.vertices} before its coordinates are built (the
+ * positions are counted first, so the refusal costs no allocation). Stateless.
  */
 public final class GeoJsonGeometry {
   private GeoJsonGeometry() {}
 
   /** Reads a GeoJSON geometry object; {@code null} for a JSON null. */
   public static Geometry read(JsonNode node, GeometryFactory f) {
+    if (node != null && node.isObject()) {
+      VertexLimit.check(positionsIn(node, 0));
+    }
+    return readChecked(node, f);
+  }
+
+  /** The number of positions of a geometry object, counted without building anything. */
+  private static long positionsIn(JsonNode node, int depth) {
+    if (depth > 16 || !node.isObject()) {
+      return 0;
+    }
+    JsonNode members = node.get("geometries");
+    long n = 0;
+    if (members != null && members.isArray()) {
+      for (JsonNode m : members) {
+        n += positionsIn(m, depth + 1);
+      }
+    }
+    JsonNode c = node.get("coordinates");
+    return c == null ? n : n + positions(c, 0);
+  }
+
+  /** Positions are the innermost arrays (whose first member is not an array). */
+  private static long positions(JsonNode c, int depth) {
+    if (!c.isArray() || depth > 4) {
+      return 0;
+    }
+    if (c.isEmpty() || !c.get(0).isArray()) {
+      return 1;
+    }
+    long n = 0;
+    for (JsonNode m : c) {
+      n += positions(m, depth + 1);
+    }
+    return n;
+  }
+
+  private static Geometry readChecked(JsonNode node, GeometryFactory f) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -40,7 +81,7 @@ public final class GeoJsonGeometry {
       }
       List<Geometry> parts = new ArrayList<>();
       for (JsonNode m : members) {
-        parts.add(read(m, f));
+        parts.add(readChecked(m, f));
       }
       return f.createGeometryCollection(parts.toArray(Geometry[]::new));
     }
@@ -117,7 +158,12 @@ public final class GeoJsonGeometry {
     if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
       throw new IllegalArgumentException("a position must be an array of at least two numbers");
     }
-    return new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
+    double x = p.get(0).asDouble();
+    double y = p.get(1).asDouble();
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      throw new IllegalArgumentException("a position must hold finite numbers");
+    }
+    return new Coordinate(x, y);
   }
 
   /** Writes {@code g} as a GeoJSON geometry object (a JSON null for {@code null}). */

@@ -21,9 +21,12 @@ public record Inspection(long id, long version, String district, Long projectId,
     String outcome, LocalDate rectificationDue, LocalDate rectifiedOn,
     String rectificationNote, Instant recordedAt, String actor) {
 
-  /** The kinds of record the plan names. */
+  /**
+   * The kinds of record the plan names; {@code hand_over} is the hand-over record (移交: who took
+   * the community over, with the document) that the step to handed_over needs.
+   */
   public enum Kind {
-    SPOT_CHECK, PATROL, ACCEPTANCE, WARRANTY_VISIT, COMPLAINT, SELF_ASSESSMENT;
+    SPOT_CHECK, PATROL, ACCEPTANCE, WARRANTY_VISIT, COMPLAINT, SELF_ASSESSMENT, HAND_OVER;
 
     @JsonValue
     public String code() {

@@ -50,7 +50,8 @@ class InspectionController {
     return ResponseEntity.status(HttpStatus.CREATED).eTag(Etags.of(x.version())).body(x);
   }
 
-  record Rectification(LocalDate rectifiedOn, String note, Long version) {}
+  /** {@code rectifiedOn} and {@code lateReason} only for an ADMIN's late record. */
+  record Rectification(LocalDate rectifiedOn, String note, Long version, String lateReason) {}
 
   @PutMapping("/api/inspections/{id}/rectification")
   ResponseEntity<Inspection> rectify(@PathVariable long id, @RequestBody Rectification body,
@@ -65,7 +66,8 @@ class InspectionController {
       throw new ApiException(HttpStatus.PRECONDITION_REQUIRED,
           "say which version you change: If-Match or \"version\" in the body");
     }
-    Inspection x = service.rectify(id, version, fromHeader, body.rectifiedOn(), body.note());
+    Inspection x = service.rectify(id, version, fromHeader, body.rectifiedOn(), body.note(),
+        body.lateReason());
     return ResponseEntity.ok().eTag(Etags.of(x.version())).body(x);
   }
 }

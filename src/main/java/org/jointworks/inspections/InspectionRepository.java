@@ -40,6 +40,22 @@ class InspectionRepository {
     return n != null && n > 0;
   }
 
+  /** The findings of the project's inspections still open at the end of {@code day}. */
+  int openFindings(long projectId, LocalDate day) {
+    Long n = jdbc.queryForObject("SELECT COALESCE(SUM(finding_count), 0) FROM inspections"
+        + " WHERE project_id = :p AND finding_count > 0 AND inspected_on <= :d"
+        + " AND (rectified_on IS NULL OR rectified_on > :d)",
+        Map.of("p", projectId, "d", day), Long.class);
+    return n == null ? 0 : n.intValue();
+  }
+
+  boolean handOverRecorded(long projectId, LocalDate byDay) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM inspections WHERE project_id = :p"
+        + " AND kind = 'hand_over' AND inspected_on <= :d",
+        Map.of("p", projectId, "d", byDay), Long.class);
+    return n != null && n > 0;
+  }
+
   long insert(Inspection x) {
     var keys = new GeneratedKeyHolder();
     jdbc.update("INSERT INTO inspections (version, district, project_id, kind, inspected_on,"

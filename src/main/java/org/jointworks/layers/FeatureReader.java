@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads one GeoJSON Feature into a {@link Feature} of a layer and lists everything wrong with it:
  * geometry (type, emptiness, lon/lat range, JTS validity with location), missing required fields,
- * wrong types, values outside a vocabulary, negative counts, unknown districts or organisations,
- * and an end before the start. Properties the layer does not have are reported, not stored.
+ * wrong types, values outside a vocabulary, numbers outside their field's range, texts longer
+ * than their column, dates that are not ISO strings, unknown districts or organisations, and an
+ * end before the start. Properties the layer does not have are reported, not stored.
  *
  * <p>Stateless apart from the reference codes it is given; safe to share between threads.
  */
@@ -107,7 +108,11 @@ public final class FeatureReader {
           problems.add(where + "must be a string");
           return null;
         }
-        String s = value.asString().trim();
+        String s = value.isString() ? value.asString().trim() : value.numberValue().toString();
+        if (s.length() > field.maxLength()) {
+          problems.add(where + "longer than " + field.maxLength() + " characters");
+          return null;
+        }
         if (!field.allowed().isEmpty() && !field.allowed().contains(s)) {
           problems.add(where + "unknown value '" + s + "'; one of " + new TreeSet<>(field.allowed()));
           return null;
@@ -123,16 +128,18 @@ public final class FeatureReader {
         return s;
       }
       case INTEGER -> {
-        if (!value.isNumber() || !value.canConvertToExactIntegral()) {
+        // The range is checked on the double first: 1e308 is integral but no long.
+        if (!value.isNumber() || !inRange(field, value.asDouble(), where, problems)) {
+          if (!value.isNumber()) {
+            problems.add(where + "must be a whole number");
+          }
+          return null;
+        }
+        if (!value.canConvertToExactIntegral()) {
           problems.add(where + "must be a whole number");
           return null;
         }
-        long n = value.asLong();
-        if (field.nonNegative() && n < 0) {
-          problems.add(where + "must not be negative");
-          return null;
-        }
-        return n;
+        return value.asLong();
       }
       case DECIMAL -> {
         if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
@@ -140,15 +147,22 @@ public final class FeatureReader {
           return null;
         }
         double d = value.asDouble();
-        if (field.nonNegative() && d < 0) {
-          problems.add(where + "must not be negative");
-          return null;
-        }
-        return d;
+        return inRange(field, d, where, problems) ? d : null;
       }
       case DATE -> {
+        // Only an ISO string is a date: an object or an array is refused, never converted.
+        if (!value.isString()) {
+          problems.add(where + "must be a date as YYYY-MM-DD");
+          return null;
+        }
         try {
-          return LocalDate.parse(value.asString());
+          LocalDate d = LocalDate.parse(value.asString());
+          if (d.getYear() < Field.FIRST_YEAR || d.getYear() > Field.LAST_YEAR) {
+            problems.add(where + "must lie in the years " + Field.FIRST_YEAR + " to "
+                + Field.LAST_YEAR);
+            return null;
+          }
+          return d;
         } catch (DateTimeParseException e) {
           problems.add(where + "must be a date as YYYY-MM-DD");
           return null;
@@ -156,6 +170,20 @@ public final class FeatureReader {
       }
       default -> throw new IllegalStateException(field.type().name());
     }
+  }
+
+  private static boolean inRange(Field field, double v, String where, List<String> problems) {
+    if (!Double.isFinite(v) || v < field.min() || v > field.max()) {
+      problems.add(where + (field.nonNegative() && v < 0 ? "must not be negative"
+          : "must lie between " + plain(field.min()) + " and " + plain(field.max())));
+      return false;
+    }
+    return true;
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        : Double.toString(v);
   }
 
   private void checkAcrossFields(Map<String, Object> props, List<String> problems) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
 import org.jointworks.system.JointWorksUser;
@@ -42,14 +43,16 @@ public class ImportService {
   private final Audit audit;
   private final LayerRevisions revisions;
   private final ObjectMapper json;
+  private final List<LayerWriteRule> rules;
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json) {
+      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules) {
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
     this.revisions = revisions;
     this.json = json;
+    this.rules = List.copyOf(rules);
   }
 
   /** What an import stored. */
@@ -87,8 +90,7 @@ public class ImportService {
             "the body must be a GeoJSON FeatureCollection with a 'features' array");
       }
     } catch (JacksonException e) {
-      throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      throw JsonLimits.refusal(e);
     }
     return run.finish();
   }
@@ -117,6 +119,11 @@ public class ImportService {
     }
 
     void accept(JsonNode node) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The service is stopping (TERM after the graceful period): roll back, store nothing.
+        throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
+            "the service is stopping; nothing was stored", Map.of());
+      }
       int at = index++;
       FeatureReader.Result r = reader.read(node);
       ignored.addAll(r.ignoredProperties());
@@ -132,6 +139,12 @@ public class ImportService {
       if (!LayerAccess.mayWrite(user, layer, feature)) {
         reject(notOwned, new BadFeature(at, List.of("owner: '" + feature.text("owner")
             + "' is not your organisation '" + user.organisation() + "'")));
+        return;
+      }
+      try {
+        feature = LayerService.applyRules(rules, layer, user, null, feature);
+      } catch (ApiException e) {
+        reject(notOwned, new BadFeature(at, List.of(e.code() + ": " + e.getMessage())));
         return;
       }
       if (badCount == 0) {
@@ -152,7 +165,10 @@ public class ImportService {
         var existing = repository.districtIdByCode(feature.text("code"));
         if (existing.isPresent()) {
           Feature current = repository.find(layer, existing.get()).orElseThrow();
-          repository.update(layer, current.id(), current.version(), feature);
+          // An import that replaces a district passes the same rules as a single replace (a
+          // filed county plan freezes its targets: countyplans/BaselineGuard).
+          Feature replacing = LayerService.applyRules(rules, layer, user, current, feature);
+          repository.update(layer, current.id(), current.version(), replacing);
           stored.add(current.id());
           touched = null;
           return;

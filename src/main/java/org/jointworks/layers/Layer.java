@@ -15,43 +15,52 @@ import java.util.Set;
  */
 public enum Layer {
   DISTRICTS("districts", GeometryKind.AREA, false, true, Access.PLANNING, List.of(
-      Field.text("code", true),
-      Field.text("name", true),
-      Field.text("name_en", false),
-      Field.count("target_communities", false),
-      Field.count("target_households", false),
-      Field.count("target_buildings", false),
-      Field.measure("target_floor_area_m2", false),
-      Field.measure("target_investment", false))),
+      Field.text("code", true, 32),
+      Field.text("name", true, 200),
+      Field.text("name_en", false, 200),
+      Field.count("target_communities", false, 100_000),
+      Field.count("target_households", false, 100_000_000),
+      Field.count("target_buildings", false, 10_000_000),
+      Field.measure("target_floor_area_m2", false, 1e11),
+      Field.measure("target_investment", false, 1e13))),
   COMMUNITIES("communities", GeometryKind.AREA, true, true, Access.PLANNING, List.of(
-      Field.text("name", true),
+      Field.text("name", true, 200),
       Field.ref("district", true, DISTRICT),
-      Field.count("households", true),
-      Field.count("buildings", true),
-      Field.measure("floor_area_m2", true),
-      Field.count("build_year", false))),
+      Field.count("households", true, 1_000_000),
+      Field.count("buildings", true, 100_000),
+      Field.measure("floor_area_m2", true, 1e9),
+      Field.year("build_year", false))),
   PIPELINES("pipelines", GeometryKind.LINE, true, false, Access.OWNER, List.of(
       Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
       Field.ref("owner", true, ORGANISATION),
-      Field.text("material", false),
-      Field.measure("diameter_mm", false),
+      Field.text("material", false, 100),
+      Field.measure("diameter_mm", false, 10_000),
       Field.oneOf("pressure_class", false, Vocabulary.GAS_PRESSURE_CLASSES),
-      Field.measure("depth_m", false),
-      Field.count("year_built", false))),
+      Field.measure("depth_m", false, 200),
+      // Depth (to the pipe's top) at the start and the end of the line, interpolated along it
+      // for the vertical clearance at a crossing (docs/coordination.md, "Clearances").
+      Field.measure("depth_start_m", false, 200),
+      Field.measure("depth_end_m", false, 200),
+      Field.year("year_built", false))),
   WORKS("works", GeometryKind.LINE_OR_AREA, true, true, Access.OWNER, List.of(
       Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
       Field.ref("owner", true, ORGANISATION),
       Field.oneOf("kind", true, Vocabulary.WORK_KINDS),
       Field.date("start_date", true),
       Field.date("end_date", true),
-      Field.measure("trench_width_m", false),
-      Field.oneOf("status", true, Vocabulary.WORK_STATUSES))),
+      Field.measure("trench_width_m", false, 100),
+      // Optional on input: a new work is a draft; the permit steps set it (LayerWriteRule).
+      Field.oneOf("status", false, Vocabulary.WORK_STATUSES),
+      // What the public works list tells citizens (docs/permits.md, "The public works view").
+      Field.text("street", false, 200),
+      Field.oneOf("traffic_impact", false, Vocabulary.TRAFFIC_IMPACTS),
+      Field.text("contact", false, 200))),
   FACILITIES("facilities", GeometryKind.POINT, true, false, Access.PLANNING, List.of(
-      Field.text("kind", true),
-      Field.text("name", true))),
+      Field.text("kind", true, 64),
+      Field.text("name", true, 200))),
   STREETS("streets", GeometryKind.LINE, true, true, Access.PLANNING, List.of(
-      Field.text("name", false),
-      Field.measure("width_m", false)));
+      Field.text("name", false, 200),
+      Field.measure("width_m", false, 1000)));
 
   /** Who may write a layer's features, beside ADMIN who may write all. */
   public enum Access {

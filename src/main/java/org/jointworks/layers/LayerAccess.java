@@ -8,7 +8,8 @@ import org.jointworks.system.Role;
 /**
  * The write rules that depend on the layer and the data: ADMIN writes every layer; PLANNER the
  * planning layers (districts, communities, facilities, streets); UTILITY only pipelines and works
- * whose {@code owner} is its own organisation; LEADER nothing.
+ * whose {@code owner} is its own organisation; LEADER and ROAD_AUTHORITY nothing (the authority
+ * acts on works through the permit steps of {@code org.jointworks.permits}).
  */
 public final class LayerAccess {
   private LayerAccess() {}
@@ -21,7 +22,10 @@ public final class LayerAccess {
       case ADMIN -> true;
       case PLANNER -> layer.access() == Layer.Access.PLANNING;
       case UTILITY -> layer.access() == Layer.Access.OWNER;
-      case LEADER -> false;
+      // The road-works authority decides on works through their permit steps, never edits them;
+      // the programme's roles write the programme, not the layers (an adjustment's new
+      // community is stored by the adjustment itself, validated).
+      case LEADER, ROAD_AUTHORITY, COUNTY_OFFICER, COUNTY_LEADER, CITY_OFFICE -> false;
     };
     if (!allowed) {
       throw ApiException.forbidden("the role " + user.role() + " may not change " + layer.id());

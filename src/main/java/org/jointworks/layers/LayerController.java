@@ -53,12 +53,16 @@ class LayerController {
       throw ApiException.badRequest("limit must be between 1 and " + MAX_LIST);
     }
     Envelope box = bbox == null ? null : BboxParameter.parse(bbox);
+    boolean publicOnly = PublicWorks.hiddenFromCurrentUser(l);
     StreamingResponseBody body = out -> {
       try (var g = json.createGenerator(out)) {
         FeatureWriter.open(g);
         int[] written = {0};
         boolean[] more = {false};
         repository.forEach(l, box, q == null || q.isBlank() ? null : q.trim(), f -> {
+          if (publicOnly && !PublicWorks.shown(f)) {
+            return;
+          }
           if (written[0] < limit) {
             FeatureWriter.write(f, g);
             written[0]++;

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,11 +22,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * touched. In-memory indexes and caches (the analyses, the tile cache) compare the counter with
  * the revision they were built at; those that can tell which features or which region a change
  * reached (tiles, the tiles' snapshots) read the log and keep what it did not touch, the others
- * rebuild. So no answer is ever computed from data older than the last committed write.
+ * rebuild. So no answer is ever computed from data older than the last committed write this
+ * instance has applied.
  *
- * <p>The counter moves after commit, before the writing request answers: a reader that starts
- * after a write's response sees the new revision. Thread-safe. Single-instance: a second service
- * instance writing the same store would not move this counter (see docs/decisions.md).
+ * <p>Two modes. Alone on the embedded store, the counter lives here and moves after commit,
+ * before the writing request answers. On PostGIS, a {@link RevisionJournal} keeps the revision
+ * and the log in the store, written in the write's transaction (decision 35); this class holds
+ * the revision this instance has applied, and moves it after its own commits and when
+ * {@code cluster/LayerChangeListener} hears another instance's (LISTEN/NOTIFY, or a comparison
+ * of revisions after a missed notification). Either way, a reader that starts after a write's
+ * response on this instance sees the new revision; on another instance, within the listener's
+ * delay, or at once when the request names the revision it needs ({@link #catchUp(Layer, long)}).
+ *
+ * <p>Thread-safe: readers of the counter take no lock; the log and each layer's catch-up are
+ * serialised.
  */
 @Component
 public class LayerRevisions {
@@ -35,14 +47,32 @@ public class LayerRevisions {
    */
   static final int MAX_IDS = 1024;
 
+  private final RevisionJournal journal;
+  private final String epoch;
   private final Map<Layer, AtomicLong> revisions = new EnumMap<>(Layer.class);
   private final Map<Layer, ArrayDeque<LayerChange>> logs = new EnumMap<>(Layer.class);
+  private final Map<Layer, ReentrantLock> catchUps = new EnumMap<>(Layer.class);
 
+  /** Alone: the revisions count in this JVM from zero. */
   LayerRevisions() {
+    this((RevisionJournal) null);
+  }
+
+  @Autowired
+  LayerRevisions(ObjectProvider<RevisionJournal> journal) {
+    this(journal.getIfAvailable());
+  }
+
+  /** Shared through {@code journal} when it is given, alone when it is null. */
+  public LayerRevisions(RevisionJournal journal) {
+    this.journal = journal;
+    Map<Layer, Long> start = journal == null ? Map.of() : journal.current();
     for (Layer layer : Layer.values()) {
-      revisions.put(layer, new AtomicLong());
+      revisions.put(layer, new AtomicLong(start.getOrDefault(layer, 0L)));
       logs.put(layer, new ArrayDeque<>());
+      catchUps.put(layer, new ReentrantLock());
     }
+    this.epoch = journal == null ? Long.toString(System.currentTimeMillis(), 36) : journal.epoch();
   }
 
   /**
@@ -60,8 +90,22 @@ public class LayerRevisions {
    */
   public static final int MAX_REREAD = 256;
 
+  /** The layer's revision as this instance has applied it. */
   public long revision(Layer layer) {
     return revisions.get(layer).get();
+  }
+
+  /** Whether the revisions are shared with other instances through the store. */
+  public boolean shared() {
+    return journal != null;
+  }
+
+  /**
+   * Differs between runs that count revisions from zero (alone) or between stores (shared), so
+   * a stamp built from revisions (a tile's ETag) never matches one of another history.
+   */
+  public String epoch() {
+    return epoch;
   }
 
   /** Moves the revision once the current transaction commits; what changed is unknown. */
@@ -71,11 +115,22 @@ public class LayerRevisions {
 
   /**
    * Moves the revision once the current transaction commits (at once outside one), remembering
-   * which features and which region the write touched (either may be null: unknown).
+   * which features and which region the write touched (either may be null: unknown). Shared, the
+   * revision and the log row are written now, in the transaction.
    */
   public void changed(Layer layer, long[] ids, Envelope touched) {
     long[] kept = ids == null || ids.length > MAX_IDS ? null : ids.clone();
-    Runnable advance = () -> advance(layer, kept, touched == null ? null : new Envelope(touched));
+    Envelope region = touched == null ? null : new Envelope(touched);
+    Runnable advance;
+    if (journal == null) {
+      advance = () -> RevisionHeader.written(layer, advance(layer, kept, region));
+    } else {
+      LayerChange own = new LayerChange(journal.record(layer, kept, region), kept, region);
+      advance = () -> {
+        catchUp(layer, own.revision(), own);
+        RevisionHeader.written(layer, own.revision());
+      };
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -88,16 +143,91 @@ public class LayerRevisions {
     }
   }
 
-  private void advance(Layer layer, long[] ids, Envelope touched) {
+  private long advance(Layer layer, long[] ids, Envelope touched) {
     ArrayDeque<LayerChange> log = logs.get(layer);
     synchronized (log) {
-      // The log is written before the counter moves: whoever reads revision r finds its entry.
       long next = revisions.get(layer).get() + 1;
-      log.addLast(new LayerChange(next, ids, touched));
-      if (log.size() > LOG_SIZE) {
-        log.removeFirst();
+      append(layer, log, new LayerChange(next, ids, touched));
+      return next;
+    }
+  }
+
+  /** Under the log's lock: the log is written before the counter moves, so whoever reads
+   * revision r finds its entry. */
+  private void append(Layer layer, ArrayDeque<LayerChange> log, LayerChange change) {
+    log.addLast(change);
+    if (log.size() > LOG_SIZE) {
+      log.removeFirst();
+    }
+    revisions.get(layer).set(change.revision());
+  }
+
+  /**
+   * Shared: another instance committed {@code change} (heard by notification); applied at once
+   * when it is the next revision, otherwise the journal fills the gap. Alone: nothing to do.
+   */
+  public void heard(Layer layer, LayerChange change) {
+    if (journal != null) {
+      catchUp(layer, change.revision(), change);
+    }
+  }
+
+  /**
+   * Shared: brings the layer up to at least {@code wanted} (capped at the store's committed
+   * revision) from the journal, before a reader that needs it answers. Alone: nothing to do.
+   */
+  public void catchUp(Layer layer, long wanted) {
+    if (journal == null || revision(layer) >= wanted) {
+      return;
+    }
+    long committed = journal.current().getOrDefault(layer, 0L);
+    catchUp(layer, Math.min(wanted, committed), null);
+  }
+
+  /**
+   * Shared: compares every layer with the store and applies what this instance missed (a lost
+   * notification, a reconnect). Returns the layers that were behind.
+   */
+  public List<Layer> catchUpAll() {
+    List<Layer> behind = new ArrayList<>();
+    if (journal == null) {
+      return behind;
+    }
+    journal.current().forEach((layer, committed) -> {
+      if (committed > revision(layer)) {
+        behind.add(layer);
+        catchUp(layer, committed, null);
       }
-      revisions.get(layer).set(next);
+    });
+    return behind;
+  }
+
+  /** Applies the changes up to committed revision {@code target}, oldest first, in order. */
+  private void catchUp(Layer layer, long target, LayerChange known) {
+    if (revision(layer) >= target) {
+      return;
+    }
+    ReentrantLock lock = catchUps.get(layer);
+    lock.lock();
+    try {
+      long from = revision(layer);
+      if (from >= target) {
+        return;
+      }
+      // The journal is read outside the log's lock, so readers of the log never wait on SQL.
+      List<LayerChange> changes = known != null && known.revision() == from + 1
+          && known.revision() == target ? List.of(known)
+          : journal.changesBetween(layer, from, target);
+      ArrayDeque<LayerChange> log = logs.get(layer);
+      synchronized (log) {
+        for (LayerChange c : changes) {
+          if (c.revision() > revisions.get(layer).get()) {
+            append(layer, log, c);
+          }
+        }
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -125,7 +255,8 @@ public class LayerRevisions {
 
   /**
    * The changes after revision {@code from} up to and including {@code to}, oldest first; empty
-   * when the log no longer reaches back that far.
+   * when the log no longer reaches back that far. A change whose revision jumps past several
+   * (one the journal no longer held) stands for all of them, with ids and region unknown.
    */
   public Optional<List<LayerChange>> changesBetween(Layer layer, long from, long to) {
     ArrayDeque<LayerChange> log = logs.get(layer);

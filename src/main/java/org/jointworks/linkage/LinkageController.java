@@ -1,15 +1,20 @@
 package org.jointworks.linkage;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.linkage.Reports.FacilityGaps;
 import org.jointworks.linkage.Reports.Suggestion;
 import org.jointworks.linkage.engine.AdjacentPair;
 import org.jointworks.system.ApiException;
+import org.jointworks.system.lists.ListRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -25,23 +30,28 @@ class LinkageController {
   static final int MAX_SUGGESTIONS = 1000;
 
   private final LinkageService service;
+  private final AdjacencyLists adjacencyLists;
 
-  LinkageController(LinkageService service) {
+  LinkageController(LinkageService service, AdjacencyLists adjacencyLists) {
     this.service = service;
+    this.adjacencyLists = adjacencyLists;
   }
-
-  record Adjacency(double gapMeters, String district, int count, List<AdjacentPair> pairs) {}
 
   record Neighbours(long community, double gapMeters, List<AdjacentPair> neighbours) {}
 
   record Suggestions(double gapMeters, String district, double walkMeters, int count,
       List<Suggestion> suggestions) {}
 
+  /** Whole as before, or paged, counted or streamed as NDJSON: see {@link AdjacencyLists}. */
   @GetMapping("/api/linkage/adjacency")
-  Adjacency adjacency(@RequestParam(defaultValue = "30") double gapMeters,
-      @RequestParam(required = false) String district) {
-    List<AdjacentPair> pairs = LinkageService.rounded(service.adjacency(gapMeters, district));
-    return new Adjacency(gapMeters, district, pairs.size(), pairs);
+  Map<String, Object> adjacency(@RequestParam(defaultValue = "30") double gapMeters,
+      @RequestParam(required = false) String district,
+      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String summary,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      HttpServletResponse response) throws IOException {
+    ListRequest request = ListRequest.parse(limit, cursor, summary, accept);
+    return adjacencyLists.answer(gapMeters, district, request, response);
   }
 
   @GetMapping("/api/communities/{id}/neighbours")

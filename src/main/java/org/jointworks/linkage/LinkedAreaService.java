@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jointworks.cluster.StoreLocks;
 import org.jointworks.geo.Crs;
 import org.jointworks.geo.Geometries;
 import org.jointworks.linkage.Reports.AreaReport;
@@ -27,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * optimistic locking by version, and an audit record in the same transaction as each write.
  *
  * <p>Writes are serialised by a lock held across the whole transaction, so two planners cannot
- * both pass the overlap check with areas that overlap each other (single service instance, as
- * for the layer revisions). Reads take no lock. Thread-safe.
+ * both pass the overlap check with areas that overlap each other: a JVM lock, and on PostGIS
+ * also the store's advisory lock, taken first in the transaction, so instances sharing the store
+ * serialise too and each check sees the areas stored under the lock before it (decision 37).
+ * Reads take no lock. Thread-safe.
  */
 @Service
 class LinkedAreaService {
@@ -45,10 +48,11 @@ class LinkedAreaService {
   private final GeometryJson geometryJson;
   private final TransactionTemplate transactions;
   private final ReentrantLock writes = new ReentrantLock();
+  private final StoreLocks locks;
 
   LinkedAreaService(LinkedAreaRepository repository, AreaReports reports, Snapshots snapshots,
       org.jointworks.layers.FeatureRepository features, Audit audit, GeometryJson geometryJson,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, StoreLocks locks) {
     this.repository = repository;
     this.reports = reports;
     this.snapshots = snapshots;
@@ -56,6 +60,7 @@ class LinkedAreaService {
     this.audit = audit;
     this.geometryJson = geometryJson;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.locks = locks;
   }
 
   /** A drawn area as the request gave it. */
@@ -204,7 +209,10 @@ class LinkedAreaService {
   private <T> T underLock(java.util.function.Supplier<T> work) {
     writes.lock();
     try {
-      return transactions.execute(status -> work.get());
+      return transactions.execute(status -> {
+        locks.lockForTransaction("linked_areas");
+        return work.get();
+      });
     } finally {
       writes.unlock();
     }

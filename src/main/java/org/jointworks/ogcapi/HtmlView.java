@@ -14,8 +14,9 @@ final class HtmlView {
     StringBuilder b = new StringBuilder(4096);
     b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(title)).append(" – JointWorks OGC API</title>")
-        .append("<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;")
-        .append("padding:2px 6px;vertical-align:top}table{border-collapse:collapse}</style>")
+        // A stylesheet of the site, not an inline <style>: the Content-Security-Policy allows
+        // only the site's own styles (docs/security.md).
+        .append("<link rel=\"stylesheet\" href=\"/css/ogcapi.css\">")
         .append("</head><body><h1>").append(esc(title)).append("</h1>");
     value(b, document);
     return b.append("</body></html>").toString();

@@ -107,6 +107,12 @@ class ItemsRepository {
         p.addValue("dtFrom", q.from(), Types.DATE);
       }
     }
+    if (org.jointworks.layers.PublicWorks.hiddenFromCurrentUser(layer)) {
+      // Anonymous users page through the public works only; the term is part of the count's key.
+      terms.add("status IN (:publicStatuses)");
+      p.addValue("publicStatuses", List.copyOf(new java.util.TreeSet<>(
+          org.jointworks.layers.Vocabulary.PUBLIC_WORK_STATUSES)));
+    }
     int i = 0;
     for (Map.Entry<String, Object> f : q.filters().entrySet()) {
       Field field = layer.field(f.getKey()).orElseThrow();

@@ -121,8 +121,15 @@ final class ItemsRequest {
   /** The bbox as x-first numbers; an antimeridian crossing is allowed in lon/lat only. */
   static double[] bbox(String text, OgcCrs crs) {
     double[] box = bbox(text, crs.swapped());
-    boolean lonLat = crs.epsg() == org.jointworks.geo.Crs.LONLAT;
+    boolean lonLat = crs.epsg() == org.jointworks.geo.Crs.LONLAT
+        || crs.epsg() == org.jointworks.geo.Crs.CRS84;
     double[] xy = crs.swapped() ? new double[] {box[1], box[0], box[3], box[2]} : box;
+    if (lonLat && (Math.abs(xy[0]) > 180 || Math.abs(xy[2]) > 180 || Math.abs(xy[1]) > 90
+        || Math.abs(xy[3]) > 90)) {
+      throw ApiException.of(org.springframework.http.HttpStatus.BAD_REQUEST, "request.bbox",
+          "bbox longitudes must lie within -180..180 and latitudes within -90..90",
+          java.util.Map.of());
+    }
     if (xy[0] > xy[2] && !lonLat) {
       throw ApiException.badRequest("bbox lower corner must not exceed its upper corner");
     }

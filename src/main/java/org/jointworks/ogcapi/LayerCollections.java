@@ -11,6 +11,7 @@ import org.jointworks.layers.Field;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
 import org.jointworks.layers.LayerService;
+import org.jointworks.layers.PublicWorks;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 
@@ -133,7 +134,8 @@ class LayerCollections implements CollectionProvider {
     @Override
     public Optional<Feature> item(String id) {
       try {
-        return features.find(layer, Long.parseLong(id));
+        return features.find(layer, Long.parseLong(id))
+            .filter(f -> !PublicWorks.hiddenFromCurrentUser(layer) || PublicWorks.shown(f));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }

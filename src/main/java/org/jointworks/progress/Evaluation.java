@@ -20,14 +20,34 @@ import org.jointworks.reports.Reporting;
 public final class Evaluation {
   private Evaluation() {}
 
+  /** Where a number comes from: the plan's text, or the city's own setting. */
+  public static final String PLAN = "plan";
+  public static final String LOCAL = "local setting";
+
+  /**
+   * One component; {@code weightSource} is always {@value #LOCAL}: the plan asks for a weighted
+   * score (综合权重) and gives no weights.
+   */
   public record Component(String name, double weight, double value, double points,
-      String basis) {}
+      String basis, String weightSource) {}
 
   public record County(int rank, String district, String name, double score,
       List<Component> components) {}
 
+  /**
+   * The ranking with the source of each number that is not the ranking's own arithmetic:
+   * {@code sources} names, per setting, {@value #PLAN} or {@value #LOCAL}.
+   */
   public record Result(String period, LocalDate cutOff, boolean provisional,
-      ProgrammeProperties.Weights weights, List<County> counties) {}
+      ProgrammeProperties.Weights weights, List<County> counties,
+      java.util.Map<String, String> sources) {}
+
+  /** The sources of the evaluation's numbers (issue 12: invented numbers never pass as the plan's). */
+  static final java.util.Map<String, String> SOURCES = java.util.Map.of(
+      "weights", LOCAL, "reportDueDay", LOCAL, "reportScores", LOCAL,
+      "consentThreshold", PLAN, "deadlines", PLAN,
+      "note", "the plan names a weighted score (综合权重) but no weights; the weights, the"
+          + " monthly report's due day and its scores are the city's settings");
 
   /** What one county brings to the evaluation. */
   public record Input(String district, String name, List<Project> projects,
@@ -92,12 +112,12 @@ public final class Evaluation {
       int rank = i > 0 && scored.get(i - 1).score() == c.score() ? ranked.get(i - 1).rank() : i + 1;
       ranked.add(new County(rank, c.district(), c.name(), c.score(), c.components()));
     }
-    return new Result(period, cutOff, provisional, w, ranked);
+    return new Result(period, cutOff, provisional, w, ranked, SOURCES);
   }
 
   private static Component part(String name, double weight, double value, String basis) {
     double v = Math.round(value * 10_000) / 10_000.0;
-    return new Component(name, weight, v, round(100 * weight * value), basis);
+    return new Component(name, weight, v, round(100 * weight * value), basis, LOCAL);
   }
 
   private static double round(double v) {

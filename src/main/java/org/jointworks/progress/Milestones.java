@@ -11,13 +11,20 @@ import org.jointworks.projects.ProjectStatus;
  * A project's deadlines against an "as of" day: the scheme fixed by 03-20, started by 03-31,
  * completed by 10-31 (the plan's dates, from settings). Each is {@code done} (on time),
  * {@code done_late}, {@code overdue} (not done, its day passed) or {@code due} (not yet). Days
- * late count from the day after the deadline. Stateless.
+ * late count from the day after the deadline. A step an ADMIN recorded late on someone's behalf
+ * counts from the day it was recorded (the server's), not the day it says it took effect: it is
+ * shown late, with both days. Stateless.
  */
 public final class Milestones {
   private Milestones() {}
 
   public record Milestone(String name, LocalDate dueOn, LocalDate doneOn, String state,
-      long daysLate) {
+      long daysLate, LocalDate recordedOn, String lateReason) {
+    public Milestone(String name, LocalDate dueOn, LocalDate doneOn, String state,
+        long daysLate) {
+      this(name, dueOn, doneOn, state, daysLate, null, null);
+    }
+
     public boolean late() {
       return daysLate > 0;
     }
@@ -32,10 +39,12 @@ public final class Milestones {
 
   static Milestone one(String name, Project p, ProjectStatus status, LocalDate due,
       LocalDate asOf) {
-    LocalDate done = p.reachedOn(status).filter(x -> !x.isAfter(asOf)).orElse(null);
-    if (done != null) {
-      long late = Math.max(0, ChronoUnit.DAYS.between(due, done));
-      return new Milestone(name, due, done, late > 0 ? "done_late" : "done", late);
+    Project.Transition step = p.reaching(status).filter(t -> !t.effectiveOn().isAfter(asOf))
+        .orElse(null);
+    if (step != null) {
+      long late = Math.max(0, ChronoUnit.DAYS.between(due, step.countsOn()));
+      return new Milestone(name, due, step.effectiveOn(), late > 0 ? "done_late" : "done", late,
+          step.lateReason() == null ? null : step.recordedOn(), step.lateReason());
     }
     if (asOf.isAfter(due)) {
       return new Milestone(name, due, null, "overdue", ChronoUnit.DAYS.between(due, asOf));

@@ -22,10 +22,13 @@ class ProgressController {
   private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
   private final ProgressService service;
   private final ObjectMapper json;
+  private final org.jointworks.clock.BusinessClock clock;
 
-  ProgressController(ProgressService service, ObjectMapper json) {
+  ProgressController(ProgressService service, ObjectMapper json,
+      org.jointworks.clock.BusinessClock clock) {
     this.service = service;
     this.json = json;
+    this.clock = clock;
   }
 
   @GetMapping("/api/progress/summary")
@@ -36,13 +39,19 @@ class ProgressController {
   @GetMapping("/api/progress/overdue")
   ProgressService.Overdue overdue(@RequestParam(required = false) LocalDate asOf,
       @RequestParam(defaultValue = "false") boolean all) {
-    return service.overdue(asOf == null ? LocalDate.now() : asOf, all);
+    return service.overdue(asOf == null ? clock.today() : asOf, all);
   }
 
   @GetMapping("/api/progress/evaluation")
   Evaluation.Result evaluation(@RequestParam(defaultValue = "mid") String period,
       @RequestParam(required = false) LocalDate asOf) {
-    return service.evaluation(period, asOf == null ? LocalDate.now() : asOf);
+    return service.evaluation(period, asOf == null ? clock.today() : asOf);
+  }
+
+  /** Money per funding source, across the programme and per county (rule 8). */
+  @GetMapping("/api/progress/funding")
+  Funding funding() {
+    return service.funding();
   }
 
   @GetMapping("/api/progress/districts.geojson")
@@ -62,6 +71,6 @@ class ProgressController {
   @GetMapping("/api/progress/report")
   ResponseEntity<String> report(@RequestParam(required = false) LocalDate asOf) {
     return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-        .body(service.report(asOf == null ? LocalDate.now() : asOf));
+        .body(service.report(asOf == null ? clock.today() : asOf));
   }
 }

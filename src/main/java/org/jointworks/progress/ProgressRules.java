@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Progress views. The summary and the districts choropleth are public: they carry the plan's
  * published table and counts per status, which the city publishes as a 民生实事 anyway. The
- * overdue list, the evaluation and the report name projects and rank counties: ADMIN, PLANNER and
- * LEADER only; UTILITY users get 403, anonymous ones 401.
+ * overdue list, the evaluation, the report and the funding per source name projects, rank
+ * counties or show money: ADMIN, PLANNER, LEADER, CITY_OFFICE and the county roles only; UTILITY
+ * users get 403, anonymous ones 401.
  */
 @Component
 class ProgressRules implements EndpointRules {
@@ -21,7 +22,8 @@ class ProgressRules implements EndpointRules {
     a.requestMatchers(HttpMethod.GET, "/api/progress/summary", "/api/progress/districts.geojson")
         .permitAll()
         .requestMatchers(HttpMethod.GET, "/api/progress/overdue", "/api/progress/evaluation",
-            "/api/progress/report")
-        .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name());
+            "/api/progress/report", "/api/progress/funding")
+        .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name(),
+            Role.CITY_OFFICE.name(), Role.COUNTY_OFFICER.name(), Role.COUNTY_LEADER.name());
   }
 }

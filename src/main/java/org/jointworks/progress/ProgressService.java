@@ -32,9 +32,12 @@ class ProgressService {
   private final ReportService reports;
   private final InspectionService inspections;
   private final ProgrammeProperties settings;
+  private final org.jointworks.clock.BusinessClock clock;
 
   ProgressService(ProjectService projects, FeatureRepository features, ReportService reports,
-      InspectionService inspections, ProgrammeProperties settings) {
+      InspectionService inspections, ProgrammeProperties settings,
+      org.jointworks.clock.BusinessClock clock) {
+    this.clock = clock;
     this.projects = projects;
     this.features = features;
     this.reports = reports;
@@ -51,6 +54,11 @@ class ProgressService {
 
   record Overdue(LocalDate asOf, int programmeYear, ProgrammeProperties.Deadlines deadlines,
       List<CountyLine> counties, List<ProjectLine> projects) {}
+
+  @Transactional(readOnly = true)
+  public Funding funding() {
+    return Funding.of(projects.all(), settings.year());
+  }
 
   @Transactional(readOnly = true)
   public Summary summary(LocalDate asOf) {
@@ -135,7 +143,7 @@ class ProgressService {
   @Transactional(readOnly = true)
   public List<Feature> districtFeatures(LocalDate asOf) {
     Summary s = summary(asOf);
-    Map<String, Long> overdue = overdueByDistrict(asOf == null ? LocalDate.now() : asOf);
+    Map<String, Long> overdue = overdueByDistrict(asOf == null ? clock.today() : asOf);
     List<Feature> out = new ArrayList<>();
     for (Feature f : features.findAll(Layer.DISTRICTS)) {
       var line = s.districts().stream().filter(x -> x.code().equals(f.text("code")))

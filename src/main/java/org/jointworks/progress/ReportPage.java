@@ -44,7 +44,9 @@ final class ReportPage {
     h.append("<div class=\"wrap\"><div>").append(map(s, districts)).append(legend())
         .append("</div><div>").append(table(s, overdueByDistrict, evaluation)).append("</div></div>");
     h.append("<p class=\"note\">Targets: the plan (新百城提质办〔2023〕2号). Status as recorded by ")
-        .append(asOf).append("; ranking: mid-year evaluation, weights in the settings.</p>")
+        .append(asOf).append("; ranking: mid-year evaluation. 考核权重、月报到期日和得分为本市设定"
+            + " (local setting): the plan asks for a weighted score (综合权重) but gives no"
+            + " weights.</p>")
         .append("</body></html>");
     return h.toString();
   }

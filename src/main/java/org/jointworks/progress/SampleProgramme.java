@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jointworks.adjustments.AdjustmentService;
+import org.jointworks.clock.BusinessClock;
+import org.jointworks.countyplans.CountyPlanService;
 import org.jointworks.inspections.InspectionService;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
@@ -37,7 +39,11 @@ import tools.jackson.databind.ObjectMapper;
  * consent), one adjustment in Yanjin, monthly reports (some late, one missing, one corrected, one
  * unapproved) and inspections. It listens for {@link ApplicationReadyEvent}, which Spring Boot
  * publishes after every {@code ApplicationRunner} (so after the foundation's StartupData loaded
- * the city). All writes go through the services (validated, audited) in one transaction.
+ * the city). All writes go through the services (validated, audited) in one transaction, each
+ * on its own day through {@link BusinessClock#replay}: the services take every date from the
+ * business clock, so the sample's history is written as it would have been, day by day, and no
+ * client-supplied date is needed. Each county's plan is filed by 02-25 (Fengqiu two days late)
+ * and approved by the city office; reports are approved by each county's own leader.
  */
 @Component
 class SampleProgramme {
@@ -55,12 +61,16 @@ class SampleProgramme {
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
+  private final BusinessClock clock;
+  private final CountyPlanService plans;
 
   SampleProgramme(JointWorksProperties properties, ProgrammeProperties settings,
       FeatureRepository features,
       ProjectService projects, AdjustmentService adjustments, ReportService reports,
       InspectionService inspections, NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
-      ObjectMapper json) {
+      ObjectMapper json, BusinessClock clock, CountyPlanService plans) {
+    this.clock = clock;
+    this.plans = plans;
     this.properties = properties;
     this.settings = settings;
     this.features = features;
@@ -118,37 +128,61 @@ class SampleProgramme {
     Feature dropped = communities.stream()
         .filter(c -> ADJUSTED_DISTRICT.equals(c.text("district"))).findFirst().orElse(null);
     List<Project> stored = new ArrayList<>();
+    List<SampleProjects.Plan> planned = new ArrayList<>();
     for (Feature c : communities) {
       var plan = SampleProjects.plan(c, c == dropped);
-      stored.add(history(projects.create(plan.input(), "plan"), plan));
+      planned.add(plan);
+      stored.add(clock.replay(PLAN_MADE, () -> projects.create(plan.input(), "plan")));
+    }
+    fileCountyPlans(stored);
+    for (int i = 0; i < stored.size(); i++) {
+      stored.set(i, history(stored.get(i), planned.get(i)));
     }
     if (dropped != null) {
-      adjust(dropped, stored);
+      clock.replay(LocalDate.of(2023, 3, 18), () -> adjust(dropped, stored));
     }
     List<Project> now = projects.all().stream().filter(Project::inPlan).toList();
-    SampleRecords.inspections(now, projects, inspections);
-    SampleRecords.reports(features.districtCodes(), now, reports);
+    SampleRecords.inspections(now, projects, inspections, clock);
+    SampleRecords.reports(features.districtCodes(), now, reports, clock);
     jdbc.update("INSERT INTO app_state (name, value_text) VALUES (:n, 'true')",
         Map.of("n", LOADED));
   }
 
-  /** Walks a project through its planned steps. */
-  private Project history(Project p, SampleProjects.Plan plan) {
-    p = projects.transition(p.id(), p.version(), false, "scheme_drafted", plan.schemeOn(),
-        "改造方案经街道审核");
+  /** The day the counties' plan projects were made, after the surveys of January–February. */
+  private static final LocalDate PLAN_MADE = LocalDate.of(2023, 2, 15);
+
+  /** Each county files its plan by 02-25 (Fengqiu two days late); the city office approves. */
+  private void fileCountyPlans(List<Project> stored) {
+    var districts = new java.util.TreeSet<String>();
+    stored.forEach(p -> districts.add(p.district()));
+    for (String d : districts) {
+      LocalDate on = d.equals("fengqiu") ? LocalDate.of(2023, 2, 27) : LocalDate.of(2023, 2, 22);
+      var filed = clock.replay(on, () -> plans.file(new CountyPlanService.FilingInput(d,
+          SampleProjects.districtName(d) + "2023年城镇老旧小区改造年度实施计划", null, null)));
+      clock.replay(on.plusDays(3), () -> plans.approve(filed.id()));
+    }
+  }
+
+  /** Walks a project through its planned steps, each on its own day. */
+  private Project history(Project start, SampleProjects.Plan plan) {
+    Project p = clock.replay(plan.schemeOn(), () -> projects.transition(start.id(),
+        start.version(), "scheme_drafted", "改造方案经街道审核"));
     String evidence = String.format(Locale.ROOT, "%s-%d 入户征求意见签字表", plan.consentOn(), p.id());
-    projects.recordConsent(p.id(), "scheme", plan.schemeConsent(), null, plan.consentOn(),
-        evidence);
-    p = projects.recordConsent(p.id(), "property_management", plan.pmConsent(), null,
-        plan.consentOn(), evidence);
-    p = projects.transition(p.id(), p.version(), false, "consent_collected", plan.consentOn(),
-        null);
+    long id = p.id();
+    p = clock.replay(plan.consentOn(), () -> {
+      projects.recordConsent(id, "scheme", plan.schemeConsent(), null, plan.consentOn(),
+          evidence);
+      Project q = projects.recordConsent(id, "property_management", plan.pmConsent(), null,
+          plan.consentOn(), evidence);
+      return projects.transition(id, q.version(), "consent_collected", null);
+    });
     if (plan.startOn() != null) {
-      p = projects.transition(p.id(), p.version(), false, "started", plan.startOn(),
-          "施工单位进场");
+      long v = p.version();
+      p = clock.replay(plan.startOn(), () -> projects.transition(id, v, "started", "施工单位进场"));
     }
     if (plan.completeOn() != null) {
-      p = projects.transition(p.id(), p.version(), false, "completed", plan.completeOn(), null);
+      long v = p.version();
+      p = clock.replay(plan.completeOn(), () -> projects.transition(id, v, "completed", null));
     }
     return p;
   }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import org.jointworks.clock.BusinessClock;
+import org.jointworks.inspections.Inspection;
 import org.jointworks.inspections.InspectionService;
 import org.jointworks.inspections.InspectionService.InspectionInput;
 import org.jointworks.projects.Project;
@@ -14,6 +16,10 @@ import org.jointworks.projects.ProjectService;
 import org.jointworks.projects.ProjectStatus;
 import org.jointworks.reports.MonthlyReport;
 import org.jointworks.reports.ReportService;
+import org.jointworks.system.JointWorksUser;
+import org.jointworks.system.Role;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The sample programme's inspections and monthly reports up to 2023-07-15, deterministic: spot
@@ -21,6 +27,9 @@ import org.jointworks.reports.ReportService;
  * counties' mid-year self-assessments (Fengqiu late, Yuanyang missing), acceptance and hand-over
  * of the first finished projects, a warranty visit, complaints; reports February to June (Huixian's
  * June missing, Muye's April corrected, Yuanyang's June unapproved, the slow counties late).
+ * Every record is written on its own day through {@link BusinessClock#replay}; findings are
+ * closed later through the rectification, as a county would; quality records only for projects
+ * in the matching state.
  */
 final class SampleRecords {
   private static final Set<String> SLOW = Set.of("weihui", "fengqiu", "huixian");
@@ -28,7 +37,7 @@ final class SampleRecords {
   private SampleRecords() {}
 
   static void inspections(List<Project> projects, ProjectService projectService,
-      InspectionService service) {
+      InspectionService service, BusinessClock clock) {
     var districts = new TreeSet<String>();
     projects.forEach(p -> districts.add(p.district()));
     boolean leftOpen = false;
@@ -39,6 +48,10 @@ final class SampleRecords {
       for (int i = 0; i < Math.min(2, started.size()); i++) {
         Project p = started.get(r.nextInt(started.size()));
         LocalDate on = LocalDate.of(2023, 5, 8).plusDays(r.nextInt(20));
+        var state = p.statusOn(on);
+        if (state != ProjectStatus.STARTED && state != ProjectStatus.COMPLETED) {
+          continue;
+        }
         int findings = r.nextInt(4);
         LocalDate due = on.plusDays(15);
         LocalDate fixed = null;
@@ -49,28 +62,29 @@ final class SampleRecords {
             leftOpen = true;
           }
         }
-        service.record(new InspectionInput(null, p.id(), "spot_check", on, "市百城办质量安全抽检组",
+        record(service, clock, new InspectionInput(null, p.id(), "spot_check", on,
+            "市百城办质量安全抽检组",
             findings == 0 ? "未发现问题" : "燃气管道焊口防腐不到位、临时用电不规范等 " + findings + " 项",
-            findings, null, findings == 0 ? null : due, fixed,
-            fixed == null ? null : "已按要求整改并复查"));
+            findings, null, findings == 0 ? null : due, null, null), fixed, "已按要求整改并复查");
       }
       LocalDate patrol = LocalDate.of(2023, 6, 1).plusDays(r.nextInt(20));
-      service.record(new InspectionInput(d, null, "patrol", patrol, "县住建局巡查组",
-          "施工围挡与扬尘治理巡查", 1, null, patrol.plusDays(7),
-          SLOW.contains(d) ? patrol.plusDays(12) : patrol.plusDays(5), "围挡已修复，覆盖到位"));
+      record(service, clock, new InspectionInput(d, null, "patrol", patrol, "县住建局巡查组",
+          "施工围挡与扬尘治理巡查", 1, null, patrol.plusDays(7), null, null),
+          SLOW.contains(d) ? patrol.plusDays(12) : patrol.plusDays(5), "围挡已修复，覆盖到位");
       if (!d.equals("yuanyang")) {
         LocalDate self = d.equals("fengqiu") ? LocalDate.of(2023, 7, 5)
             : LocalDate.of(2023, 6, 20).plusDays(r.nextInt(10));
-        service.record(new InspectionInput(d, null, "self_assessment", self, "县（市、区）自查自评组",
-            "年中自查自评", 0, null, null, null, null));
+        record(service, clock, new InspectionInput(d, null, "self_assessment", self,
+            "县（市、区）自查自评组", "年中自查自评", 0, null, null, null, null), null, null);
       }
     }
     for (String d : List.of("weibin", "muye", "changyuan")) {
       projects.stream().filter(p -> p.district().equals(d)
           && p.status().reached(ProjectStatus.STARTED)).findFirst().ifPresent(p ->
-          service.record(new InspectionInput(null, p.id(), "complaint", LocalDate.of(2023, 6, 12),
-              "12345 市民热线", "夜间施工噪声扰民", 1, null, LocalDate.of(2023, 6, 19),
-              LocalDate.of(2023, 6, 15), "已调整施工时间为 7:00–20:00，并回访投诉人")));
+          record(service, clock, new InspectionInput(null, p.id(), "complaint",
+              LocalDate.of(2023, 6, 12), "12345 市民热线", "夜间施工噪声扰民", 1, null,
+              LocalDate.of(2023, 6, 19), null, null), LocalDate.of(2023, 6, 15),
+              "已调整施工时间为 7:00–20:00，并回访投诉人"));
     }
     List<Project> done = projects.stream().filter(p -> p.status() == ProjectStatus.COMPLETED)
         .sorted((a, b) -> a.reachedOn(ProjectStatus.COMPLETED).orElseThrow()
@@ -78,25 +92,43 @@ final class SampleRecords {
     for (int i = 0; i < Math.min(2, done.size()); i++) {
       Project p = done.get(i);
       LocalDate accept = p.reachedOn(ProjectStatus.COMPLETED).orElseThrow().plusDays(7);
-      if (accept.isAfter(SampleProjects.AS_OF)) {
+      if (accept.isAfter(SampleProjects.AS_OF) || service.openFindings(p.id(), accept) > 0) {
         continue;
       }
-      service.record(new InspectionInput(null, p.id(), "acceptance", accept,
-          "建设、监理、街道、居民代表联合验收", "竣工验收", 0, "passed", null, null, null));
-      p = projectService.transition(p.id(), p.version(), false, "accepted", accept, "联合验收合格");
+      long id = p.id();
+      long v0 = p.version();
+      p = clock.replay(accept, () -> {
+        service.record(new InspectionInput(null, id, "acceptance", null,
+            "建设、监理、街道、居民代表联合验收", "竣工验收", 0, "passed", null, null, null));
+        return projectService.transition(id, v0, "accepted", "联合验收合格");
+      });
       if (i == 0 && !accept.plusDays(5).isAfter(SampleProjects.AS_OF)) {
-        p = projectService.transition(p.id(), p.version(), false, "handed_over",
-            accept.plusDays(5), "移交小区物业服务企业");
+        long v1 = p.version();
+        p = clock.replay(accept.plusDays(5), () -> {
+          service.record(new InspectionInput(null, id, "hand_over", null, "小区物业服务企业",
+              "移交小区物业服务企业，签订移交协议", 0, null, null, null, null));
+          return projectService.transition(id, v1, "handed_over", "移交小区物业服务企业");
+        });
         if (!accept.plusDays(10).isAfter(SampleProjects.AS_OF)) {
-          service.record(new InspectionInput(null, p.id(), "warranty_visit",
-              accept.plusDays(10), "施工单位质保回访", "雨后回访屋面防水", 0, null, null, null,
-              null));
+          clock.replay(accept.plusDays(10), () -> service.record(new InspectionInput(null, id,
+              "warranty_visit", null, "施工单位质保回访", "雨后回访屋面防水", 0, null, null, null,
+              null)));
         }
       }
     }
   }
 
-  static void reports(Set<String> districtCodes, List<Project> projects, ReportService service) {
+  /** Records an inspection on its day and, if {@code fixed}, closes its findings that day. */
+  private static void record(InspectionService service, BusinessClock clock,
+      InspectionInput in, LocalDate fixed, String note) {
+    Inspection x = clock.replay(in.inspectedOn(), () -> service.record(in));
+    if (fixed != null && !fixed.isAfter(SampleProjects.AS_OF)) {
+      clock.replay(fixed, () -> service.rectify(x.id(), x.version(), false, null, note, null));
+    }
+  }
+
+  static void reports(Set<String> districtCodes, List<Project> projects, ReportService service,
+      BusinessClock clock) {
     for (String d : new TreeSet<>(districtCodes)) {
       List<Project> mine = projects.stream().filter(p -> p.district().equals(d)).toList();
       if (mine.isEmpty()) {
@@ -120,25 +152,45 @@ final class SampleRecords {
         LocalDate due = period.plusMonths(1).atDay(10);
         boolean late = SLOW.contains(d) ? r.nextDouble() < 0.5 : r.nextDouble() < 0.08;
         LocalDate on = late ? due.plusDays(1 + r.nextInt(8)) : due.minusDays(1 + r.nextInt(6));
-        MonthlyReport rep = service.submit(new ReportService.ReportInput(d, period.toString(), on,
-            null, started, (long) completed.size(), households, Math.round(invested) * 1.0,
-            null, null));
+        String reporter = SampleProjects.districtName(d) + "百城办信息员";
+        MonthlyReport submitted = clock.replay(on, () -> service.submit(
+            new ReportService.ReportInput(d, period.toString(), null, null, started,
+                (long) completed.size(), households, Math.round(invested) * 1.0, null, null,
+                reporter, null)));
+        MonthlyReport rep = submitted;
         LocalDate last = on;
         if (d.equals("muye") && m == 4) {
           last = on.plusDays(2);
-          rep = service.correct(rep.id(), rep.version(), false, new ReportService.ReportInput(
-              null, null, null, last, started, (long) completed.size(), households,
-              Math.round(invested * 0.95) * 1.0, "更正：投资完成额重复统计", null));
+          rep = clock.replay(last, () -> service.correct(submitted.id(), submitted.version(),
+              false, new ReportService.ReportInput(null, null, null, null, started,
+                  (long) completed.size(), households, Math.round(invested * 0.95) * 1.0,
+                  "更正：投资完成额重复统计", null)));
         }
         if (d.equals("yuanyang") && m == 6) {
           continue;
         }
         LocalDate approve = last.plusDays(1 + r.nextInt(3));
         if (!approve.isAfter(SampleProjects.AS_OF)) {
-          service.decide(rep.id(), rep.version(), false, "approved", approve);
+          MonthlyReport toApprove = rep;
+          asCountyLeader(d, () -> clock.replay(approve, () -> service.decide(toApprove.id(),
+              toApprove.version(), false, "approved", null)));
         }
       }
     }
   }
 
+  /** Runs {@code work} as the county's own leader: only it approves the county's reports. */
+  private static void asCountyLeader(String district, Runnable work) {
+    var context = SecurityContextHolder.getContext();
+    var outer = context.getAuthentication();
+    var leader = new JointWorksUser(district + "_leader", "", true, Role.COUNTY_LEADER, null,
+        district);
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(leader, null,
+        leader.getAuthorities()));
+    try {
+      work.run();
+    } finally {
+      context.setAuthentication(outer);
+    }
+  }
 }

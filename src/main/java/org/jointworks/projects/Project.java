@@ -11,13 +11,15 @@ import java.util.List;
  *
  * @param inPlan false once an adjustment withdrew it; it stays for the original plan
  * @param origin {@code plan} if in the plan as first fixed, {@code adjustment} if added by one
+ * @param schemeChangedOn the day of the last material change of the scheme after consent; consent
+ *     counts collected before it no longer count (consent binds the scheme); null if none
  */
 public record Project(long id, long version, int programmeYear, long communityId, String district,
     String name, long households, long buildings, double floorAreaM2, double budgetYuan,
     List<Item> content, List<Funding> funding, String safeguards, String constructionUnit,
     String supervisingUnit, String responsiblePerson, List<Finding> surveyFindings,
     ProjectStatus status, boolean inPlan, String origin, List<Consent> consent,
-    List<Transition> transitions) {
+    List<Transition> transitions, LocalDate schemeChangedOn) {
 
   public Project {
     content = List.copyOf(content);
@@ -25,6 +27,18 @@ public record Project(long id, long version, int programmeYear, long communityId
     surveyFindings = List.copyOf(surveyFindings);
     consent = List.copyOf(consent);
     transitions = List.copyOf(transitions);
+  }
+
+  /** A project whose scheme never changed after consent. */
+  public Project(long id, long version, int programmeYear, long communityId, String district,
+      String name, long households, long buildings, double floorAreaM2, double budgetYuan,
+      List<Item> content, List<Funding> funding, String safeguards, String constructionUnit,
+      String supervisingUnit, String responsiblePerson, List<Finding> surveyFindings,
+      ProjectStatus status, boolean inPlan, String origin, List<Consent> consent,
+      List<Transition> transitions) {
+    this(id, version, programmeYear, communityId, district, name, households, buildings,
+        floorAreaM2, budgetYuan, content, funding, safeguards, constructionUnit, supervisingUnit,
+        responsiblePerson, surveyFindings, status, inPlan, origin, consent, transitions, null);
   }
 
   /** A content item of the catalogue, with a free note (quantities, locations). */
@@ -40,20 +54,42 @@ public record Project(long id, long version, int programmeYear, long communityId
       Long householdsOpposing, LocalDate collectedOn, String evidenceRef, Instant recordedAt,
       String actor) {}
 
-  /** One step of the workflow: who recorded it, when, and the day it took effect. */
+  /**
+   * One step of the workflow: who recorded it, when, and the day it took effect.
+   *
+   * @param recordedOn the server's day of recording (null in rows older than issue 12)
+   * @param lateReason why an ADMIN recorded it late on someone's behalf; null otherwise
+   */
   public record Transition(ProjectStatus from, ProjectStatus to, LocalDate effectiveOn,
-      Instant recordedAt, String actor, String note) {}
+      Instant recordedAt, String actor, String note, LocalDate recordedOn, String lateReason) {
+    public Transition(ProjectStatus from, ProjectStatus to, LocalDate effectiveOn,
+        Instant recordedAt, String actor, String note) {
+      this(from, to, effectiveOn, recordedAt, actor, note, effectiveOn, null);
+    }
 
-  /** The day the project reached {@code status}, if it has. */
+    /** The day that counts for deadlines: the later of the effective and the recording day. */
+    public LocalDate countsOn() {
+      return recordedOn == null || recordedOn.isBefore(effectiveOn) ? effectiveOn : recordedOn;
+    }
+  }
+
+  /** The last transition that reached {@code status}, if any. */
+  public java.util.Optional<Transition> reaching(ProjectStatus s) {
+    return transitions.stream().filter(t -> t.to() == s).reduce((a, b) -> b);
+  }
+
+  /** The day the project (last) reached {@code status}, if it has. */
   public java.util.Optional<LocalDate> reachedOn(ProjectStatus s) {
-    return transitions.stream().filter(t -> t.to() == s).map(Transition::effectiveOn).findFirst();
+    return reaching(s).map(Transition::effectiveOn);
   }
 
   /** The status it had at the end of {@code day}, from its history. */
   public ProjectStatus statusOn(LocalDate day) {
+    // In recording order: effective days never go back, and a step back (a material change of
+    // the scheme after consent sends a project back to scheme_drafted) is a step like the others.
     ProjectStatus at = ProjectStatus.SURVEYED;
     for (Transition t : transitions) {
-      if (!t.effectiveOn().isAfter(day) && t.to().reached(at)) {
+      if (!t.effectiveOn().isAfter(day)) {
         at = t.to();
       }
     }
@@ -64,6 +100,9 @@ public record Project(long id, long version, int programmeYear, long communityId
   public java.util.Optional<Consent> latestConsent(ConsentQuestion question, LocalDate day) {
     Consent latest = null;
     for (Consent c : consent) {
+      if (schemeChangedOn != null && c.collectedOn().isBefore(schemeChangedOn)) {
+        continue;
+      }
       if (c.question() == question && !c.collectedOn().isAfter(day)
           && (latest == null || !c.collectedOn().isBefore(latest.collectedOn()))) {
         latest = c;

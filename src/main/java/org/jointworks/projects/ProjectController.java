@@ -81,7 +81,8 @@ class ProjectController {
     return versioned(ResponseEntity.status(HttpStatus.CREATED), p);
   }
 
-  record TransitionInput(String to, LocalDate on, String note, Long version) {}
+  /** {@code on} and {@code lateReason} only for an ADMIN's late record; the day is the server's. */
+  record TransitionInput(String to, LocalDate on, String note, Long version, String lateReason) {}
 
   @PostMapping("/api/projects/{id}/transitions")
   ResponseEntity<ProjectView> transition(@PathVariable long id,
@@ -89,7 +90,7 @@ class ProjectController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     Expected e = Expected.of(ifMatch, body.version());
     Project p = service.transition(id, e.version(), e.fromHeader(), body.to(), body.on(),
-        body.note());
+        body.note(), body.lateReason());
     return versioned(ResponseEntity.ok(), p);
   }
 

@@ -10,11 +10,22 @@ import java.util.List;
  * @param surveyedOn the day the survey (摸底排查) was done, the workflow's first step; default
  *     today
  * @param version the version the client read, for PUT without If-Match
+ * @param schemeApprovalRef the city office's approval of a material change of a started
+ *     project's scheme (its document reference); only the city office gives it
  */
 public record ProjectInput(Long communityId, Integer programmeYear, Double budgetYuan,
     List<Project.Item> content, List<FundingInput> funding, String safeguards,
     String constructionUnit, String supervisingUnit, String responsiblePerson,
-    List<Project.Finding> surveyFindings, java.time.LocalDate surveyedOn, Long version) {
+    List<Project.Finding> surveyFindings, java.time.LocalDate surveyedOn, Long version,
+    String schemeApprovalRef) {
+
+  public ProjectInput(Long communityId, Integer programmeYear, Double budgetYuan,
+      List<Project.Item> content, List<FundingInput> funding, String safeguards,
+      String constructionUnit, String supervisingUnit, String responsiblePerson,
+      List<Project.Finding> surveyFindings, java.time.LocalDate surveyedOn, Long version) {
+    this(communityId, programmeYear, budgetYuan, content, funding, safeguards, constructionUnit,
+        supervisingUnit, responsiblePerson, surveyFindings, surveyedOn, version, null);
+  }
 
   /** A funding line as written: the source's code and the amount in yuan. */
   public record FundingInput(String source, Double amountYuan) {}

@@ -25,6 +25,7 @@ public class ProjectRepository {
   private static final String COLUMNS = "id, version, programme_year, community_id, district,"
       + " name, households, buildings, floor_area_m2, budget_yuan, safeguards, construction_unit,"
       + " supervising_unit, responsible_person, status, in_plan, origin";
+  private static final String READ_COLUMNS = COLUMNS + ", scheme_changed_on";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -79,6 +80,15 @@ public class ProjectRepository {
     return true;
   }
 
+  /**
+   * Marks a material change of the scheme on {@code day} and, for a project whose consent was
+   * collected, sends it back to {@code scheme_drafted}: it needs consent again.
+   */
+  void schemeChanged(long id, LocalDate day, ProjectStatus status) {
+    jdbc.update("UPDATE projects SET scheme_changed_on = :d, status = :s WHERE id = :id",
+        Map.of("d", day, "s", status.code(), "id", id));
+  }
+
   boolean updateStatus(long id, long expectedVersion, ProjectStatus status) {
     return jdbc.update("UPDATE projects SET version = version + 1, status = :s"
         + " WHERE id = :id AND version = :expected",
@@ -94,8 +104,9 @@ public class ProjectRepository {
 
   void insertTransition(long id, Project.Transition t) {
     jdbc.update("INSERT INTO project_transitions (project_id, from_status, to_status,"
-        + " effective_on, recorded_at, actor, note) VALUES (:p, :from, :to, :on, :at, :actor,"
-        + " :note)", new MapSqlParameterSource("p", id)
+        + " effective_on, recorded_at, actor, note, recorded_on, late_reason) VALUES (:p, :from,"
+        + " :to, :on, :at, :actor, :note, :recordedOn, :late)", new MapSqlParameterSource("p", id)
+            .addValue("recordedOn", t.recordedOn()).addValue("late", t.lateReason())
             .addValue("from", t.from() == null ? null : t.from().code())
             .addValue("to", t.to().code()).addValue("on", t.effectiveOn())
             .addValue("at", Timestamp.from(t.recordedAt())).addValue("actor", t.actor())
@@ -140,7 +151,7 @@ public class ProjectRepository {
   }
 
   private List<Project> load(String where, MapSqlParameterSource params) {
-    List<Project> heads = jdbc.query("SELECT " + COLUMNS + " FROM projects " + where
+    List<Project> heads = jdbc.query("SELECT " + READ_COLUMNS + " FROM projects " + where
         + " ORDER BY district, id", params, (rs, i) -> head(rs));
     if (heads.isEmpty()) {
       return heads;
@@ -177,14 +188,14 @@ public class ProjectRepository {
               rs.getString(8)));
         });
     Map<Long, List<Project.Transition>> transitions = new HashMap<>();
-    jdbc.query("SELECT project_id, from_status, to_status, effective_on, recorded_at, actor, note"
-        + " FROM project_transitions WHERE project_id IN (" + sub + ")"
+    jdbc.query("SELECT project_id, from_status, to_status, effective_on, recorded_at, actor, note,"
+        + " recorded_on, late_reason FROM project_transitions WHERE project_id IN (" + sub + ")"
         + " ORDER BY project_id, id", params, rs -> {
           transitions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
               .add(new Project.Transition(ProjectStatus.byCode(rs.getString(2)).orElse(null),
                   ProjectStatus.byCode(rs.getString(3)).orElseThrow(),
                   rs.getObject(4, LocalDate.class), instant(rs, 5), rs.getString(6),
-                  rs.getString(7)));
+                  rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9)));
         });
     List<Project> out = new ArrayList<>(heads.size());
     for (Project h : heads) {
@@ -194,7 +205,8 @@ public class ProjectRepository {
           items.getOrDefault(id, List.of()), funding.getOrDefault(id, List.of()),
           h.safeguards(), h.constructionUnit(), h.supervisingUnit(), h.responsiblePerson(),
           findings.getOrDefault(id, List.of()), h.status(), h.inPlan(), h.origin(),
-          consent.getOrDefault(id, List.of()), transitions.getOrDefault(id, List.of())));
+          consent.getOrDefault(id, List.of()), transitions.getOrDefault(id, List.of()),
+          h.schemeChangedOn()));
     }
     return out;
   }
@@ -212,6 +224,7 @@ public class ProjectRepository {
         rs.getString("construction_unit"), rs.getString("supervising_unit"),
         rs.getString("responsible_person"), List.of(),
         ProjectStatus.byCode(rs.getString("status")).orElseThrow(), rs.getBoolean("in_plan"),
-        rs.getString("origin"), List.of(), List.of());
+        rs.getString("origin"), List.of(), List.of(),
+        rs.getObject("scheme_changed_on", LocalDate.class));
   }
 }

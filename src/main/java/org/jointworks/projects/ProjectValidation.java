@@ -19,7 +19,8 @@ final class ProjectValidation {
 
   static List<String> problems(ProjectInput in, Catalogue catalogue) {
     List<String> problems = new ArrayList<>();
-    if (in.budgetYuan() == null || !(in.budgetYuan() > 0)) {
+    // Bounded above as well: 1e308 yuan is no budget (issue 11).
+    if (in.budgetYuan() == null || !(in.budgetYuan() > 0) || in.budgetYuan() > 1e12) {
       problems.add("budgetYuan: the budget estimate (资金概算) must be a positive amount in yuan");
     }
     if (in.content() == null || in.content().isEmpty()) {
@@ -48,7 +49,7 @@ final class ProjectValidation {
               + " utility_companies, residents, social_capital");
         } else if (!seen.add(source)) {
           problems.add("funding: '" + source.code() + "' is listed twice");
-        } else if (f.amountYuan() == null || !(f.amountYuan() >= 0)) {
+        } else if (f.amountYuan() == null || !(f.amountYuan() >= 0) || f.amountYuan() > 1e12) {
           problems.add("funding: the amount of '" + source.code() + "' must be 0 or more yuan");
         } else {
           total += f.amountYuan();

@@ -25,8 +25,9 @@ public record ProjectView(long id, long version, int programmeYear, long communi
   public record ConsentLine(String question, long householdsConsenting, Long householdsOpposing,
       LocalDate collectedOn, String evidenceRef, Instant recordedAt, String actor) {}
 
+  /** A step; {@code recordedOn} and {@code lateReason} show an ADMIN's late record. */
   public record TransitionLine(String from, String to, LocalDate effectiveOn, Instant recordedAt,
-      String actor, String note) {}
+      String actor, String note, LocalDate recordedOn, String lateReason) {}
 
   static ProjectView of(Project p, Catalogue catalogue, double threshold, LocalDate today) {
     List<ContentLine> content = p.content().stream().map(i -> {
@@ -44,7 +45,7 @@ public record ProjectView(long id, long version, int programmeYear, long communi
         c.evidenceRef(), c.recordedAt(), c.actor())).toList();
     List<TransitionLine> transitions = p.transitions().stream().map(t -> new TransitionLine(
         t.from() == null ? null : t.from().code(), t.to().code(), t.effectiveOn(),
-        t.recordedAt(), t.actor(), t.note())).toList();
+        t.recordedAt(), t.actor(), t.note(), t.recordedOn(), t.lateReason())).toList();
     return new ProjectView(p.id(), p.version(), p.programmeYear(), p.communityId(), p.district(),
         p.name(), p.households(), p.buildings(), p.floorAreaM2(), p.budgetYuan(), content,
         funding, p.fundingYuan(), p.safeguards(), p.constructionUnit(), p.supervisingUnit(),

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jointworks.cluster.StoreLocks;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.ImportService;
@@ -25,12 +26,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills a store on start: the reference districts and utility companies (always, those missing),
  * the demo users (when {@code jointworks.demo-users}), and the sample city (when
  * {@code jointworks.sample-data}, once, into a store without communities). The sample city goes
  * through the same all-or-nothing import as a user's file.
+ *
+ * <p>Instances that start together on one PostGIS fill the references one after the other,
+ * under the store's lock {@code startup-data} (decision 37): the second finds them present.
  */
 @Component
 class StartupData implements ApplicationRunner {
@@ -47,10 +53,15 @@ class StartupData implements ApplicationRunner {
   private final OrganisationService organisations;
   private final UserStore users;
   private final NamedParameterJdbcTemplate jdbc;
+  private final StoreLocks locks;
+  private final TransactionTemplate transactions;
 
   StartupData(JointWorksProperties properties, FeatureRepository features, LayerService layers,
       ImportService imports, OrganisationService organisations, UserStore users,
-      NamedParameterJdbcTemplate jdbc) {
+      NamedParameterJdbcTemplate jdbc, StoreLocks locks,
+      PlatformTransactionManager transactionManager) {
+    this.locks = locks;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.properties = properties;
     this.features = features;
     this.layers = layers;
@@ -66,11 +77,14 @@ class StartupData implements ApplicationRunner {
     SecurityContextHolder.getContext().setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
     try {
-      loadDistricts();
-      loadOrganisations();
-      if (properties.demoUsers()) {
-        createDemoUsers();
-      }
+      transactions.executeWithoutResult(status -> {
+        locks.lockForTransaction("startup-data");
+        loadDistricts();
+        loadOrganisations();
+        if (properties.demoUsers()) {
+          createDemoUsers();
+        }
+      });
       if (properties.sampleData()) {
         loadSampleCity();
       }
@@ -109,12 +123,20 @@ class StartupData implements ApplicationRunner {
 
   private void createDemoUsers() {
     String pw = properties.demoPassword();
-    users.createIfAbsent("admin", pw, Role.ADMIN, null);
-    users.createIfAbsent("planner", pw, Role.PLANNER, null);
-    users.createIfAbsent("leader", pw, Role.LEADER, null);
+    users.ensureDemoUser("admin", pw, Role.ADMIN, null);
+    users.ensureDemoUser("planner", pw, Role.PLANNER, null);
+    users.ensureDemoUser("leader", pw, Role.LEADER, null);
+    // The city's road-works office: grants or refuses the works permits (docs/permits.md).
+    users.ensureDemoUser("roads", pw, Role.ROAD_AUTHORITY, null);
+    // The programme's county-scoped users, two counties of the sample city, and the city office.
+    for (String county : java.util.List.of("weibin", "hongqi")) {
+      users.ensureDemoUser(county + "_officer", pw, Role.COUNTY_OFFICER, null, county);
+      users.ensureDemoUser(county + "_leader", pw, Role.COUNTY_LEADER, null, county);
+    }
+    users.ensureDemoUser("city_office", pw, Role.CITY_OFFICE, null);
     for (Organisation o : organisations.list()) {
       if (o.utility() != null && o.code().equals(o.utility())) {
-        users.createIfAbsent(o.code(), pw, Role.UTILITY, o.code());
+        users.ensureDemoUser(o.code(), pw, Role.UTILITY, o.code());
       }
     }
   }

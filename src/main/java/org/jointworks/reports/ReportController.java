@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
   private final ReportService service;
+  private final org.jointworks.clock.BusinessClock clock;
 
-  ReportController(ReportService service) {
+  ReportController(ReportService service, org.jointworks.clock.BusinessClock clock) {
     this.service = service;
+    this.clock = clock;
   }
 
   @GetMapping("/api/reports")
@@ -40,7 +42,7 @@ class ReportController {
 
   @GetMapping("/api/reports/timeliness")
   Map<String, List<Reporting.Month>> timeliness(@RequestParam(required = false) LocalDate asOf) {
-    return service.assess(asOf == null ? LocalDate.now() : asOf);
+    return service.assess(asOf == null ? clock.today() : asOf);
   }
 
   @GetMapping("/api/reports/{id}")

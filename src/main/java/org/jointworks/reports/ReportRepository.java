@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 class ReportRepository {
   private static final String SELECT = "SELECT id, version, district, period, submitted_on,"
       + " submitted_by, projects_started, projects_completed, households_completed,"
-      + " investment_yuan, note, corrections, corrected_on, status, approved_by, approved_on"
-      + " FROM monthly_reports";
+      + " investment_yuan, note, corrections, corrected_on, status, approved_by, approved_on,"
+      + " reporter, recorded_on, late_reason FROM monthly_reports";
   private final NamedParameterJdbcTemplate jdbc;
 
   ReportRepository(NamedParameterJdbcTemplate jdbc) {
@@ -45,10 +45,13 @@ class ReportRepository {
     var keys = new GeneratedKeyHolder();
     jdbc.update("INSERT INTO monthly_reports (version, district, period, submitted_on,"
         + " submitted_by, projects_started, projects_completed, households_completed,"
-        + " investment_yuan, note, corrections, status) VALUES (1, :district, :period, :on, :by,"
-        + " :started, :completed, :households, :investment, :note, 0, 'submitted')",
+        + " investment_yuan, note, corrections, status, reporter, recorded_on, late_reason)"
+        + " VALUES (1, :district, :period, :on, :by, :started, :completed, :households,"
+        + " :investment, :note, 0, 'submitted', :reporter, :recorded, :late)",
         figures(r).addValue("district", r.district()).addValue("period", r.period())
-            .addValue("on", r.submittedOn()).addValue("by", r.submittedBy()),
+            .addValue("on", r.submittedOn()).addValue("by", r.submittedBy())
+            .addValue("reporter", r.reporter()).addValue("recorded", r.recordedOn())
+            .addValue("late", r.lateReason()),
         keys, new String[] {"id"});
     return keys.getKey().longValue();
   }
@@ -57,7 +60,7 @@ class ReportRepository {
     return jdbc.update("UPDATE monthly_reports SET version = version + 1,"
         + " projects_started = :started, projects_completed = :completed,"
         + " households_completed = :households, investment_yuan = :investment, note = :note,"
-        + " corrections = corrections + 1, corrected_on = :on, status = 'submitted',"
+        + " reporter = COALESCE(:rep, reporter), corrections = corrections + 1, corrected_on = :on, status = 'submitted',"
         + " approved_by = NULL, approved_on = NULL WHERE id = :id AND version = :expected",
         figures(r).addValue("on", on).addValue("id", id)
             .addValue("expected", expectedVersion)) == 1;
@@ -71,7 +74,7 @@ class ReportRepository {
   }
 
   private static MapSqlParameterSource figures(MonthlyReport r) {
-    return new MapSqlParameterSource("started", r.projectsStarted())
+    return new MapSqlParameterSource("started", r.projectsStarted()).addValue("rep", r.reporter())
         .addValue("completed", r.projectsCompleted())
         .addValue("households", r.householdsCompleted())
         .addValue("investment", r.investmentYuan()).addValue("note", r.note());
@@ -81,13 +84,17 @@ class ReportRepository {
     String period = rs.getString("period");
     LocalDate due = MonthlyReport.dueOn(YearMonth.parse(period), dueDay);
     LocalDate submitted = rs.getObject("submitted_on", LocalDate.class);
-    long daysLate = Math.max(0, ChronoUnit.DAYS.between(due, submitted));
+    LocalDate recorded = rs.getObject("recorded_on", LocalDate.class);
+    // A late record on the county's behalf counts from the day the server got it.
+    LocalDate counts = recorded == null || recorded.isBefore(submitted) ? submitted : recorded;
+    long daysLate = Math.max(0, ChronoUnit.DAYS.between(due, counts));
     return new MonthlyReport(rs.getLong("id"), rs.getLong("version"), rs.getString("district"),
         period, submitted, rs.getString("submitted_by"), rs.getLong("projects_started"),
         rs.getLong("projects_completed"), rs.getLong("households_completed"),
         rs.getDouble("investment_yuan"), rs.getString("note"), rs.getInt("corrections"),
         rs.getObject("corrected_on", LocalDate.class), rs.getString("status"),
         rs.getString("approved_by"), rs.getObject("approved_on", LocalDate.class), due,
-        daysLate > 0, daysLate);
+        daysLate > 0, daysLate, rs.getString("reporter"), recorded, rs.getString("late_reason"),
+        null);
   }
 }

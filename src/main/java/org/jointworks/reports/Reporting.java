@@ -15,9 +15,17 @@ import java.util.Map;
 public final class Reporting {
   private Reporting() {}
 
-  /** One due month of one county. */
+  /**
+   * One due month of one county; {@code source} says its due day and score are the city's
+   * settings ({@code local setting}), not the plan's (the plan asks for monthly reports only).
+   */
   public record Month(String period, LocalDate dueOn, String state, Long reportId,
-      long daysLate, int corrections, double score) {}
+      long daysLate, int corrections, double score, String source) {
+    public Month(String period, LocalDate dueOn, String state, Long reportId, long daysLate,
+        int corrections, double score) {
+      this(period, dueOn, state, reportId, daysLate, corrections, score, "local setting");
+    }
+  }
 
   /** The county's months, given its reports keyed by period. */
   public static List<Month> assess(Map<String, MonthlyReport> byPeriod, YearMonth first,
@@ -38,6 +46,12 @@ public final class Reporting {
           && !r.correctedOn().isAfter(asOf);
       if (!r.approvedBy(asOf)) {
         out.add(new Month(m.toString(), due, "unapproved", r.id(), r.daysLate(),
+            r.corrections(), 0));
+        continue;
+      }
+      if (r.check() != null && r.check().flagged()) {
+        // 瞒报/错报: figures that disagree with the records count as no valid report.
+        out.add(new Month(m.toString(), due, r.check().flag(), r.id(), r.daysLate(),
             r.corrections(), 0));
         continue;
       }

@@ -96,7 +96,7 @@ final class WorkPlanner {
       double a = s.from + rng.uniform(0, 15, 0.5);
       double b = s.to - rng.uniform(0, 15, 0.5);
       emit(utilities.get(k), line(utilities.get(k), s, a, b), kind(), SEASON_START.plusDays(start),
-          days, rng.pick(List.of("approved", "approved", "proposed", "in_progress")));
+          days, rng.pick(List.of("approved", "approved", "submitted", "in_progress")));
     }
   }
 
@@ -108,13 +108,13 @@ final class WorkPlanner {
     emit(first, line(first, s, s.from, s.to), "replace", SEASON_START.plusDays(start),
         rng.between(20, 60), "completed");
     emit(second, line(second, s, s.from, s.to), rng.chance(0.5) ? "replace" : "new",
-        NEXT_SEASON_START.plusDays(rng.between(0, 120)), rng.between(20, 60), "proposed");
+        NEXT_SEASON_START.plusDays(rng.between(0, 120)), rng.between(20, 60), "submitted");
   }
 
   private void single() {
     long j = counters.singles++;
     String status = j % 45 == 20 ? "cancelled" : j % 8 == 3 ? "completed"
-        : List.of("approved", "proposed", "in_progress").get(rng.weighted(40, 30, 30));
+        : List.of("approved", "submitted", "in_progress").get(rng.weighted(40, 30, 30));
     Stretch s = freeStretch();
     Utility u = rng.pick(present(s.mask, null, 0));
     int days = status.equals("completed") ? rng.between(10, 45) : rng.between(7, 60);

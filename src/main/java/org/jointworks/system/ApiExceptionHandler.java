@@ -16,8 +16,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure into a problem-details body (RFC 9457) with a message a user can act on.
- * Stack traces and SQL stay in the log; the client sees the status and the reason only.
+ * Turns every failure into a problem-details body (RFC 9457) with a message a user can act on
+ * and a stable {@code code}. Stack traces and SQL stay in the log; the client sees the status and
+ * the reason only, with server files and class names scrubbed ({@link ProblemResponses#scrub}).
+ * The refusals written before Spring MVC (security chain, error page, Tomcat's valve) go through
+ * {@link ProblemResponses} with the same members.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -25,7 +28,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(),
+        ProblemResponses.scrub(e.getMessage()));
     body.setProperty("code", e.code());
     if (!e.args().isEmpty()) {
       body.setProperty("args", e.args());
@@ -69,10 +73,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body == null) {
       body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
     }
-    if (body instanceof ProblemDetail p && (p.getProperties() == null
-        || !p.getProperties().containsKey("code"))) {
-      HttpStatus known = HttpStatus.resolve(status.value());
-      p.setProperty("code", known == null ? "request.invalid" : ApiException.defaultCode(known));
+    if (body instanceof ProblemDetail p) {
+      if (p.getProperties() == null || !p.getProperties().containsKey("code")) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        p.setProperty("code", known == null ? "request.invalid" : ApiException.defaultCode(known));
+      }
+      // Spring's own details may quote a parser's message naming the target class.
+      p.setDetail(ProblemResponses.scrub(p.getDetail()));
+      // The instance is the request path; a client knows it, and it is no server file.
     }
     return super.handleExceptionInternal(ex, body, headers, status, request);
   }

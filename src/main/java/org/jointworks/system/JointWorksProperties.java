@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoUsers whether the demo users (admin, planner, leader, one per utility) are created
  * @param demoPassword the demo users' password
  * @param metricCrs the EPSG code of the metric CRS the analyses run in
- * @param maxImportBytes the largest import body accepted; larger answers 413
  */
 @ConfigurationProperties("jointworks")
 public record JointWorksProperties(
@@ -20,13 +19,9 @@ public record JointWorksProperties(
     @DefaultValue("true") boolean sampleData,
     @DefaultValue("true") boolean demoUsers,
     @DefaultValue("demo") String demoPassword,
-    @DefaultValue("4547") int metricCrs,
-    @DefaultValue("268435456") long maxImportBytes) {
+    @DefaultValue("4547") int metricCrs) {
 
   public JointWorksProperties {
-    if (maxImportBytes < 200L * 1024 * 1024) {
-      throw new IllegalArgumentException("jointworks.max-import-bytes must be at least 200 MB");
-    }
     if (demoUsers && (demoPassword == null || demoPassword.isBlank())) {
       throw new IllegalArgumentException("jointworks.demo-password must not be blank");
     }

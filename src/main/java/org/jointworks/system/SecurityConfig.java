@@ -1,11 +1,9 @@
 package org.jointworks.system;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jointworks.layers.Layer;
+import org.jointworks.map.MapProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +12,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -22,8 +24,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * own organisation's features, which roles may import which layer) live in
  * {@link org.jointworks.layers.LayerAccess}.
  *
- * <p>API clients use HTTP Basic; the map page signs in with a form and a session cookie, which is
- * why CSRF protection stays on for requests that ride a session.
+ * <p>API clients use HTTP Basic; the map page signs in with a form and a session cookie. CSRF is
+ * decided by the cookie (decision 25): a request that carries a session cookie needs the token
+ * whatever other headers it has; one without a session cookie (a Basic API call, an anonymous
+ * read) has no session to ride. Sign-ins by either door go through the one throttled
+ * {@code AuthenticationProvider} of {@code org.jointworks.signin}; every live session is checked
+ * against its account on each request ({@link LiveAccountCheck}). Headers: {@link PagePolicy}.
  */
 @Configuration
 class SecurityConfig {
@@ -40,9 +46,15 @@ class SecurityConfig {
         java.time.Clock.systemUTC());
   }
 
+  /** The firewall's refusals (a {@code ;} or {@code //} in a path) as problem+json. */
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, List<EndpointRules> featureRules)
-      throws Exception {
+  RequestRejectedHandler requestRejectedHandler() {
+    return SecurityRefusals.rejected();
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, List<EndpointRules> featureRules,
+      UserStore users, MapProperties map) throws Exception {
     http
         .authorizeHttpRequests(a -> {
           foundationRules(a);
@@ -50,22 +62,33 @@ class SecurityConfig {
           a.anyRequest().denyAll();
         })
         .cors(c -> c.configurationSource(CrossOriginReads.source()))
-        .httpBasic(b -> b.realmName("JointWorks"))
+        .httpBasic(b -> b.realmName("JointWorks")
+            .authenticationDetailsSource(SignInDetails.source(SignInDetails.BASIC))
+            .authenticationEntryPoint((req, res, ex) -> SecurityRefusals.authenticationFailed(
+                req, res, ex, !SecurityRefusals.fromPage(req))))
         .formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login")
-            .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
-        .logout(l -> l.logoutSuccessUrl("/"))
+            .authenticationDetailsSource(SignInDetails.source(SignInDetails.FORM))
+            .successHandler(FormSignIn::succeeded)
+            .failureHandler((req, res, ex) -> SecurityRefusals.authenticationFailed(
+                req, res, ex, false))
+            .permitAll())
+        // Ends the session in its store (memory or JDBC) and tells the browser to drop it.
+        .logout(l -> l.invalidateHttpSession(true).clearAuthentication(true)
+            .deleteCookies("JSESSIONID", "SESSION")
+            .logoutSuccessHandler(FormSignIn::signedOut))
         // The page reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
-        .csrf(c -> c.spa()
-            // Only a session cookie can be ridden by another site; requests without one
-            // (Basic-authenticated or anonymous API calls) have no session to forge.
-            .ignoringRequestMatchers(
-                r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null))
+        .csrf(c -> c.spa().ignoringRequestMatchers(r -> r.getRequestedSessionId() == null))
+        .headers(h -> h
+            .contentSecurityPolicy(p -> p.policyDirectives(PagePolicy.contentSecurityPolicy(map)))
+            .referrerPolicy(r -> r.policy(
+                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                PagePolicy.PERMISSIONS_POLICY))
+            .frameOptions(f -> f.deny()))
+        .addFilterBefore(new LiveAccountCheck(users), AuthorizationFilter.class)
         .exceptionHandling(e -> e
-            .defaultAuthenticationEntryPointFor(
-                (req, res, ex) -> problem(res, 401, "sign in to do this",
-                    !"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))), API)
-            .defaultAccessDeniedHandlerFor(
-                (req, res, ex) -> problem(res, 403, "your role may not do this", false), API));
+            .authenticationEntryPoint(SecurityRefusals.entryPoint())
+            .accessDeniedHandler(SecurityRefusals.accessDenied()));
     return http.build();
   }
 
@@ -77,7 +100,8 @@ class SecurityConfig {
     String[] layerWrites = layerItemPaths();
     a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/css/**",
-            "/js/**", "/img/**", "/i18n/**", "/webjars/**", "/login.html", "/error").permitAll()
+            "/js/**", "/img/**", "/i18n/**", "/webjars/**", "/login.html", "/account.html",
+            "/admin.html", "/error").permitAll()
         .requestMatchers(HttpMethod.GET, "/api/map/config").permitAll()
         .requestMatchers(HttpMethod.GET, publicLayerReads).permitAll()
         .requestMatchers(HttpMethod.GET, signedInLayerReads).authenticated()
@@ -117,23 +141,6 @@ class SecurityConfig {
       paths.add("/api/" + layer.id() + "/{id:[0-9]+}");
     }
     return paths.toArray(String[]::new);
-  }
-
-  /**
-   * Writes a problem-details answer. The Basic challenge is left out for the page's own requests
-   * (marked X-Requested-With): a browser answers a challenge with a modal password dialog.
-   */
-  private static void problem(HttpServletResponse res, int status, String detail,
-      boolean challenge) throws IOException {
-    res.setStatus(status);
-    if (challenge) {
-      res.setHeader("WWW-Authenticate", "Basic realm=\"JointWorks\"");
-    }
-    res.setContentType("application/problem+json");
-    res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    res.getWriter().write("{\"type\":\"about:blank\",\"title\":\""
-        + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}");
   }
 
 }

@@ -62,6 +62,8 @@ class WorkerThreads implements TomcatProtocolHandlerCustomizer<ProtocolHandler>,
 
   @Override
   public void destroy() {
-    executor.shutdown();
+    // Called after the graceful shutdown phase: whatever still runs (a trickling upload, a long
+    // parse) is interrupted, so its transaction rolls back and TERM ends the service (decision 22).
+    executor.shutdownNow();
   }
 }

@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * exactly the answers they got before. Thread-safe.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Second of all filters: cluster/RevisionWaitFilter, first, brings a read-your-writes request's
+// layers up to date before this answers it.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AnonymousTileFilter implements Filter {
   private static final String ALL_PREFIX = "/ogcapi/tiles/WebMercatorQuad/";
   private static final String LAYER_PREFIX = "/ogcapi/collections/";

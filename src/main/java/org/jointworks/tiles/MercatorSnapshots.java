@@ -7,6 +7,7 @@ import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
 import org.jointworks.layers.LayerSnapshots;
+import org.jointworks.layers.PublicWorks;
 import org.jointworks.tiles.mvt.MercatorLayer;
 import org.springframework.stereotype.Component;
 
@@ -28,15 +29,26 @@ class MercatorSnapshots {
 
       @Override
       public MercatorLayer build(Layer layer, long revision, List<Feature> features) {
-        return MercatorLayer.of(layer.id(), revision, features);
+        return MercatorLayer.of(layer.id(), revision, shown(layer, features));
       }
 
       @Override
       public MercatorLayer update(Layer layer, MercatorLayer old, long revision,
           Set<Long> written, List<Feature> current) {
-        return old.withChanges(revision, written, current);
+        // A written work no longer public (withdrawn, say) is missing here: it leaves the tiles.
+        return old.withChanges(revision, written, shown(layer, current));
       }
     });
+  }
+
+  /**
+   * The features a tile may show: works tiles are one cache for every user and reach anonymous
+   * users, so they hold the public works only (PublicWorks); the API serves the rest to
+   * signed-in users.
+   */
+  private static List<Feature> shown(Layer layer, List<Feature> features) {
+    return layer != Layer.WORKS ? features
+        : features.stream().filter(PublicWorks::shown).toList();
   }
 
   MercatorLayer current(Layer layer) {

@@ -31,9 +31,10 @@ import org.springframework.stereotype.Service;
  * the log cannot vouch for, is built again. So an edit invalidates exactly the tiles it touches
  * and a tile is never older than the last committed write.
  *
- * <p>The ETag is the stamp of the revisions a tile was built at, plus this run's start, so an
- * unchanged tile keeps its ETag across unrelated edits (clients get 304) and an ETag of an earlier
- * run, when the revisions counted from zero again, never matches. The cache is bounded by bytes,
+ * <p>The ETag is the stamp of the revisions a tile was built at, plus the revisions' epoch (this
+ * run's start alone, the store's token when instances share it), so an unchanged tile keeps its
+ * ETag across unrelated edits and across instances (clients get 304) and an ETag of another
+ * history, when the revisions counted from zero again, never matches. The cache is bounded by bytes,
  * least useful out first. Thread-safe; a cache hit takes no lock.
  */
 @Service
@@ -41,7 +42,7 @@ public class TileService {
   private final MercatorSnapshots snapshots;
   private final LayerRevisions revisions;
   private final Cache<Key, Entry> cache;
-  private final String epoch = Long.toString(System.currentTimeMillis(), 36);
+  private final String epoch;
   /** Tiles served as cached, kept across writes that did not touch them, and built. */
   private final LongAdder hits = new LongAdder();
   private final LongAdder kept = new LongAdder();
@@ -51,6 +52,7 @@ public class TileService {
       @Value("${jointworks.tiles.cache-megabytes:256}") long cacheMegabytes) {
     this.snapshots = snapshots;
     this.revisions = revisions;
+    this.epoch = revisions.epoch();
     this.cache = Caffeine.newBuilder()
         .maximumWeight(cacheMegabytes * 1024 * 1024)
         .<Key, Entry>weigher((k, e) -> e.tile.mvt.length + e.tile.gzip.length + 256)

@@ -1,6 +1,8 @@
 package org.jointworks.adjustments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.ProgrammeFixtures.file;
+import static org.jointworks.support.ProgrammeFixtures.writer;
 import static org.jointworks.support.ProgrammeFixtures.community;
 import static org.jointworks.support.ProgrammeFixtures.project;
 import static org.jointworks.support.ProgrammeFixtures.projectBody;
@@ -40,6 +42,8 @@ class AdjustmentApiTest extends ProgrammeContext {
   void checkComparesEachMetricAndApplyingKeepsTheOriginalPlan() {
     JsonNode a = project(admin, planner, "fengqiu", 100);
     project(admin, planner, "fengqiu", 50);
+    // Issue 12: an adjustment changes a filed plan, checked against the plan as filed.
+    file(admin, "fengqiu");
     long dropped = a.get("communityId").asLong();
     String body = "{\"district\":\"fengqiu\",\"drop\":[" + dropped + "],\"add\":["
         + newCommunityAdd("fengqiu", 110, 1_200_000) + "]";
@@ -59,7 +63,7 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(planner.get("/api/projects/" + a.get("id").asLong()).json().get("inPlan")
         .asBoolean()).isTrue();
 
-    Http.Response applied = planner.post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response applied = cityOffice.post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(applied.status()).as(applied.body()).isEqualTo(201);
     JsonNode adj = applied.json();
@@ -90,7 +94,7 @@ class AdjustmentApiTest extends ProgrammeContext {
         + " AND action = 'withdraw' AND subject_id = ?", Long.class, a.get("id").asLong()))
         .isEqualTo(1);
     // A withdrawn project does not move any more.
-    Http.Response move = planner.post("/api/projects/" + a.get("id").asLong() + "/transitions",
+    Http.Response move = writer(planner, "fengqiu").post("/api/projects/" + a.get("id").asLong() + "/transitions",
         "{\"to\":\"scheme_drafted\",\"on\":\"2023-03-16\",\"version\":"
             + withdrawn.get("version").asLong() + "}");
     assertThat(move.status()).isEqualTo(409);
@@ -100,14 +104,15 @@ class AdjustmentApiTest extends ProgrammeContext {
   void anAdjustmentThatLowersAMetricIsRefusedNamingIt() {
     JsonNode a = project(admin, planner, "weihui", 100);
     long smaller = community(admin, "weihui", 90);
+    file(admin, "weihui");
     String body = "{\"district\":\"weihui\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[{\"communityId\":" + smaller + ",\"project\":"
         + projectBody(smaller, 900_000) + "}]";
-    JsonNode check = planner.post("/api/adjustments/check", body + "}").json();
+    JsonNode check = writer(planner, "weihui").post("/api/adjustments/check", body + "}").json();
     assertThat(check.get("holds").asBoolean()).isFalse();
     assertThat(check.get("lower").toString()).contains("households").contains("investmentYuan")
         .doesNotContain("buildings");
-    Http.Response refused = planner.post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response refused = cityOffice.post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("detail").asString()).contains("households")
@@ -120,21 +125,22 @@ class AdjustmentApiTest extends ProgrammeContext {
   @Test
   void adjustmentsCloseAfterTheDeadlineAndNeedTheFiling() {
     JsonNode a = project(admin, planner, "changyuan", 10);
+    file(admin, "changyuan");
     String body = "{\"district\":\"changyuan\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[" + newCommunityAdd("changyuan", 20, 2_000_000) + "]";
-    Http.Response late = planner.post("/api/adjustments", body + "," + filing("2023-04-01")
+    Http.Response late = cityOffice.post("/api/adjustments", body + "," + filing("2023-04-01")
         + "}");
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.body()).contains("2023-03-31");
-    Http.Response unfiled = planner.post("/api/adjustments", body + "}");
+    Http.Response unfiled = cityOffice.post("/api/adjustments", body + "}");
     assertThat(unfiled.status()).isEqualTo(422);
     assertThat(unfiled.body()).contains("housingFilingRef").contains("developmentFilingRef")
         .contains("financeFilingRef");
-    Http.Response wrongDistrict = planner.post("/api/adjustments/check",
+    Http.Response wrongDistrict = writer(planner, "changyuan").post("/api/adjustments/check",
         "{\"district\":\"changyuan\",\"drop\":[" + a.get("communityId").asLong() + "],\"add\":["
             + newCommunityAdd("weibin", 20, 2_000_000) + "]}");
     assertThat(wrongDistrict.status()).isEqualTo(422);
-    assertThat(planner.post("/api/adjustments/check", "{\"district\":\"nowhere\"}").status())
+    assertThat(writer(planner, "changyuan").post("/api/adjustments/check", "{\"district\":\"nowhere\"}").status())
         .isEqualTo(422);
   }
 

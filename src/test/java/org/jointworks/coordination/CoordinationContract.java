@@ -1,6 +1,7 @@
 package org.jointworks.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.jointworks.coordination.WorksFixtures.community;
 import static org.jointworks.coordination.WorksFixtures.pipeline;
 import static org.jointworks.coordination.WorksFixtures.work;
@@ -57,7 +58,7 @@ abstract class CoordinationContract {
   void everyEndpointHasItsRoleRule() {
     String area = new WorksFixtures(113.70, 35.10).rect(0, 0, 10, 10);
     String proposal = work(new WorksFixtures(113.70, 35.10).line(0, 0, 50, 0), "gas", "new",
-        "proposed", "2023-05-01", "2023-05-30");
+        "submitted", "2023-05-01", "2023-05-30");
     assertThat(anonymous.get("/api/public/works").status()).isEqualTo(200);
     assertThat(anonymous.get("/api/works/conflicts").status()).isEqualTo(200);
     assertThat(anonymous.post("/api/works/check", proposal).status()).isEqualTo(401);
@@ -81,10 +82,11 @@ abstract class CoordinationContract {
     List<Long> ids = importInto("works",
         work(m.line(0, 0, 200, 0), "water_supply", "replace", "approved", "2023-03-01", "2023-03-31"),
         work(m.line(50, 3, 250, 3), "gas", "replace", "approved", "2023-04-15", "2023-05-10"),
-        work(m.line(100, -1.5, 300, -1.5), "power", "new", "proposed", "2024-06-01", "2024-06-30"),
-        work(m.line(0, 30, 200, 30), "telecom", "new", "proposed", "2023-03-01", "2023-03-31"),
+        work(m.line(100, -1.5, 300, -1.5), "power", "new", "submitted", "2024-06-01", "2024-06-30"),
+        work(m.line(0, 30, 200, 30), "telecom", "new", "submitted", "2023-03-01", "2023-03-31"),
         work(m.line(0, 1, 200, 1), "heating", "repair", "cancelled", "2023-03-01", "2023-03-31"));
-    JsonNode all = anonymous.get("/api/works/conflicts").json();
+    // Signed in: anonymous users see conflicts between approved or running works only (issue 13).
+    JsonNode all = anonymous.as("leader").get("/api/works/conflicts").json();
     List<JsonNode> mine = among(all.get("conflicts"), ids);
     assertThat(mine).extracting(c -> c.at("/a/id").asLong() + "-" + c.at("/b/id").asLong() + " "
         + c.get("kind").asString()).containsExactly(
@@ -99,13 +101,13 @@ abstract class CoordinationContract {
     assertThat(ab.get("lon").asDouble()).isBetween(113.80, 113.81);
     assertThat(mine.get(1).get("moratoriumUntil").asString()).isEqualTo("2026-03-31");
 
-    assertThat(among(anonymous.get("/api/works/conflicts?utility=telecom").json()
+    assertThat(among(anonymous.as("leader").get("/api/works/conflicts?utility=telecom").json()
         .get("conflicts"), ids)).isEmpty();
-    assertThat(among(anonymous.get("/api/works/conflicts?from=2024-01-01&to=2024-12-31").json()
+    assertThat(among(anonymous.as("leader").get("/api/works/conflicts?from=2024-01-01&to=2024-12-31").json()
         .get("conflicts"), ids)).hasSize(2);
-    assertThat(among(anonymous.get("/api/works/conflicts?bufferMeters=1").json()
+    assertThat(among(anonymous.as("leader").get("/api/works/conflicts?bufferMeters=1").json()
         .get("conflicts"), ids)).isEmpty();
-    assertThat(among(anonymous.get("/api/works/conflicts?bufferMeters=40&gapDays=0").json()
+    assertThat(among(anonymous.as("leader").get("/api/works/conflicts?bufferMeters=40&gapDays=0").json()
         .get("conflicts"), ids)).hasSize(6);
   }
 
@@ -135,22 +137,22 @@ abstract class CoordinationContract {
     String planner = "planner";
     Http p = anonymous.as(planner);
     Http.Response endBeforeStart = p.post("/api/works/check", work(m.line(0, 0, 10, 0), "gas",
-        "new", "proposed", "2023-05-30", "2023-05-01"));
+        "new", "submitted", "2023-05-30", "2023-05-01"));
     assertThat(endBeforeStart.status()).isEqualTo(422);
     assertThat(endBeforeStart.body()).contains("end_date");
     Http.Response unknownUtility = p.post("/api/works/check", work(m.line(0, 0, 10, 0), "sewage",
-        "new", "proposed", "2023-05-01", "2023-05-30"));
+        "new", "submitted", "2023-05-01", "2023-05-30"));
     assertThat(unknownUtility.status()).isEqualTo(422);
     assertThat(unknownUtility.body()).contains("utility");
     String bowtie = String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":"
         + "[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}", m.lon(0), m.lat(0), m.lon(10), m.lat(10),
         m.lon(10), m.lat(0), m.lon(0), m.lat(10), m.lon(0), m.lat(0));
-    Http.Response invalid = p.post("/api/works/check", work(bowtie, "gas", "new", "proposed",
+    Http.Response invalid = p.post("/api/works/check", work(bowtie, "gas", "new", "submitted",
         "2023-05-01", "2023-05-30"));
     assertThat(invalid.status()).isEqualTo(422);
     assertThat(invalid.body()).contains("geometry");
     assertThat(p.post("/api/works/check?bufferMeters=10000", work(m.line(0, 0, 10, 0), "gas",
-        "new", "proposed", "2023-05-01", "2023-05-30")).status()).isEqualTo(400);
+        "new", "submitted", "2023-05-01", "2023-05-30")).status()).isEqualTo(400);
     assertThat(p.post("/api/construction-plan", m.line(0, 0, 10, 0)).status()).isEqualTo(422);
     assertThat(p.post("/api/construction-plan", bowtie).status()).isEqualTo(422);
     assertThat(p.get("/api/pipelines/clearance-violations?district=atlantis").status())
@@ -166,7 +168,7 @@ abstract class CoordinationContract {
     List<Long> pipes = importInto("pipelines", pipeline(m.line(0, 10, 200, 10), "water_supply"));
     long before = jdbc.queryForObject("SELECT COUNT(*) FROM works", Long.class);
     Http.Response r = anonymous.as("gas").post("/api/works/check", work(m.line(20, 2, 180, 9.6),
-        "gas", "new", "proposed", "2023-04-10", "2023-04-30"));
+        "gas", "new", "submitted", "2023-04-10", "2023-04-30"));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode answer = r.json();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM works", Long.class)).isEqualTo(before);
@@ -198,11 +200,50 @@ abstract class CoordinationContract {
         mine.add(v);
       }
     });
-    // water/power 0.6 m apart; the gas pipe crosses both (a crossing, not a violation)
+    // water/power 0.6 m apart side by side; the gas pipe crosses all three, each at 1.2 m deep:
+    // crossings are judged vertically (the 0.2 m gas pipe's bottom is below the others' tops).
+    List<JsonNode> side = mine.stream().filter(v -> v.get("kind").asString().equals("horizontal"))
+        .toList();
+    assertThat(side).hasSize(1);
+    assertThat(side.get(0).at("/b/id").asLong()).isEqualTo(ids.get(1));
+    assertThat(side.get(0).get("actualMeters").asDouble()).isBetween(0.55, 0.65);
+    assertThat(side.get(0).get("parallelMeters").asDouble()).isBetween(195.0, 205.0);
+    List<JsonNode> crossings = mine.stream()
+        .filter(v -> v.get("kind").asString().equals("vertical")).toList();
+    assertThat(crossings).hasSize(3).allMatch(v -> v.at("/b/id").asLong() == ids.get(3));
+    assertThat(crossings.get(0).get("actualMeters").asDouble()).isEqualTo(-0.2);
+    assertThat(crossings.get(0).get("depthA").asDouble()).isEqualTo(1.2);
+    assertThat(crossings.get(0).get("source").asString()).contains("table 4.1.14");
+  }
+
+  @Test
+  void crossingsAreJudgedVerticallyFromDepthsAlongThePipes() {
+    WorksFixtures m = new WorksFixtures(113.97, 35.37);
+    String water = "{\"type\":\"Feature\",\"geometry\":" + m.line(0, 0, 200, 0)
+        + ",\"properties\":{\"utility\":\"water_supply\",\"owner\":\"water_supply\","
+        + "\"diameter_mm\":200,\"depth_start_m\":1.0,\"depth_end_m\":3.0}}";
+    String noDepth = "{\"type\":\"Feature\",\"geometry\":" + m.line(100, 0.01, 100, 40)
+        + ",\"properties\":{\"utility\":\"telecom\",\"owner\":\"telecom\"}}";
+    List<Long> ids = importInto("pipelines", water,
+        pipeline(m.line(20, -20, 20, 20), "gas"),
+        pipeline(m.line(150, -20, 150, 20), "power"),
+        noDepth);
+    JsonNode all = anonymous.as("leader").get("/api/pipelines/clearance-violations").json();
+    List<JsonNode> mine = new ArrayList<>();
+    all.get("violations").forEach(v -> {
+      if (ids.contains(v.at("/a/id").asLong()) || ids.contains(v.at("/b/id").asLong())) {
+        mine.add(v);
+      }
+    });
+    // At x=20 the water main lies 1.2 m deep (1.0 → 3.0 over 200 m): the gas pipe at 1.2 m
+    // clashes. At x=150 it lies 2.5 m deep, 1.1 m below the power pipe's bottom: clear. The
+    // telecom line ending 1 cm from the main at a right angle is neither parallel nor judged
+    // (no depth recorded), where the old check saw a 1 m "parallel" stretch.
     assertThat(mine).hasSize(1);
     assertThat(mine.get(0).at("/b/id").asLong()).isEqualTo(ids.get(1));
-    assertThat(mine.get(0).get("actualMeters").asDouble()).isBetween(0.55, 0.65);
-    assertThat(mine.get(0).get("parallelMeters").asDouble()).isBetween(195.0, 205.0);
+    assertThat(mine.get(0).get("kind").asString()).isEqualTo("vertical");
+    assertThat(mine.get(0).get("depthA").asDouble()).isCloseTo(1.2, within(0.01));
+    assertThat(mine.get(0).get("actualMeters").asDouble()).isCloseTo(-0.2, within(0.01));
   }
 
   @Test

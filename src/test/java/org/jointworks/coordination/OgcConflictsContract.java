@@ -127,7 +127,7 @@ abstract class OgcConflictsContract {
     List<Long> ids = importWorks(
         work(m.line(0, 0, 200, 0), "water_supply", "replace", "approved", "2023-03-01", "2023-03-31"),
         work(m.line(50, 3, 250, 3), "gas", "replace", "approved", "2023-04-15", "2023-05-10"),
-        work(m.line(100, -1.5, 300, -1.5), "power", "new", "proposed", "2024-06-01", "2024-06-30"),
+        work(m.line(100, -1.5, 300, -1.5), "power", "new", "approved", "2024-06-01", "2024-06-30"),
         work(m.rect(400, 0, 410, 10), "heating", "repair", "approved", "2023-03-01", "2023-03-31"),
         work(m.rect(405, 0, 415, 10), "telecom", "repair", "approved", "2023-03-10", "2023-04-05"));
     JsonNode list = get("/api/works/conflicts").get("conflicts");
@@ -253,7 +253,7 @@ abstract class OgcConflictsContract {
     List<Long> ids = importWorks(
         work(m.line(0, 0, 200, 0), "water_supply", "replace", "approved", "2023-03-01", "2023-03-31"),
         work(m.line(50, 3, 250, 3), "gas", "replace", "in_progress", "2023-04-15", "2023-05-10"),
-        work(m.line(100, -1.5, 300, -1.5), "power", "new", "proposed", "2024-06-01", "2024-06-30"));
+        work(m.line(100, -1.5, 300, -1.5), "power", "new", "approved", "2024-06-01", "2024-06-30"));
     String ab = ids.get(0) + "-" + ids.get(1);
     String ac = ids.get(0) + "-" + ids.get(2);
     String bc = ids.get(1) + "-" + ids.get(2);

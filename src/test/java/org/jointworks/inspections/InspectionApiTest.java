@@ -1,6 +1,7 @@
 package org.jointworks.inspections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.ProgrammeFixtures.writer;
 import static org.jointworks.support.ProgrammeFixtures.project;
 import static org.jointworks.support.ProgrammeFixtures.step;
 import static org.jointworks.support.ProgrammeFixtures.toConsentCollected;
@@ -19,23 +20,33 @@ class InspectionApiTest extends ProgrammeContext {
     p = step(planner, p, "started", "2023-03-10");
     p = step(planner, p, "completed", "2023-06-01");
     long id = p.get("id").asLong();
-    Http.Response refused = planner.post("/api/projects/" + id + "/transitions",
+    Http.Response refused = writer(planner, "fengquan").post("/api/projects/" + id + "/transitions",
         "{\"to\":\"accepted\",\"on\":\"2023-06-10\",\"version\":" + p.get("version").asLong()
             + "}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.body()).contains("acceptance");
-    Http.Response failed = planner.post("/api/inspections", "{\"projectId\":" + id
+    Http.Response failed = writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
         + ",\"kind\":\"acceptance\",\"inspectedOn\":\"2023-06-08\",\"inspector\":\"联合验收组\","
         + "\"outcome\":\"failed\",\"findingCount\":2,\"rectificationDue\":\"2023-06-20\"}");
     assertThat(failed.status()).as(failed.body()).isEqualTo(201);
     assertThat(failed.json().get("district").asString()).isEqualTo("fengquan");
-    assertThat(planner.post("/api/projects/" + id + "/transitions", "{\"to\":\"accepted\","
+    assertThat(writer(planner, "fengquan").post("/api/projects/" + id + "/transitions", "{\"to\":\"accepted\","
         + "\"on\":\"2023-06-10\",\"version\":" + p.get("version").asLong() + "}").status())
         .isEqualTo(409);
-    assertThat(planner.post("/api/inspections", "{\"projectId\":" + id
+    // Issue 12: acceptance passes only with every finding closed, hand-over needs its record.
+    assertThat(writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
+        + ",\"kind\":\"acceptance\",\"inspectedOn\":\"2023-06-21\",\"inspector\":\"联合验收组\","
+        + "\"outcome\":\"passed\"}").status()).isEqualTo(409);
+    assertThat(writer(planner, "fengquan").put("/api/inspections/" + failed.json().get("id")
+        .asLong() + "/rectification", "{\"rectifiedOn\":\"2023-06-20\",\"note\":\"已整改\","
+        + "\"version\":1}", null).status()).isEqualTo(200);
+    assertThat(writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
         + ",\"kind\":\"acceptance\",\"inspectedOn\":\"2023-06-21\",\"inspector\":\"联合验收组\","
         + "\"outcome\":\"passed\"}").status()).isEqualTo(201);
     p = step(planner, p, "accepted", "2023-06-22");
+    assertThat(writer(planner, "fengquan").post("/api/inspections", "{\"projectId\":" + id
+        + ",\"kind\":\"hand_over\",\"inspectedOn\":\"2023-06-30\",\"inspector\":"
+        + "\"小区物业服务企业\"}").status()).isEqualTo(201);
     p = step(planner, p, "handed_over", "2023-06-30");
     assertThat(p.get("status").asString()).isEqualTo("handed_over");
   }

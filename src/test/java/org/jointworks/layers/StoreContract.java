@@ -3,6 +3,7 @@ package org.jointworks.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointworks.support.Fixtures.collection;
 import static org.jointworks.support.Fixtures.community;
+import static org.jointworks.support.Fixtures.draft;
 import static org.jointworks.support.Fixtures.pipeline;
 import static org.jointworks.support.Fixtures.work;
 
@@ -148,20 +149,20 @@ abstract class StoreContract {
     Http gas = anonymous.as("gas");
     Http water = anonymous.as("water_supply");
     Http.Response created = gas.post("/api/works",
-        work("gas", 113.861, 35.301, "2023-04-01", "2023-05-01"));
+        draft(work("gas", 113.861, 35.301, "2023-04-01", "2023-05-01")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String location = created.header("Location");
     assertThat(location).isNotNull();
     String path = location.substring(location.indexOf("/api/"));
     String etag = created.header("ETag");
 
-    String changed = work("gas", 113.861, 35.301, "2023-04-01", "2023-06-01");
+    String changed = draft(work("gas", 113.861, 35.301, "2023-04-01", "2023-06-01"));
     assertThat(water.put(path, changed, etag).status()).isEqualTo(403);
     assertThat(water.delete(path, etag).status()).isEqualTo(403);
-    assertThat(water.post("/api/works", work("gas", 113.9, 35.3, "2023-04-01", "2023-05-01"))
+    assertThat(water.post("/api/works", draft(work("gas", 113.9, 35.3, "2023-04-01", "2023-05-01")))
         .status()).isEqualTo(403);
     assertThat(water.post("/api/import/works",
-        collection(work("gas", 113.9, 35.3, "2023-04-01", "2023-05-01"))).status())
+        collection(draft(work("gas", 113.9, 35.3, "2023-04-01", "2023-05-01")))).status())
         .isEqualTo(403);
     assertThat(anonymous.as("leader").put(path, changed, etag).status()).isEqualTo(403);
     assertThat(anonymous.put(path, changed, etag).status()).isEqualTo(401);
@@ -176,15 +177,15 @@ abstract class StoreContract {
   void aStaleVersionNeverOverwrites() {
     Http gas = anonymous.as("gas");
     Http.Response created = gas.post("/api/works",
-        work("gas", 113.871, 35.301, "2023-04-01", "2023-05-01"));
+        draft(work("gas", 113.871, 35.301, "2023-04-01", "2023-05-01")));
     String path = "/api/works/" + created.json().get("id").asLong();
     String v1 = created.header("ETag");
-    assertThat(gas.put(path, work("gas", 113.871, 35.301, "2023-04-01", "2023-05-02"), v1).status())
+    assertThat(gas.put(path, draft(work("gas", 113.871, 35.301, "2023-04-01", "2023-05-02")), v1).status())
         .isEqualTo(200);
-    Http.Response stale = gas.put(path, work("gas", 113.871, 35.301, "2023-04-01", "2023-05-03"), v1);
+    Http.Response stale = gas.put(path, draft(work("gas", 113.871, 35.301, "2023-04-01", "2023-05-03")), v1);
     assertThat(stale.status()).isEqualTo(412);
     assertThat(gas.get(path).json().at("/properties/end_date").asString()).isEqualTo("2023-05-02");
-    assertThat(gas.put(path, work("gas", 113.871, 35.301, "2023-04-01", "2023-05-03"), null)
+    assertThat(gas.put(path, draft(work("gas", 113.871, 35.301, "2023-04-01", "2023-05-03")), null)
         .status()).isEqualTo(428);
     assertThat(gas.delete(path, v1).status()).isEqualTo(412);
     assertThat(gas.delete(path, gas.get(path).header("ETag")).status()).isEqualTo(204);
@@ -254,12 +255,12 @@ abstract class StoreContract {
         work("power", 113.72, 35.20, "2023-05-01", "2023-06-30"))).status()).isEqualTo(200);
     metricLayers.current(Layer.WORKS);
     Http gas = anonymous.as("gas");
-    Http.Response created = gas.post("/api/works", work("gas", 113.73, 35.21, "2023-07-01",
-        "2023-07-31"));
+    Http.Response created = gas.post("/api/works", draft(work("gas", 113.73, 35.21, "2023-07-01",
+        "2023-07-31")));
     assertThat(created.status()).isEqualTo(201);
     long id = created.json().at("/id").asLong();
     assertSameAsAFullRead();
-    JsonNode moved = Http.JSON.readTree(work("gas", 113.60, 35.10, "2023-07-01", "2023-07-31"));
+    JsonNode moved = Http.JSON.readTree(draft(work("gas", 113.60, 35.10, "2023-07-01", "2023-07-31")));
     assertThat(gas.put("/api/works/" + id, moved.toString(), "\"1\"").status()).isEqualTo(200);
     assertSameAsAFullRead();
     assertThat(gas.delete("/api/works/" + id, "\"2\"").status()).isEqualTo(204);

@@ -10,6 +10,12 @@ import org.jointworks.support.Fixtures;
 import org.jointworks.support.Http;
 import org.jointworks.support.PostgisDatabase;
 import org.jointworks.support.Stores;
+import org.jointworks.support.TestClock;
+import org.jointworks.system.Role;
+import org.jointworks.system.UserStore;
+import org.jointworks.projects.ProgrammeContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -23,9 +29,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The programme's SQL on PostGIS, through HTTP: projects with their child rows, consent, the
  * workflow, an adjustment, reports with approval, inspections, and the progress views that read
- * them all. Runs when {@code JOINTWORKS_TEST_POSTGIS_URL} is set.
+ * them all. Runs when {@code JOINTWORKS_TEST_POSTGIS_URL} is set. Since issue 12: the county's
+ * officer writes, the city office applies the adjustment to the filed plan, the county's leader
+ * approves, and the test clock follows each request's day.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ProgrammeContext.Clocks.class)
 @ActiveProfiles("postgis")
 @EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
 class ProgrammePostgisTest {
@@ -35,6 +44,8 @@ class ProgrammePostgisTest {
   Http admin;
   Http planner;
   Http leader;
+  @Autowired
+  UserStore users;
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
@@ -47,6 +58,11 @@ class ProgrammePostgisTest {
     admin = anonymous.as("admin");
     planner = anonymous.as("planner");
     leader = anonymous.as("leader");
+    users.createIfAbsent("weibin_officer", "demo", Role.COUNTY_OFFICER, null, "weibin");
+    users.createIfAbsent("weibin_leader", "demo", Role.COUNTY_LEADER, null, "weibin");
+    users.createIfAbsent("city_office", "demo", Role.CITY_OFFICE, null);
+    TestClock.set("2023-07-15");
+    TestClock.follow(true);
   }
 
   @Test
@@ -55,7 +71,8 @@ class ProgrammePostgisTest {
     assertThat(a.get("content").size()).isEqualTo(3);
     assertThat(a.get("funding").size()).isEqualTo(2);
     assertThat(a.get("consent").size()).isEqualTo(2);
-    Http.Response refused = planner.post("/api/projects/" + a.get("id").asLong()
+    Http officer = anonymous.as("weibin_officer");
+    Http.Response refused = officer.post("/api/projects/" + a.get("id").asLong()
         + "/transitions", "{\"to\":\"started\",\"on\":\"2023-03-20\",\"version\":"
             + a.get("version").asLong() + "}");
     assertThat(refused.status()).isEqualTo(409);
@@ -69,21 +86,27 @@ class ProgrammePostgisTest {
     String feature = Fixtures.community("调入小区", "weibin", 113.9, 35.3, 0.001, 45);
     String projectBody = org.jointworks.support.ProgrammeFixtures.projectBody(0, 1_000_000)
         .replace("\"communityId\":0,", "");
-    Http.Response adj = planner.post("/api/adjustments", "{\"district\":\"weibin\",\"drop\":["
+    TestClock.set("2023-02-20");
+    assertThat(officer.post("/api/county-plans", "{\"district\":\"weibin\"}").status())
+        .isEqualTo(201);
+    Http.Response adj = anonymous.as("city_office").post("/api/adjustments",
+        "{\"district\":\"weibin\",\"drop\":["
         + b.get("communityId").asLong() + "],\"add\":[{\"community\":" + feature
         + ",\"project\":" + projectBody + "}],\"filedOn\":\"2023-03-10\",\"reason\":\"调整\","
         + "\"countyApprovalRef\":\"a\",\"housingFilingRef\":\"h\",\"developmentFilingRef\":\"d\","
         + "\"financeFilingRef\":\"f\"}");
     assertThat(adj.status()).as(adj.body()).isEqualTo(201);
 
-    JsonNode report = planner.post("/api/reports", "{\"district\":\"weibin\",\"period\":"
-        + "\"2023-03\",\"submittedOn\":\"2023-04-12\",\"projectsStarted\":1,"
-        + "\"projectsCompleted\":0,\"householdsCompleted\":0,\"investmentYuan\":10}").json();
+    JsonNode report = officer.post("/api/reports", "{\"district\":\"weibin\",\"period\":"
+        + "\"2023-03\",\"submittedOn\":\"2023-04-12\",\"projectsStarted\":0,"
+        + "\"projectsCompleted\":0,\"householdsCompleted\":0,\"investmentYuan\":10,"
+        + "\"reporter\":\"王丽华\"}").json();
     assertThat(report.get("daysLate").asLong()).isEqualTo(2);
-    assertThat(leader.post("/api/reports/" + report.get("id").asLong() + "/approval",
+    assertThat(anonymous.as("weibin_leader").post("/api/reports/" + report.get("id").asLong()
+        + "/approval",
         "{\"decision\":\"approved\",\"on\":\"2023-04-13\",\"version\":1}").status())
         .isEqualTo(200);
-    assertThat(planner.post("/api/inspections", "{\"projectId\":" + a.get("id").asLong()
+    assertThat(officer.post("/api/inspections", "{\"projectId\":" + a.get("id").asLong()
         + ",\"kind\":\"spot_check\",\"inspectedOn\":\"2023-05-02\",\"inspector\":\"抽检组\","
         + "\"findingCount\":2,\"rectificationDue\":\"2023-05-10\"}").status()).isEqualTo(201);
 

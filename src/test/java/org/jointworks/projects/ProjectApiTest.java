@@ -1,6 +1,7 @@
 package org.jointworks.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.ProgrammeFixtures.writer;
 import static org.jointworks.support.ProgrammeFixtures.community;
 import static org.jointworks.support.ProgrammeFixtures.consent;
 import static org.jointworks.support.ProgrammeFixtures.project;
@@ -22,7 +23,7 @@ class ProjectApiTest extends ProgrammeContext {
   @Test
   void createsProjectWithEverythingRuleThreeNamesAndAuditsIt() {
     long c = community(admin, "weibin", 120);
-    Http.Response r = planner.post("/api/projects", projectBody(c, 1_000_000));
+    Http.Response r = writer(planner, "weibin").post("/api/projects", projectBody(c, 1_000_000));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     assertThat(r.header("ETag")).isEqualTo("\"1\"");
     assertThat(r.header("Location")).endsWith("/api/projects/" + r.json().get("id").asLong());
@@ -39,9 +40,10 @@ class ProjectApiTest extends ProgrammeContext {
     assertThat(p.get("responsiblePerson").asString()).isEqualTo("王建国");
     assertThat(p.at("/surveyFindings/0/kind").asString()).isEqualTo("safety_hazard");
     assertThat(p.at("/transitions/0/to").asString()).isEqualTo("surveyed");
-    assertThat(p.at("/transitions/0/actor").asString()).isEqualTo("planner");
+    // Issue 12: a county's projects are written by its officer.
+    assertThat(p.at("/transitions/0/actor").asString()).isEqualTo("weibin_officer");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE subject = 'projects'"
-        + " AND subject_id = ? AND action = 'create' AND actor = 'planner'", Long.class,
+        + " AND subject_id = ? AND action = 'create' AND actor = 'weibin_officer'", Long.class,
         p.get("id").asLong())).isEqualTo(1);
     JsonNode read = leader.get("/api/projects/" + p.get("id").asLong()).json();
     assertThat(read.get("budgetYuan").asDouble()).isEqualTo(1_000_000.0);
@@ -54,10 +56,10 @@ class ProjectApiTest extends ProgrammeContext {
     String body = projectBody(c, 1_000_000).replace("\"gas\"", "\"teleport\"")
         .replace("\"residents\",\"amountYuan\":200000.00", "\"residents\",\"amountYuan\":1.00")
         .replace("\"responsiblePerson\":\"王建国\",", "");
-    Http.Response r = planner.post("/api/projects", body);
+    Http.Response r = writer(planner, "weibin").post("/api/projects", body);
     assertThat(r.status()).as(r.body()).isEqualTo(422);
     assertThat(r.body()).contains("teleport").contains("responsiblePerson");
-    Http.Response noCommunity = planner.post("/api/projects", projectBody(999_999_999L, 10));
+    Http.Response noCommunity = writer(planner, "weibin").post("/api/projects", projectBody(999_999_999L, 10));
     assertThat(noCommunity.status()).isEqualTo(422);
     assertThat(noCommunity.body()).contains("no community 999999999");
   }
@@ -67,7 +69,7 @@ class ProjectApiTest extends ProgrammeContext {
     long c = community(admin, "hongqi", 50);
     String body = projectBody(c, 1_000_000).replace("\"amountYuan\":200000.00",
         "\"amountYuan\":100000.00");
-    Http.Response r = planner.post("/api/projects", body);
+    Http.Response r = writer(planner, "hongqi").post("/api/projects", body);
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.body()).contains("add up to 900000.00 yuan").contains("1000000.00");
   }
@@ -75,8 +77,8 @@ class ProjectApiTest extends ProgrammeContext {
   @Test
   void oneProjectPerCommunity() {
     long c = community(admin, "muye", 60);
-    assertThat(planner.post("/api/projects", projectBody(c, 100)).status()).isEqualTo(201);
-    Http.Response again = planner.post("/api/projects", projectBody(c, 100));
+    assertThat(writer(planner, "muye").post("/api/projects", projectBody(c, 100)).status()).isEqualTo(201);
+    Http.Response again = writer(planner, "muye").post("/api/projects", projectBody(c, 100));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("already has a project");
   }
@@ -86,15 +88,15 @@ class ProjectApiTest extends ProgrammeContext {
     JsonNode p = project(admin, planner, "weibin", 80);
     String path = "/api/projects/" + p.get("id").asLong();
     long c = p.get("communityId").asLong();
-    Http.Response ok = planner.put(path, projectBody(c, 2_000_000), "\"1\"");
+    Http.Response ok = writer(planner, "weibin").put(path, projectBody(c, 2_000_000), "\"1\"");
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.header("ETag")).isEqualTo("\"2\"");
     assertThat(ok.json().get("budgetYuan").asDouble()).isEqualTo(2_000_000.0);
-    assertThat(planner.put(path, projectBody(c, 3_000_000), "\"1\"").status()).isEqualTo(412);
+    assertThat(writer(planner, "weibin").put(path, projectBody(c, 3_000_000), "\"1\"").status()).isEqualTo(412);
     String withVersion = projectBody(c, 3_000_000).replace("{\"communityId\"",
         "{\"version\":1,\"communityId\"");
-    assertThat(planner.put(path, withVersion, null).status()).isEqualTo(409);
-    assertThat(planner.put(path, projectBody(c, 3_000_000), null).status()).isEqualTo(428);
+    assertThat(writer(planner, "weibin").put(path, withVersion, null).status()).isEqualTo(409);
+    assertThat(writer(planner, "weibin").put(path, projectBody(c, 3_000_000), null).status()).isEqualTo(428);
     assertThat(planner.get(path).json().get("budgetYuan").asDouble()).isEqualTo(2_000_000.0);
   }
 
@@ -102,7 +104,7 @@ class ProjectApiTest extends ProgrammeContext {
   void startingBelowEightyPercentIsRefusedWithTheFigures() {
     JsonNode p = toConsentCollected(planner, project(admin, planner, "weibin", 100), 85, 79);
     long id = p.get("id").asLong();
-    Http.Response r = planner.post("/api/projects/" + id + "/transitions",
+    Http.Response r = writer(planner, "weibin").post("/api/projects/" + id + "/transitions",
         "{\"to\":\"started\",\"on\":\"2023-03-20\",\"version\":" + p.get("version").asLong() + "}");
     assertThat(r.status()).as(r.body()).isEqualTo(409);
     JsonNode body = r.json();
@@ -127,7 +129,7 @@ class ProjectApiTest extends ProgrammeContext {
     JsonNode last = started.get("transitions").get(started.get("transitions").size() - 1);
     assertThat(last.get("from").asString()).isEqualTo("consent_collected");
     assertThat(last.get("effectiveOn").asString()).isEqualTo("2023-03-22");
-    assertThat(last.get("actor").asString()).isEqualTo("planner");
+    assertThat(last.get("actor").asString()).isEqualTo("weibin_officer");
     assertThat(last.get("recordedAt").asString()).isNotBlank();
   }
 
@@ -136,7 +138,7 @@ class ProjectApiTest extends ProgrammeContext {
     JsonNode p = step(planner, project(admin, planner, "hongqi", 40), "scheme_drafted",
         "2023-03-01");
     consent(planner, p.get("id").asLong(), "scheme", 39, "2023-03-02");
-    Http.Response r = planner.post("/api/projects/" + p.get("id").asLong() + "/transitions",
+    Http.Response r = writer(planner, "hongqi").post("/api/projects/" + p.get("id").asLong() + "/transitions",
         "{\"to\":\"consent_collected\",\"on\":\"2023-03-03\",\"version\":"
             + p.get("version").asLong() + "}");
     assertThat(r.status()).isEqualTo(409);
@@ -156,20 +158,21 @@ class ProjectApiTest extends ProgrammeContext {
   void theWorkflowMovesOneStepAtATimeAndNotIntoTheFuture() {
     JsonNode p = project(admin, planner, "muye", 30);
     String path = "/api/projects/" + p.get("id").asLong() + "/transitions";
-    Http.Response skip = planner.post(path, "{\"to\":\"started\",\"version\":1}");
+    Http.Response skip = writer(planner, "muye").post(path, "{\"to\":\"started\",\"version\":1}");
     assertThat(skip.status()).isEqualTo(409);
     assertThat(skip.body()).contains("the next step is scheme_drafted");
-    assertThat(planner.post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2999-01-01\","
+    assertThat(writer(planner, "muye").post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2999-01-01\","
         + "\"version\":1}").status()).isEqualTo(422);
-    assertThat(planner.post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2022-01-01\","
+    assertThat(writer(planner, "muye").post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2022-01-01\","
         + "\"version\":1}").status()).isEqualTo(422);
-    assertThat(planner.post(path, "{\"to\":\"nowhere\",\"version\":1}").status()).isEqualTo(422);
-    assertThat(planner.post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2023-02-01\","
+    assertThat(writer(planner, "muye").post(path, "{\"to\":\"nowhere\",\"version\":1}").status()).isEqualTo(422);
+    assertThat(writer(planner, "muye").post(path, "{\"to\":\"scheme_drafted\",\"on\":\"2023-02-01\","
         + "\"version\":7}").status()).isEqualTo(409);
-    var b = planner.builder(path).header("Content-Type", "application/json").header("If-Match",
+    Http muye = writer(planner, "muye");
+    var b = muye.builder(path).header("Content-Type", "application/json").header("If-Match",
         "\"7\"").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
             "{\"to\":\"scheme_drafted\",\"on\":\"2023-02-01\"}"));
-    assertThat(planner.send(b).status()).isEqualTo(412);
+    assertThat(muye.send(b).status()).isEqualTo(412);
   }
 
   @Test

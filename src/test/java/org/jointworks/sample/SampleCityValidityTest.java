@@ -70,7 +70,7 @@ class SampleCityValidityTest {
         .collect(Collectors.groupingBy(w -> w.text("status"), Collectors.counting()));
     assertThat(statuses.get("cancelled")).isBetween(1L, 2L);
     assertThat(statuses.get("completed")).isBetween(3L, 15L);
-    assertThat(statuses.get("approved") + statuses.get("proposed") + statuses.get("in_progress"))
+    assertThat(statuses.get("approved") + statuses.get("submitted") + statuses.get("in_progress"))
         .isGreaterThan(city.works().size() * 3L / 4);
     for (Feature w : city.works()) {
       LocalDate start = (LocalDate) w.get("start_date");

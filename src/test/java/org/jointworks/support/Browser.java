@@ -130,6 +130,21 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * The browser's console lines that report a Content-Security-Policy violation since the last
+   * call (reading the log empties it): a page that breaks its own policy fails its test.
+   */
+  public java.util.List<String> cspViolations() {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    driver.manage().logs().get("browser").forEach(l -> {
+      if (l.getMessage().contains("Content Security Policy")
+          || l.getMessage().contains("Content-Security-Policy")) {
+        found.add(l.getMessage());
+      }
+    });
+    return found;
+  }
+
   public String text(String cssSelector) {
     return driver.findElement(By.cssSelector(cssSelector)).getText();
   }

@@ -24,6 +24,14 @@ public final class Fixtures {
         lon, lat, lon + 0.002, lat, utility, utility, start, end);
   }
 
+  /**
+   * The same feature as a draft: a utility's own writes store drafts only; the permit steps move
+   * a work on (docs/permits.md).
+   */
+  public static String draft(String work) {
+    return work.replace("\"status\":\"approved\"", "\"status\":\"draft\"");
+  }
+
   public static String pipeline(String utility, double lon, double lat) {
     return String.format(Locale.ROOT, """
         {"type":"Feature","geometry":{"type":"LineString","coordinates":[[%s,%s],[%s,%s]]},

@@ -27,6 +27,11 @@ public final class Http {
     this.password = password;
   }
 
+  /** The user this client signs in as; null when anonymous. */
+  public String user() {
+    return user;
+  }
+
   public static Http anonymous(int port) {
     return new Http("http://127.0.0.1:" + port, null, null);
   }
@@ -55,11 +60,13 @@ public final class Http {
   }
 
   public Response post(String path, String json) {
+    TestClock.onRequest(json);
     return send(builder(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Response put(String path, String json, String ifMatch) {
+    TestClock.onRequest(json);
     HttpRequest.Builder b = builder(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json));
     if (ifMatch != null) {

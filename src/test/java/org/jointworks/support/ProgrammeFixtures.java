@@ -37,25 +37,50 @@ public final class ProgrammeFixtures {
         budgetYuan * 0.2);
   }
 
-  /** A project in {@code district} with {@code households}; returns its JSON. */
-  public static JsonNode project(Http admin, Http planner, String district, long households) {
-    long c = community(admin, district, households);
-    Http.Response r = planner.post("/api/projects", projectBody(c, 1_000_000));
+  /**
+   * The client that writes for {@code district}: since issue 12 a county's projects are written
+   * by its own officer, so the fixtures' "planner" (the writer of the tests before) stands for the
+   * district's officer; any other client is used as it is (to test refusals).
+   */
+  public static Http writer(Http client, String district) {
+    return "planner".equals(client.user()) ? client.as(district + "_officer") : client;
+  }
+
+  /** Files {@code district}'s plan (as ADMIN, today by the test clock); returns the filed plan. */
+  public static JsonNode file(Http admin, String district) {
+    Http.Response r = admin.post("/api/county-plans", "{\"district\":\"" + district + "\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json();
   }
 
+  /** A project in {@code district} with {@code households}; returns its JSON. */
+  public static JsonNode project(Http admin, Http planner, String district, long households) {
+    long c = community(admin, district, households);
+    Http.Response r = writer(planner, district).post("/api/projects", projectBody(c, 1_000_000));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  /** Takes the step on {@code on}: moves the business clock there, sends no date. */
   public static JsonNode step(Http planner, JsonNode project, String to, String on) {
-    Http.Response r = planner.post("/api/projects/" + project.get("id").asLong() + "/transitions",
-        "{\"to\":\"" + to + "\",\"on\":\"" + on + "\",\"version\":"
-            + project.get("version").asLong() + "}");
+    TestClock.set(on);
+    Http.Response r = writer(planner, project.get("district").asString()).post(
+        "/api/projects/" + project.get("id").asLong() + "/transitions",
+        "{\"to\":\"" + to + "\",\"version\":" + project.get("version").asLong() + "}");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
   }
 
+  /** Records a consent count collected on {@code on}, recorded that day (the clock moves there). */
   public static Http.Response consent(Http planner, long projectId, String question, long yes,
       String on) {
-    return planner.post("/api/projects/" + projectId + "/consent", String.format(Locale.ROOT,
+    if (!java.time.LocalDate.parse(on).isAfter(java.time.LocalDate.of(2100, 1, 1))) {
+      TestClock.set(on);
+    }
+    String district = planner.as("admin").get("/api/projects/" + projectId).json()
+        .get("district").asString();
+    return writer(planner, district).post("/api/projects/" + projectId + "/consent",
+        String.format(Locale.ROOT,
         "{\"question\":\"%s\",\"householdsConsenting\":%d,\"collectedOn\":\"%s\","
             + "\"evidenceRef\":\"签字表-%d\"}", question, yes, on, projectId));
   }

@@ -12,25 +12,50 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.distance.GeometryLocation;
 
 /**
- * Pipelines of different utilities closer than their minimum horizontal clearance.
+ * Pipelines of different utilities closer than their minimum clearance, judged as an engineer
+ * would (GB 50289-2016): where two pipes come closest, if their segments there run alongside
+ * (within {@link PipeGeometry#PARALLEL_MAX_DEGREES}) the horizontal clearance of table 4.1.9
+ * applies to the distance between them; if they cross or meet in plan at an angle, the vertical
+ * clearance of table 4.1.14 applies at that point, from the two pipes' depths there (interpolated
+ * between their end depths, {@link PipeGeometry#depthAt}). A crossing whose depths are not known
+ * is not judged. Pipelines of the same utility are never compared.
  *
- * <p>Pipelines that cross (their lines intersect) are not horizontal-clearance violations:
- * crossings are governed by the vertical clearances (GB 50289-2016 clause 4.1.14), which need
- * depths this check does not have; a crossing that also runs alongside would still show when it
- * does not touch. Pipelines of the same utility are never compared.
+ * <p>Limit: each pair is judged once, where it comes closest; two pipes that cross and also run
+ * alongside elsewhere are judged at the crossing.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ClearanceEngine {
   private final MetricLayer pipelines;
   private final ClearanceTable table;
+  private final ClearanceTable vertical;
+  /** How far apart two pipes may lie and still need checking: the larger of both tables. */
+  private final double reach;
 
+  /** Horizontal clearances only. */
   public ClearanceEngine(MetricLayer pipelines, ClearanceTable table) {
+    this(pipelines, table, new ClearanceTable(List.of()));
+  }
+
+  /**
+   * @param table the minimum horizontal clearances between parallel pipes (table 4.1.9)
+   * @param vertical the minimum vertical clearances at crossings (table 4.1.14)
+   */
+  public ClearanceEngine(MetricLayer pipelines, ClearanceTable table, ClearanceTable vertical) {
     this.pipelines = pipelines;
     this.table = table;
+    this.vertical = vertical;
+    this.reach = Math.max(table.maxMeters(), vertical.rules().isEmpty() ? 0 : CROSSING_REACH);
   }
+
+  /**
+   * Pipes that cross, or meet in plan at an angle, closer than this are judged vertically at
+   * that point: they share the same spot of ground. (Beyond it they are apart in plan.)
+   */
+  static final double CROSSING_REACH = 0.05;
 
   public static ClearanceRule.PipeAttributes attributesOf(Feature f) {
     Object d = f.get("diameter_mm");
@@ -48,15 +73,15 @@ public final class ClearanceEngine {
         continue;
       }
       Envelope search = new Envelope(gi.getEnvelopeInternal());
-      search.expandBy(table.maxMeters());
+      search.expandBy(reach);
       for (int j : pipelines.candidates(search)) {
         Feature a = fs.get(i);
         Feature b = fs.get(j);
         if (b.id() <= a.id() || !(keep.test(i) || keep.test(j))) {
           continue;
         }
-        check(pipe(a), attributesOf(a), gi, pipe(b), attributesOf(b), pipelines.metric().get(j))
-            .ifPresent(out::add);
+        check(pipe(a), a, attributesOf(a), gi, pipe(b), b, attributesOf(b),
+            pipelines.metric().get(j)).ifPresent(out::add);
       }
     }
     out.sort(Comparator.comparing((ClearanceViolation v) -> v.a().id())
@@ -64,16 +89,19 @@ public final class ClearanceEngine {
     return out;
   }
 
-  /** Violations a proposed new pipeline along {@code metric} would make with stored pipelines. */
+  /**
+   * Violations a proposed new pipeline along {@code metric} would make with stored pipelines:
+   * horizontal only, as a proposal has no depths to judge a crossing by.
+   */
   public List<ClearanceViolation> against(ClearanceRule.PipeAttributes proposed, String owner,
       Geometry metric) {
     List<ClearanceViolation> out = new ArrayList<>();
     Envelope search = new Envelope(metric.getEnvelopeInternal());
-    search.expandBy(table.maxMeters());
+    search.expandBy(reach);
     ClearanceViolation.Pipe p = new ClearanceViolation.Pipe(null, proposed.utility(), owner);
     for (int j : pipelines.candidates(search)) {
       Feature b = pipelines.features().get(j);
-      check(p, proposed, metric, pipe(b), attributesOf(b), pipelines.metric().get(j))
+      check(p, null, proposed, metric, pipe(b), b, attributesOf(b), pipelines.metric().get(j))
           .ifPresent(out::add);
     }
     out.sort(Comparator.comparing(v -> v.b().id()));
@@ -84,33 +112,83 @@ public final class ClearanceEngine {
     return new ClearanceViolation.Pipe(f.id(), f.text("utility"), f.text("owner"));
   }
 
-  private Optional<ClearanceViolation> check(ClearanceViolation.Pipe a,
-      ClearanceRule.PipeAttributes aa, Geometry ga, ClearanceViolation.Pipe b,
+  /**
+   * One pair: parallel where they come closest (their nearest segments within
+   * {@link PipeGeometry#PARALLEL_MAX_DEGREES}) → the horizontal minimum; crossing or meeting in
+   * plan at an angle (within {@link #CROSSING_REACH}) → the vertical minimum at that point, from
+   * both depths there; otherwise (apart at an angle) nothing applies.
+   */
+  private Optional<ClearanceViolation> check(ClearanceViolation.Pipe a, Feature fa,
+      ClearanceRule.PipeAttributes aa, Geometry ga, ClearanceViolation.Pipe b, Feature fb,
       ClearanceRule.PipeAttributes ba, Geometry gb) {
-    if (aa.utility().equals(ba.utility()) || gb == null) {
-      return Optional.empty();
-    }
-    Optional<ClearanceRule> rule = table.required(aa, ba);
-    if (rule.isEmpty()) {
-      return Optional.empty();
-    }
-    double min = rule.get().minMeters();
-    if (!DistanceOp.isWithinDistance(ga, gb, min) || ga.intersects(gb)) {
+    if (aa.utility().equals(ba.utility()) || gb == null
+        || !DistanceOp.isWithinDistance(ga, gb, reach)) {
       return Optional.empty();
     }
     DistanceOp d = new DistanceOp(ga, gb);
+    GeometryLocation[] at = d.nearestLocations();
+    boolean parallel = PipeGeometry.angleDegrees(at[0], at[1]) <= PipeGeometry.PARALLEL_MAX_DEGREES;
     double actual = d.distance();
-    if (actual >= min) {
+    if (parallel) {
+      return horizontal(a, aa, ga, b, ba, gb, at, actual);
+    }
+    if (actual > CROSSING_REACH || fa == null) {
       return Optional.empty();
     }
-    Coordinate[] near = d.nearestPoints();
-    double[] ll = Crs.transform(pipelines.metricEpsg(), Crs.LONLAT,
-        (near[0].x + near[1].x) / 2, (near[0].y + near[1].y) / 2);
+    return vertical(a, fa, aa, ga, b, fb, ba, gb, at);
+  }
+
+  private Optional<ClearanceViolation> horizontal(ClearanceViolation.Pipe a,
+      ClearanceRule.PipeAttributes aa, Geometry ga, ClearanceViolation.Pipe b,
+      ClearanceRule.PipeAttributes ba, Geometry gb, GeometryLocation[] at, double actual) {
+    Optional<ClearanceRule> rule = table.required(aa, ba);
+    if (rule.isEmpty() || actual >= rule.get().minMeters()) {
+      return Optional.empty();
+    }
+    double min = rule.get().minMeters();
+    double[] ll = mid(at);
     double parallel = Math.min(NearLength.lengthWithin(ga, gb, min),
         NearLength.lengthWithin(gb, ga, min));
     ClearanceRule r = rule.get();
     return Optional.of(new ClearanceViolation(a, b, min, ConflictEngine.round(actual, 1000),
         ConflictEngine.round(parallel, 100), r.condition(), r.source(), r.placeholder(),
-        ConflictEngine.round(ll[0], 1e7), ConflictEngine.round(ll[1], 1e7)));
+        ConflictEngine.round(ll[0], 1e7), ConflictEngine.round(ll[1], 1e7), "horizontal", null,
+        null));
+  }
+
+  private Optional<ClearanceViolation> vertical(ClearanceViolation.Pipe a, Feature fa,
+      ClearanceRule.PipeAttributes aa, Geometry ga, ClearanceViolation.Pipe b, Feature fb,
+      ClearanceRule.PipeAttributes ba, Geometry gb, GeometryLocation[] at) {
+    Optional<ClearanceRule> rule = vertical.required(aa, ba);
+    if (rule.isEmpty()) {
+      return Optional.empty();
+    }
+    Coordinate p = at[0].getCoordinate();
+    Double da = PipeGeometry.depthAt(fa, ga, p);
+    Double db = PipeGeometry.depthAt(fb, gb, at[1].getCoordinate());
+    if (da == null || db == null) {
+      return Optional.empty();
+    }
+    // Depths are to each pipe's top: the gap is from the upper pipe's bottom to the lower's top.
+    boolean aUpper = da <= db;
+    Double upperSize = aUpper ? aa.diameterMm() : ba.diameterMm();
+    double gap = (aUpper ? db : da) - ((aUpper ? da : db)
+        + (upperSize == null ? 0 : upperSize / 1000));
+    double min = rule.get().minMeters();
+    if (gap >= min) {
+      return Optional.empty();
+    }
+    double[] ll = mid(at);
+    ClearanceRule r = rule.get();
+    return Optional.of(new ClearanceViolation(a, b, min, ConflictEngine.round(gap, 1000), 0,
+        r.condition(), r.source(), r.placeholder(), ConflictEngine.round(ll[0], 1e7),
+        ConflictEngine.round(ll[1], 1e7), "vertical", ConflictEngine.round(da, 1000),
+        ConflictEngine.round(db, 1000)));
+  }
+
+  private double[] mid(GeometryLocation[] at) {
+    Coordinate p = at[0].getCoordinate();
+    Coordinate q = at[1].getCoordinate();
+    return Crs.transform(pipelines.metricEpsg(), Crs.LONLAT, (p.x + q.x) / 2, (p.y + q.y) / 2);
   }
 }

@@ -23,9 +23,10 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * is cheaper than a distance, runs first in the inner loop.
  *
  * <p>Outline of {@link #all}: for each work, the STRtree gives the works whose envelopes meet its
- * envelope grown by the buffer; pairs are kept once (the lower id asks), cancelled works are
- * skipped, the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only
- * then are the measures computed ({@link #measure}). The outer loop runs in parallel.
+ * envelope grown by the buffer; pairs are kept once (the lower id asks), works that will not
+ * dig are skipped (cancelled, and drafts, refused and withdrawn works: {@link WorkRef#cancelled}),
+ * the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only then are
+ * the measures computed ({@link #measure}). The outer loop runs in parallel.
  *
  * <p>Immutable and thread-safe.
  */
@@ -136,8 +137,9 @@ public final class ConflictEngine {
   }
 
   /**
-   * The conflicts of one proposed work (not stored) with every stored work, sorted by the stored
-   * work's id. {@code metric} is the proposal's geometry in this layer's metric CRS.
+   * The conflicts of one proposed work (not stored, or stored under {@code proposed.id()}, which
+   * is then skipped) with every other stored work, sorted by the stored work's id. {@code metric}
+   * is the proposal's geometry in this layer's metric CRS.
    */
   public List<WorkConflict> against(WorkRef proposed, Geometry metric, ConflictRules rules) {
     checkYears(rules);
@@ -151,7 +153,8 @@ public final class ConflictEngine {
     Envelope search = new Envelope(metric.getEnvelopeInternal());
     search.expandBy(rules.bufferMeters());
     for (int j : works.candidates(search)) {
-      if (cancelled[j]) {
+      // A stored work asking about itself (a permit's submission) skips its own old state.
+      if (cancelled[j] || (proposed.id() != null && ids[j] == proposed.id())) {
         continue;
       }
       ConflictKind kind = ConflictKind.classify(s, e, m, start[j], end[j], moratoriumEnd[j],

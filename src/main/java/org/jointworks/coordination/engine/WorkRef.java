@@ -2,6 +2,7 @@ package org.jointworks.coordination.engine;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jointworks.layers.Vocabulary;
 
 /**
  * The public facts of one work as a conflict names it (no pipeline attributes).
@@ -19,8 +20,13 @@ public record WorkRef(Long id, String utility, String owner, String kind, String
     }
   }
 
+  /**
+   * Whether the work will not dig and so never conflicts: a draft (not yet applied for), a
+   * refused or withdrawn application, a cancelled work ({@link Vocabulary#INACTIVE_WORK_STATUSES}).
+   * A work of no status (a proposal being checked) is active.
+   */
   public boolean cancelled() {
-    return "cancelled".equals(status);
+    return status != null && Vocabulary.INACTIVE_WORK_STATUSES.contains(status);
   }
 
   /** Whether the date range meets [from, to] (either end may be null: open). */

@@ -81,4 +81,80 @@ final class Capsule {
     out[1] = hi;
     return true;
   }
+
+  /**
+   * Where p→q runs <em>along</em> e: the parameters whose projection falls on e, when over that
+   * whole stretch p→q stays within {@code tol} of e's line (the distance across e is linear in t,
+   * so checking both ends suffices). This is how walls meant to be shared, but a rounding apart,
+   * are told from walls that cross: crossing walls diverge beyond {@code tol} over their common
+   * stretch (unless they are within {@code tol} all along it, when they are shared walls).
+   *
+   * @return false when the segments do not run together
+   */
+  static boolean along(double px, double py, double qx, double qy, double ex0, double ey0,
+      double ex1, double ey1, double tol, double[] out) {
+    double ex = ex1 - ex0;
+    double ey = ey1 - ey0;
+    double len = Math.sqrt(ex * ex + ey * ey);
+    if (len == 0) {
+      return false;
+    }
+    double ux = ex / len;
+    double uy = ey / len;
+    double wx = px - ex0;
+    double wy = py - ey0;
+    double dx = qx - px;
+    double dy = qy - py;
+    double u0 = wx * ux + wy * uy;
+    double du = dx * ux + dy * uy;
+    double lo = 0;
+    double hi = 1;
+    if (du == 0) {
+      if (u0 < 0 || u0 > len) {
+        return false;
+      }
+    } else {
+      double t1 = -u0 / du;
+      double t2 = (len - u0) / du;
+      lo = Math.max(lo, Math.min(t1, t2));
+      hi = Math.min(hi, Math.max(t1, t2));
+    }
+    if (!(lo <= hi)) {
+      return false;
+    }
+    double v0 = -wx * uy + wy * ux;
+    double dv = -dx * uy + dy * ux;
+    if (Math.abs(v0 + lo * dv) > tol || Math.abs(v0 + hi * dv) > tol) {
+      return false;
+    }
+    out[0] = lo;
+    out[1] = hi;
+    return true;
+  }
+
+  /**
+   * The parameter t at which p→q meets e, when they cross or touch at one point; NaN when they
+   * do not meet or are parallel (parallel walls that meet run {@link #along} each other).
+   */
+  static double crossing(double px, double py, double qx, double qy, double ex0, double ey0,
+      double ex1, double ey1) {
+    double dx = qx - px;
+    double dy = qy - py;
+    double ex = ex1 - ex0;
+    double ey = ey1 - ey0;
+    double denom = dx * ey - dy * ex;
+    if (denom == 0) {
+      return Double.NaN;
+    }
+    double wx = ex0 - px;
+    double wy = ey0 - py;
+    double t = (wx * ey - wy * ex) / denom;
+    double u = (wx * dy - wy * dx) / denom;
+    // A hair of slack so a crossing exactly at a vertex is not lost to rounding.
+    double slack = 1e-9;
+    if (t < -slack || t > 1 + slack || u < -slack || u > 1 + slack) {
+      return Double.NaN;
+    }
+    return Math.min(1, Math.max(0, t));
+  }
 }

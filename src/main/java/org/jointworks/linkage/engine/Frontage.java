@@ -18,6 +18,15 @@ import org.locationtech.jts.geom.Polygon;
  * inside B are at distance 0 and count too (found by testing the midpoint of each uncovered
  * stretch, which cannot cross B's boundary without touching a capsule).
  *
+ * <p>Below 1 mm ({@link #TOUCH_TOLERANCE_METERS}, in particular at gap 0) the capsules of
+ * radius 1 mm are not used: around a point where the walls cross at a shallow angle θ they
+ * would count about {@code 1 mm / tan θ} of the wall outside B on each side (up to 2 m on
+ * surveyed data, issue 15). Instead the segment is cut at every crossing with B's boundary
+ * ({@link Capsule#crossing}), stretches that run {@link Capsule#along} a segment of B within
+ * 1 mm over their whole common stretch count as shared wall, and every other stretch counts
+ * when its midpoint lies inside B. So the figure is the length of A's boundary within the gap of
+ * B (the closure of B at gap 0), walls a rounding apart counting as shared.
+ *
  * <p>Exact up to floating-point rounding (sub-millimetre), unlike the length inside a buffer
  * polygon, whose 8-segment quarter circles cut corners by up to 2% of the radius.
  *
@@ -35,23 +44,23 @@ public final class Frontage {
 
   private Frontage() {}
 
-  /** {@code min(lengthWithin(a, b, r), lengthWithin(b, a, r))}, with r at least 1 mm. */
+  /** {@code min(lengthWithin(a, b, gap), lengthWithin(b, a, gap))}. */
   public static double between(Geometry a, Geometry b, double gapMeters, boolean mayOverlap) {
     return between(new Facets(a), new Facets(b), gapMeters, mayOverlap);
   }
 
   /** As {@link #between(Geometry, Geometry, double, boolean)}, on pre-extracted facets. */
   public static double between(Facets a, Facets b, double gapMeters, boolean mayOverlap) {
-    double r = Math.max(gapMeters, TOUCH_TOLERANCE_METERS);
-    double ab = lengthWithin(a, b, r, mayOverlap);
+    double ab = lengthWithin(a, b, gapMeters, mayOverlap);
     if (ab == 0) {
       return 0;
     }
-    return Math.min(ab, lengthWithin(b, a, r, mayOverlap));
+    return Math.min(ab, lengthWithin(b, a, gapMeters, mayOverlap));
   }
 
   /**
-   * The length of {@code a}'s boundary within {@code r} metres of area {@code b}.
+   * The length of {@code a}'s boundary within {@code r} metres of area {@code b}; below 1 mm,
+   * walls within 1 mm of each other along their whole common stretch count as shared.
    *
    * @param mayOverlap false when the caller knows the polygons are disjoint (their distance is
    *     positive), which skips the point-in-polygon tests
@@ -65,6 +74,9 @@ public final class Frontage {
     double[] bs = fb.segments();
     Envelope bEnv = fb.envelope();
     Geometry b = fb.area();
+    // Below the touch tolerance, crossings and shared stretches replace the 1 mm capsules.
+    boolean touch = r < TOUCH_TOLERANCE_METERS;
+    double reach = touch ? TOUCH_TOLERANCE_METERS : r;
     double total = 0;
     double[] intervals = new double[16];
     double[] one = new double[2];
@@ -77,10 +89,10 @@ public final class Frontage {
       if (len == 0) {
         continue;
       }
-      double minX = Math.min(px, qx) - r;
-      double maxX = Math.max(px, qx) + r;
-      double minY = Math.min(py, qy) - r;
-      double maxY = Math.max(py, qy) + r;
+      double minX = Math.min(px, qx) - reach;
+      double maxX = Math.max(px, qx) + reach;
+      double minY = Math.min(py, qy) - reach;
+      double maxY = Math.max(py, qy) + reach;
       if (maxX < bEnv.getMinX() || minX > bEnv.getMaxX() || maxY < bEnv.getMinY()
           || minY > bEnv.getMaxY()) {
         continue;
@@ -95,14 +107,30 @@ public final class Frontage {
             || Math.max(ey0, ey1) < minY || Math.min(ey0, ey1) > maxY) {
           continue;
         }
-        if (!Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
-          continue;
-        }
-        if (n + 2 > intervals.length) {
+        if (n + 6 > intervals.length) {
           intervals = Arrays.copyOf(intervals, intervals.length * 2);
         }
-        intervals[n++] = one[0];
-        intervals[n++] = one[1];
+        if (!touch) {
+          if (Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
+            intervals[n++] = one[0];
+            intervals[n++] = one[1];
+          }
+          continue;
+        }
+        if (r > 0 && Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
+          intervals[n++] = one[0];
+          intervals[n++] = one[1];
+        }
+        if (Capsule.along(px, py, qx, qy, ex0, ey0, ex1, ey1, reach, one)) {
+          intervals[n++] = one[0];
+          intervals[n++] = one[1];
+        }
+        double t = Capsule.crossing(px, py, qx, qy, ex0, ey0, ex1, ey1);
+        if (t == t) {
+          // A breakpoint (an empty interval): the stretches on either side are decided apart.
+          intervals[n++] = t;
+          intervals[n++] = t;
+        }
       }
       total += len * covered(intervals, n, px, py, qx, qy, b, mayOverlap);
     }

@@ -65,6 +65,59 @@ class FrontageTest {
     assertThat(Frontage.between(a, b, 0, true)).isCloseTo(100, within(0.01));
   }
 
+  /** Issue 15: walls crossing at a shallow angle were over-counted by 1 mm / tan θ a side. */
+  @Test
+  void wallsCrossingAtAShallowAngleCountOnlyTheBoundaryInsideTheOther() {
+    Geometry a = box(0, 0, 100, 100);
+    // B's left wall leans 0.4 m over 100 m and crosses A's right wall at y = 50.
+    Geometry b = geometry("POLYGON((100.2 0, 200 0, 200 100, 99.8 100, 100.2 0))");
+    // A: its right wall above y = 50 (inside B) and the 0.2 m of its top wall shared with B's.
+    assertThat(Frontage.lengthWithin(a, b, 0, true)).isCloseTo(50.2, within(1e-6));
+    double leaning = Math.hypot(0.2, 50);
+    assertThat(Frontage.lengthWithin(b, a, 0, true)).isCloseTo(leaning + 0.2, within(1e-6));
+    assertThat(Frontage.between(a, b, 0, true)).isCloseTo(50.2, within(1e-6));
+    // The old 1 mm capsules counted 0.25 m of A's wall below the crossing (and 1 mm on top).
+    assertThat(Frontage.lengthWithin(a, b, Frontage.TOUCH_TOLERANCE_METERS, true))
+        .isCloseTo(50.451, within(1e-3));
+  }
+
+  @Test
+  void overlappingWallsCountTheStretchInsideAndTheSharedStretch() {
+    Geometry a = box(0, 0, 100, 100);
+    // B overlaps A's right part, shares part of A's bottom wall and crosses its top wall.
+    Geometry b = geometry("POLYGON((60 0, 160 0, 160 120, 80 120, 60 0))");
+    double expected = bruteForce(a, b, 0);
+    assertThat(Frontage.lengthWithin(a, b, 0, true)).isCloseTo(expected, within(0.05));
+    assertThat(Frontage.lengthWithin(b, a, 0, true))
+        .isCloseTo(bruteForce(b, a, 0), within(0.05));
+  }
+
+  @Test
+  void touchingAtACornerOnlyHasNoFrontage() {
+    assertThat(Frontage.between(box(0, 0, 10, 10), box(10, 10, 20, 20), 0, true)).isZero();
+  }
+
+  @Test
+  void wallsARoundingApartStillCountAsShared() {
+    Geometry a = box(0, 0, 100, 100);
+    Geometry b = geometry("POLYGON((100.0000004 0, 200 0, 200 100, 100.0000004 100, "
+        + "100.0000004 0))");
+    assertThat(Frontage.between(a, b, 0, true)).isCloseTo(100, within(1e-6));
+  }
+
+  /** Random walls crossing and overlapping at shallow angles against 1 cm subdivision. */
+  @Test
+  void randomCrossingAndOverlappingWallsAgreeWithFineSubdivision() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+    for (int k = 0; k < 40; k++) {
+      Geometry[] pair = FrontageCases.crossingPair(random);
+      for (double r : new double[] {0, 0.5, 10}) {
+        assertThat(Frontage.lengthWithin(pair[0], pair[1], r, true)).as(k + " at " + r)
+            .isCloseTo(bruteForce(pair[0], pair[1], r), within(0.06));
+      }
+    }
+  }
+
   @Test
   void farApartSquaresHaveNoFrontage() {
     assertThat(Frontage.between(box(0, 0, 10, 10), box(100, 0, 110, 10), 30, false)).isZero();
@@ -79,7 +132,7 @@ class FrontageTest {
   }
 
   /** Length of a's boundary within r of b by 1 cm steps: slow, obviously right. */
-  private static double bruteForce(Geometry a, Geometry b, double r) {
+  static double bruteForce(Geometry a, Geometry b, double r) {
     var coords = a.getCoordinates();
     double total = 0;
     for (int i = 0; i + 1 < coords.length; i++) {
