@@ -4,10 +4,13 @@
 import { api, csrfToken, whoAmI } from './api.js';
 import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
 import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
+import { TILE_MIN_ZOOM } from './tile-layer.js';
 import { showFeature } from './feature.js';
 import { districtName, loadDistrictNames } from './names.js';
 import { withProgress } from './progress.js';
 import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
+import { addCounties } from './counties.js';
+import { addMeasureTool } from './measure.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -22,13 +25,13 @@ async function main() {
   state.layers = new LayerManager(state.map, state.user,
     (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
     (notices, append) => showNotices(notices, append));
-  // Open on the whole city: fit the view to the districts the first time they arrive.
-  const fitOnce = e => {
-    if (e.layer !== 'districts') return;
-    state.map.off('jointworks:loaded', fitOnce);
-    fitCity();
-  };
-  state.map.on('jointworks:loaded', fitOnce);
+  addMeasureTool(state);
+  state.layers.paused = () => state.measuring;
+  // Open on the whole city (the districts' extent); the tiles then draw what is in view.
+  fitCity();
+  // The real counties under the data, named and shaded (not awaited: the first map comes first).
+  addCounties(state).then(layer => state.overlay('counties', layer))
+    .catch(e => console.warn('no county outlines', e));
   buildLayerList();
   wireSearch();
   await wireViews();
@@ -63,10 +66,20 @@ function createMap(config) {
   return map;
 }
 
-function fitCity() {
-  const bounds = state.layers.groups.districts.getBounds();
+async function fitCity() {
+  // The districts are a handful of features: their GeoJSON gives the city's extent, not a drawing.
+  const { data } = await api('/api/districts?limit=1000').catch(() => ({ data: null }));
+  if (!data) return;
+  const bounds = L.geoJSON(data).getBounds();
   // Room on the right for the county labels, which extend right of their counties.
-  if (bounds.isValid()) state.map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [90, 30] });
+  if (!bounds.isValid()) return;
+  // Not below the zoom from which the tiles hold the communities (a phone would otherwise open
+  // on the districts alone): there the city's middle, with its communities, fills the screen.
+  if (state.map.getBoundsZoom(bounds, false, L.point(110, 50)) < TILE_MIN_ZOOM.communities) {
+    state.map.setView(bounds.getCenter(), TILE_MIN_ZOOM.communities, { animate: false });
+    return;
+  }
+  state.map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [90, 30] });
 }
 
 function showAccount() {
@@ -191,6 +204,7 @@ async function wireViews() {
 async function selectView(view) {
   state.views[state.view]?.leave?.(state);
   state.view = view;
+  document.body.dataset.view = view; // the dashboard labels the counties itself (app.css)
   document.querySelectorAll('.views button').forEach(b =>
     b.classList.toggle('active', b.dataset.view === view));
   const panel = document.getElementById('view-panel');

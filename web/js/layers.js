@@ -1,7 +1,9 @@
-// The map's data layers: what each shows, how it is styled, from which zoom it loads. Every layer
-// is loaded for the visible box only (bbox-limited requests), never as one city-wide download.
-import { api, PAGE } from './api.js';
+// The map's data layers: what each shows and how it is styled. Every layer is drawn from the
+// service's vector tiles (tile-layer.js), never as one city-wide download.
+import { api } from './api.js';
 import { t } from './i18n.js';
+import { GeoJsonLayer } from './geojson-layer.js';
+import { TILE_MIN_ZOOM, tileFeatures, tileLayer } from './tile-layer.js';
 
 /** CJJ 61-2017 map colours of the utilities. */
 export const UTILITY_COLOURS = {
@@ -21,27 +23,33 @@ export const STATUS_COLOURS = {
 };
 
 export const LAYERS = [
-  { id: 'districts', minZoom: 0, on: true, signedIn: false,
+  { id: 'districts', on: true, signedIn: false, area: true,
     style: () => ({ color: '#37474f', weight: 2, dashArray: '6 4', fillOpacity: 0.03 }) },
-  { id: 'streets', minZoom: 13, on: true, signedIn: false,
+  { id: 'streets', on: true, signedIn: false,
     style: f => ({ color: '#b0bec5', weight: Math.max(2, (f.properties.width_m || 12) / 6) }) },
-  { id: 'communities', minZoom: 0, on: true, signedIn: false,
+  { id: 'communities', on: true, signedIn: false, area: true,
     style: f => ({ color: '#5d4037', weight: 1,
       fillColor: STATUS_COLOURS[f.properties._status || 'none'], fillOpacity: 0.55 }) },
   // Anonymous visitors read the citizens' works map: planned and current works with their dates
-  // and owner only (a fixed list of fields), never anything of the pipelines.
-  { id: 'works', minZoom: 11, on: true, signedIn: false, publicPath: '/api/public/works',
+  // and owner only (a fixed list of fields), never anything of the pipelines. The works tiles
+  // carry every work with every attribute, so for them this one layer stays on its own endpoint
+  // (bbox-limited GeoJSON, geojson-layer.js); signed-in users get the works tiles.
+  { id: 'works', on: true, signedIn: false, publicPath: '/api/public/works', publicMinZoom: 10,
     style: f => ({ color: utilityColour(f.properties.utility), weight: 5, opacity: 0.8,
       dashArray: f.properties.status === 'cancelled' ? '2 6' : null }) },
-  { id: 'pipelines', minZoom: 14, on: false, signedIn: true,
+  { id: 'pipelines', on: false, signedIn: true,
     style: f => ({ color: utilityColour(f.properties.utility), weight: 2 }) },
-  { id: 'facilities', minZoom: 12, on: false, signedIn: true, point: true,
-    style: () => ({ radius: 6, color: '#00695c', fillColor: '#26a69a', fillOpacity: 0.9 }) },
+  { id: 'facilities', on: false, signedIn: true, point: true,
+    style: () => ({ radius: 6, color: '#00695c', fillColor: '#26a69a', fillOpacity: 0.9,
+      fill: true }) },
 ];
 
 /**
- * Keeps the layers' contents in step with the map's view: on every move, each switched-on layer
- * whose zoom has come is reloaded for the new box; a request overtaken by a newer one is aborted.
+ * Keeps the map's data layers: each is a vector-tile layer of the service's OGC API Tiles
+ * (tile-layer.js), except anonymous works (geojson-layer.js). Styling (a decorator such as the
+ * programme status, a filter such as "only own") is applied as tiles are drawn; changing either
+ * redraws the tiles on screen (revalidated by ETag, so mostly 304s). Not thread-related; one per
+ * page.
  */
 export class LayerManager {
   constructor(map, user, onSelect, onNotice) {
@@ -50,25 +58,48 @@ export class LayerManager {
     this.onSelect = onSelect;
     this.onNotice = onNotice;
     this.groups = {};
-    this.controllers = {};
     this.decorate = {};
-    this.counts = {};
+    this.filters = {};
+    map.createPane('pane-highlight').style.zIndex = 480;
+    this.highlight = L.geoJSON(null, { pane: 'pane-highlight', interactive: false,
+      style: { color: '#0d47a1', weight: 4, fill: false } }).addTo(map);
     for (const def of this.visibleDefs()) {
-      const pane = map.createPane(`pane-${def.id}`);
-      pane.style.zIndex = 400 + LAYERS.indexOf(def);
-      this.groups[def.id] = L.geoJSON(null, {
-        pane: `pane-${def.id}`,
-        style: def.style,
-        pointToLayer: def.point ? (f, latlng) => L.circleMarker(latlng, { ...def.style(f),
-          pane: `pane-${def.id}` }) : undefined,
-        onEachFeature: (f, layer) => {
-          layer.on('click', () => onSelect(def.id, f, layer));
-          layer.feature.layerId = def.id;
-        },
-      });
+      const pane = `pane-${def.id}`;
+      map.createPane(pane).style.zIndex = 400 + LAYERS.indexOf(def);
+      this.groups[def.id] = !user && def.publicPath
+        ? new GeoJsonLayer(def, pane, map, (f, layer) => this.showPicked(def.id, f, layer))
+        : this.tiles(def, pane);
       if (def.on) this.groups[def.id].addTo(map);
     }
     map.on('moveend', () => this.refresh());
+    map.on('click', e => this.pickAt(e.latlng));
+  }
+
+  /** A click on the map: the topmost tile layer with a feature there names it. */
+  pickAt(latlng) {
+    if (this.paused?.()) return; // measuring: a click is a point, not a pick
+    for (const def of [...this.visibleDefs()].reverse()) {
+      const grid = this.groups[def.id];
+      if (this.isOn(def.id) && grid.pick?.(latlng)) return;
+    }
+  }
+
+  tiles(def, pane) {
+    const grid = tileLayer(def, pane, props => this.styleOf(def, props),
+      props => this.pick(def.id, props.id));
+    grid.on('load', () => {
+      // The first draw of each layer is marked, so tests can read when the map first showed it.
+      if (!performance.getEntriesByName(`layer:${def.id}`).length) performance.mark(`layer:${def.id}`);
+      this.map.fire('jointworks:loaded', { layer: def.id, count: this.drawn(def.id) });
+    });
+    return grid;
+  }
+
+  styleOf(def, properties) {
+    const f = { id: properties.id, properties };
+    if (this.filters[def.id] && !this.filters[def.id](f)) return null;
+    this.decorate[def.id]?.(f);
+    return def.style(f);
   }
 
   visibleDefs() {
@@ -78,73 +109,98 @@ export class LayerManager {
   /** Adds properties to features before they are drawn (for example a community's status). */
   setDecorator(layerId, fn) {
     this.decorate[layerId] = fn;
+    this.groups[layerId]?.redraw();
   }
 
-  /**
-   * Keeps only the features `fn` accepts (a utility's own pipelines and works); null shows all.
-   * Client-side because the layer endpoints filter by box and name only; the box bounds the cost.
-   */
+  /** Keeps only the features `fn` accepts (a utility's own pipelines and works); null shows all. */
   setFilter(layerId, fn) {
     this.filters = { ...this.filters, [layerId]: fn };
     if (this.isOn(layerId)) this.load(layerId);
   }
 
   isOn(id) {
-    return this.map.hasLayer(this.groups[id]);
+    return !!this.groups[id] && this.map.hasLayer(this.groups[id]);
   }
 
   toggle(id, on) {
-    if (on) { this.groups[id].addTo(this.map); this.load(id); } else { this.map.removeLayer(this.groups[id]); }
+    if (on) { this.groups[id].addTo(this.map); } else { this.map.removeLayer(this.groups[id]); }
+    this.refresh();
   }
 
+  /** Says which switched-on layers wait for a closer zoom. */
   refresh() {
     const notices = [];
     for (const def of this.visibleDefs()) {
       if (!this.isOn(def.id)) continue;
-      if (this.map.getZoom() < def.minZoom) {
-        this.groups[def.id].clearLayers();
-        notices.push(t('layers.zoomIn', { layer: t(`layer.${def.id}`), zoom: def.minZoom }));
-        continue;
+      const group = this.groups[def.id];
+      if (group.load) group.load(this.filters[def.id]); // the GeoJSON layer follows the view
+      if (this.map.getZoom() < minZoom(def, this.user)) {
+        notices.push(t('layers.zoomIn', { layer: t(`layer.${def.id}`) }));
       }
-      this.load(def.id);
     }
     this.onNotice(notices);
   }
 
-  async load(id) {
-    const def = LAYERS.find(d => d.id === id);
-    if (this.map.getZoom() < def.minZoom) return;
-    this.controllers[id]?.abort();
-    const ctrl = new AbortController();
-    this.controllers[id] = ctrl;
-    const b = this.map.getBounds();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
+  /** Draws a layer again (after an edit, or a new filter). */
+  load(id) {
+    const group = this.groups[id];
+    if (group?.load) group.load(this.filters[id]); else group?.redraw();
+  }
+
+  /** A click on a tile feature: the whole feature by id, for the panel and the outline on top. */
+  async pick(layerId, id) {
     try {
-      const path = !this.user && def.publicPath ? def.publicPath : `/api/${id}`;
-      const res = await fetch(`${path}?bbox=${bbox}&limit=5000`, { signal: ctrl.signal,
-        credentials: 'same-origin', headers: PAGE });
-      if (!res.ok) return;
-      const data = await res.json();
-      const keep = this.filters?.[id];
-      if (keep) data.features = data.features.filter(keep);
-      const decorate = this.decorate[id];
-      if (decorate) data.features.forEach(decorate);
-      this.groups[id].clearLayers();
-      this.groups[id].addData(data);
-      this.counts[id] = data.features.length;
-      if (data.truncated) this.onNotice([t('layers.truncated', { layer: t(`layer.${id}`) })], true);
-      // The first draw of each layer is marked, so tests can read when the map first showed it.
-      if (!performance.getEntriesByName(`layer:${id}`).length) performance.mark(`layer:${id}`);
-      this.map.fire('jointworks:loaded', { layer: id, count: data.features.length });
+      const { data } = await api(`/api/${layerId}/${id}`);
+      this.showPicked(layerId, data, null);
     } catch (e) {
-      if (e.name !== 'AbortError') console.warn(`loading ${id} failed`, e);
+      console.warn(`reading ${layerId} ${id} failed`, e);
     }
   }
 
-  /** Features of a layer currently drawn. */
-  drawn(id) {
-    return this.groups[id] ? this.groups[id].getLayers().length : 0;
+  /** Picks one of `features(layerId)` as a click on it would. */
+  choose(layerId, f) {
+    return f.layer?.feature ? this.showPicked(layerId, f.layer.feature) : this.pick(layerId, f.id);
   }
+
+  showPicked(layerId, feature) {
+    this.highlight.clearLayers();
+    if (feature.geometry) this.highlight.addData(feature);
+    this.onSelect(layerId, feature, null);
+  }
+
+  /**
+   * Centres the map on one feature, found by id or by exact name (the search's endpoint), at
+   * `zoom`; answers the feature. For links into the map and for the browser tests.
+   */
+  async zoomTo(layerId, { id, name }, zoom) {
+    const feature = id !== undefined ? (await api(`/api/${layerId}/${id}`)).data
+      : (await api(`/api/${layerId}?q=${encodeURIComponent(name)}&limit=20`)).data.features
+        .find(f => f.properties.name === name);
+    if (!feature) return null;
+    this.map.setView(L.geoJSON(feature).getBounds().getCenter(), zoom, { animate: false });
+    return feature;
+  }
+
+  /** The style a layer gives a feature's properties now (null: filtered out). */
+  styleFor(layerId, properties) {
+    return this.styleOf(LAYERS.find(d => d.id === layerId), properties);
+  }
+
+  /** The distinct features of a layer now drawn: [{id, properties}]. */
+  features(id) {
+    const group = this.groups[id];
+    if (!group || !this.isOn(id)) return [];
+    return group.features ? group.features() : tileFeatures(group);
+  }
+
+  /** How many distinct features of a layer are drawn now. */
+  drawn(id) {
+    return this.features(id).length;
+  }
+}
+
+function minZoom(def, user) {
+  return !user && def.publicPath ? def.publicMinZoom : TILE_MIN_ZOOM[def.id] ?? 0;
 }
 
 export async function loadMapConfig() {

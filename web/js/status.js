@@ -2,7 +2,7 @@
 // signed-in page asks for them; anonymous visitors see the communities in the neutral colour.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { LAYERS, STATUS_COLOURS, UTILITY_COLOURS } from './layers.js';
+import { STATUS_COLOURS, UTILITY_COLOURS } from './layers.js';
 import { collapsibleLegend, el, swatch } from './ui.js';
 
 /**
@@ -21,10 +21,8 @@ export async function colourCommunitiesByStatus(state) {
   }
   const status = new Map(state.projects.filter(p => p.inPlan).map(p => [p.communityId, p.status]));
   const decorate = f => { f.properties._status = status.get(f.id) || 'none'; };
+  // The tiles on screen are drawn again with the colours (revalidated by ETag: mostly 304s).
   state.layers.setDecorator('communities', decorate);
-  // Recolour what is already drawn instead of downloading the communities again.
-  const style = LAYERS.find(d => d.id === 'communities').style;
-  state.layers.groups.communities.eachLayer(l => { decorate(l.feature); l.setStyle(style(l.feature)); });
   addLegend(state);
   return state.projects;
 }

@@ -31,9 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MapDefectsTest {
-  private static final String TO_WEIBIN = "const c = window.jointworks.layers.groups.communities"
-      + ".getLayers().find(l => l.feature.properties.name === '卫滨区示例平原花园14');"
-      + " window.jointworks.map.setView(c.getBounds().getCenter(), 15, {animate: false})";
+  private static final String TO_WEIBIN = "window.jointworks.layers.zoomTo('communities',"
+      + " {name: '卫滨区示例平原花园14'}, 15)";
   @LocalServerPort
   int port;
   Browser browser;
@@ -85,7 +84,7 @@ class MapDefectsTest {
     // A public work: its owner's name, not the owner's code beside it.
     browser.js(TO_WEIBIN);
     browser.waitFor("return window.jointworks.layers.drawn('works') > 0", 30);
-    browser.js("window.jointworks.layers.groups.works.getLayers()[0].fire('click')");
+    browser.js("const l = window.jointworks.layers; l.choose('works', l.features('works')[0])");
     browser.waitFor("return !!document.querySelector('dd[data-field=owner_name]')", 10);
     assertThat(browser.driver().findElements(By.cssSelector("dd[data-field=owner]"))).isEmpty();
     assertThat(browser.text("dd[data-field=utility]")).doesNotContainPattern("[a-z_]{3,}");
@@ -102,8 +101,8 @@ class MapDefectsTest {
         .isEqualTo("true:gas");
     // Other utilities' works are on the map by default (a conflict's counterpart is visible).
     browser.js(TO_WEIBIN);
-    browser.waitFor("return window.jointworks.layers.groups.works.getLayers()"
-        + ".some(l => l.feature.properties.owner !== 'gas')", 30);
+    browser.waitFor("return window.jointworks.layers.features('works')"
+        + ".some(f => f.properties.owner !== 'gas')", 30);
     // A Shapefile zip in the file input is read through the files endpoint, not as JSON.
     Path zip = Files.createTempFile("work", ".zip");
     Files.write(zip, shapefileZip());

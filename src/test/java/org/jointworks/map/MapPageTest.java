@@ -60,7 +60,66 @@ class MapPageTest {
     assertThat(communities).isGreaterThan(10);
     assertThat(browser.driver().findElements(By.cssSelector("input[data-layer=pipelines]"))).isEmpty();
     assertThat(browser.text("#who")).isEqualTo("公众（只读）");
-    assertThat(browser.driver().findElements(By.cssSelector(".leaflet-tile"))).isEmpty();
+    // No basemap tiles (none configured): the only tiles are the service's own vector tiles.
+    assertThat(browser.driver().findElements(By.cssSelector("img.leaflet-tile"))).isEmpty();
+  }
+
+  @Test
+  void theMapDrawsFromTheServicesVectorTilesAndAClickPicksTheFeatureUnderIt() {
+    browser.openMap();
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 10", 20);
+    // The layers come as MVT tiles of the service's OGC API Tiles, not as GeoJSON downloads.
+    long tiles = (Long) browser.js("return performance.getEntriesByType('resource').filter(e =>"
+        + " /\\/ogcapi\\/collections\\/communities\\/tiles\\/WebMercatorQuad\\/[0-9]+\\/[0-9]+\\/[0-9]+$/"
+        + ".test(e.name)).length");
+    long geoJson = (Long) browser.js("return performance.getEntriesByType('resource')"
+        + ".filter(e => e.name.includes('/api/communities?')).length");
+    assertThat(tiles).isPositive();
+    assertThat(geoJson).isZero();
+    // Something is painted on the communities' tile canvases.
+    long painted = (Long) browser.js("let n = 0; for (const c of document.querySelectorAll("
+        + "'.leaflet-pane-communities-pane canvas')) { const d = c.getContext('2d')"
+        + ".getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4)"
+        + " if (d[i] > 0) n++; } return n");
+    assertThat(painted).isGreaterThan(50);
+    // A real click in the middle of a community opens its attributes and outlines it on top.
+    browser.js("window.jointworks.layers.zoomTo('communities', {name: '卫滨区示例平原花园14'}, 18)");
+    browser.waitFor("return window.jointworks.map.getZoom() === 18"
+        + " && window.jointworks.layers.drawn('communities') > 0", 20);
+    browser.driver().findElement(By.id("map")).click();
+    browser.waitFor("return !document.getElementById('feature-panel').hidden", 10);
+    assertThat(browser.text("#feature-attributes")).contains("#");
+    assertThat((Long) browser.js("return window.jointworks.layers.highlight.getLayers().length"))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void theMeasureToolGivesDistanceAndAreaOnTheGroundWithoutPickingFeatures() {
+    browser.openMap();
+    browser.js("window.jointworks.map.setView([35.30, 113.87], 15, {animate: false})");
+    browser.driver().findElement(By.id("measure")).click();
+    WebElement map = browser.driver().findElement(By.id("map"));
+    // A right triangle of 200 px legs (Selenium offsets are from the element's centre).
+    int[][] points = {{-100, -100}, {100, -100}, {100, 100}};
+    for (int[] p : points) {
+      new org.openqa.selenium.interactions.Actions(browser.driver())
+          .moveToElement(map, p[0], p[1]).click().perform();
+    }
+    browser.waitFor("return /面积/.test(document.getElementById('measure-readout').textContent)", 10);
+    String readout = browser.text("#measure-readout").replace(",", "");
+    // The same legs measured by Leaflet from the map's own projection.
+    String expected = (String) browser.js("const m = window.jointworks.map, s = m.getSize();"
+        + " const at = (x, y) => m.containerPointToLatLng([s.x / 2 + x, s.y / 2 + y]);"
+        + " const a = m.distance(at(-100, -100), at(100, -100)), b = m.distance(at(100, -100), at(100, 100));"
+        + " return Math.round(a + b) + ' ' + Math.round(a * b / 2)");
+    double[] want = java.util.Arrays.stream(expected.split(" ")).mapToDouble(Double::parseDouble).toArray();
+    var m = java.util.regex.Pattern.compile("距离 ([0-9]+) 米 · 面积 ([0-9]+) 平方米").matcher(readout);
+    assertThat(m.find()).as(readout).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isCloseTo(want[0], org.assertj.core.data.Percentage.withPercentage(2));
+    assertThat(Double.parseDouble(m.group(2))).isCloseTo(want[1], org.assertj.core.data.Percentage.withPercentage(2));
+    // Measuring clicks are points, not picks: no attribute panel opened.
+    assertThat(browser.driver().findElement(By.id("feature-panel")).isDisplayed()).isFalse();
+    browser.screenshot("map-measure");
   }
 
   @Test
@@ -69,12 +128,12 @@ class MapPageTest {
     assertThat(browser.text("#who")).contains("gas").contains("管线单位");
     WebElement pipelines = browser.driver().findElement(By.cssSelector("input[data-layer=pipelines]"));
     browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);
-    browser.js("const c = window.jointworks.layers.groups.communities.getLayers()[0];"
-        + " window.jointworks.map.setView(c.getBounds().getCenter(), 16)");
+    browser.js("const l = window.jointworks.layers;"
+        + " l.zoomTo('communities', {id: l.features('communities')[0].id}, 16)");
     pipelines.click();
     browser.waitFor("return window.jointworks.layers.drawn('pipelines') > 0", 20);
-    Object colours = browser.js("return [...new Set(window.jointworks.layers.groups.pipelines"
-        + ".getLayers().map(l => l.options.color))]");
+    Object colours = browser.js("const l = window.jointworks.layers; return [...new Set("
+        + "l.features('pipelines').map(f => l.styleFor('pipelines', f.properties).color))]");
     browser.screenshot("map-pipelines");
     assertThat(colours.toString()).contains("rgb(255,0,255)");
   }
@@ -83,8 +142,8 @@ class MapPageTest {
   void searchFindsACommunityAndShowsItsAttributes() {
     browser.openMap();
     browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);
-    String name = (String) browser.js("return window.jointworks.layers.groups.communities"
-        + ".getLayers()[0].feature.properties.name");
+    String name = (String) browser.js("return window.jointworks.layers.features('communities')"
+        + "[0].properties.name");
     browser.driver().findElement(By.id("search-input")).sendKeys(name);
     browser.waitFor("return document.querySelectorAll('#search-results li').length > 0", 10);
     browser.driver().findElement(By.cssSelector("#search-results li")).click();

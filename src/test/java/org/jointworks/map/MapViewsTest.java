@@ -88,8 +88,8 @@ class MapViewsTest {
     assertThat(browser.driver().findElement(By.id("leader-report")).getAttribute("href"))
         .endsWith("/report.html?asOf=2023-07-15&period=mid");
     // Communities are coloured by their programme status, with a legend.
-    browser.waitFor("return window.jointworks.layers.groups.communities.getLayers()"
-        + ".some(l => l.feature.properties._status === 'started')", 30);
+    browser.waitFor("const l = window.jointworks.layers; return l.features('communities')"
+        + ".some(f => l.styleFor('communities', f.properties).fillColor === '#ffa726')", 30);
     assertThat(browser.text("#status-legend")).contains("已开工");
     browser.screenshot("view-leader");
   }
@@ -100,9 +100,8 @@ class MapViewsTest {
     selectView("planner");
     browser.waitFor("return !!document.querySelector('#areas-list')", 30);
     // The middle of a cluster of Weibin communities, close enough to see streets.
-    browser.js("const c = window.jointworks.layers.groups.communities.getLayers()"
-        + ".find(l => l.feature.properties.name === '卫滨区示例平原花园14');"
-        + " window.jointworks.map.setView(c.getBounds().getCenter(), 16, {animate: false})");
+    browser.js("window.jointworks.layers.zoomTo('communities', {name: '卫滨区示例平原花园14'}, 16)");
+    browser.waitFor("return window.jointworks.map.getZoom() === 16", 10);
     browser.driver().findElement(By.id("draw-area")).click();
     WebElement map = browser.driver().findElement(By.id("map"));
     int[][] corners = {{-120, -90}, {120, -90}, {120, 90}, {-120, 90}, {-120, -90}};
@@ -214,17 +213,15 @@ class MapViewsTest {
     open(null, 1280, 800);
     double firstDrawnMs = ((Number) browser.js(
         "return performance.getEntriesByName('layer:communities')[0].startTime")).doubleValue();
-    browser.js("const c = window.jointworks.layers.groups.communities.getLayers()"
-        + ".find(l => l.feature.properties.name === '卫滨区示例平原花园14');"
-        + " window.jointworks.map.setView(c.getBounds().getCenter(), 15, {animate: false})");
+    browser.js("window.jointworks.layers.zoomTo('communities', {name: '卫滨区示例平原花园14'}, 15)");
     browser.waitFor("return window.jointworks.layers.drawn('works') > 0", 30);
-    Object statuses = browser.js("return [...new Set(window.jointworks.layers.groups.works.getLayers()"
-        + ".map(l => l.feature.properties.status))].sort().join(',')");
-    Object fields = browser.js("return [...new Set(window.jointworks.layers.groups.works.getLayers()"
-        + ".flatMap(l => Object.keys(l.feature.properties)))].sort().join(',')");
+    Object statuses = browser.js("return [...new Set(window.jointworks.layers.features('works')"
+        + ".map(f => f.properties.status))].sort().join(',')");
+    Object fields = browser.js("return [...new Set(window.jointworks.layers.features('works')"
+        + ".flatMap(f => Object.keys(f.properties)))].sort().join(',')");
     assertThat(statuses.toString()).doesNotContain("cancelled").doesNotContain("completed");
     assertThat(fields).isEqualTo("end_date,kind,owner,owner_name,start_date,status,utility");
-    browser.js("window.jointworks.layers.groups.works.getLayers()[0].fire('click')");
+    browser.js("const l = window.jointworks.layers; l.choose('works', l.features('works')[0])");
     browser.waitFor("return !document.getElementById('feature-panel').hidden", 10);
     assertThat(browser.text("dd[data-field=start_date]")).matches("20[0-9]{2}-[0-9]{2}-[0-9]{2}");
     assertThat(browser.text("dd[data-field=owner_name]")).contains("示例");

@@ -1,0 +1,144 @@
+package org.jointworks.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jointworks.bench.GridCity;
+import org.jointworks.geo.Crs;
+import org.jointworks.support.Browser;
+import org.jointworks.support.ExternalTools;
+import org.jointworks.support.Http;
+import org.jointworks.support.NeedsTools;
+import org.jointworks.support.Stores;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The map page over a city of 100,000 communities (GridCity, about 38 km across), drawn from the
+ * vector tiles in headless Chromium: the first map (navigation start to the communities' first
+ * drawn tiles, cold and warm tile cache), each zoom from 8 to 17 over the city's centre (time to
+ * the layer's tiles drawn, distinct communities drawn), and 20 pans of 300 or 200 px at zoom 14 in a square spiral
+ * (time to drawn, and the browser's long tasks, which are what a user feels as a stall).
+ * {@code -Dbench.map.size=} changes the size. Run: {@code ./mvnw -Pbench test
+ * -Dtest=MapTilesBrowserBenchmark}; writes {@code target/bench/map-tiles.md}.
+ */
+@Tag("benchmark")
+@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MapTilesBrowserBenchmark {
+  private static final int N = Integer.getInteger("bench.map.size", 100_000);
+  /** The city's centre: GridCity starts at GK 470,000 / 3,895,000 in 120 m cells. */
+  private static final double[] CENTRE = Crs.transform(Crs.GK_114E, Crs.LONLAT,
+      470_000 + Math.sqrt(N) * GridCityCell.CELL / 2, 3_895_000 + Math.sqrt(N) * GridCityCell.CELL / 2);
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.h2gis(registry, false);
+    registry.add("jointworks.map.center-lon", () -> CENTRE[0]);
+    registry.add("jointworks.map.center-lat", () -> CENTRE[1]);
+    registry.add("jointworks.map.zoom", () -> 10);
+  }
+
+  @Test
+  void aHundredThousandCommunitiesFromTheTiles() throws IOException {
+    Http.Response imported = Http.anonymous(port).as("admin").post("/api/import/communities",
+        GridCity.geoJson(GridCity.communities(N, 42)));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    List<String> lines = new ArrayList<>();
+    lines.add("| step | ms | communities drawn |");
+    lines.add("|---|---:|---:|");
+    for (String cache : new String[] {"cold", "warm"}) {
+      Browser browser = new Browser(port, 1280, 800);
+      try {
+        browser.openMap();
+        browser.waitFor("return performance.getEntriesByName('layer:communities').length > 0", 120);
+        double first = ((Number) browser.js(
+            "return performance.getEntriesByName('layer:communities')[0].startTime")).doubleValue();
+        lines.add(row("first map, " + cache + " tile cache (navigation start to drawn), z10",
+            first, drawn(browser)));
+        if (cache.equals("warm")) {
+          zoomsAndPans(browser, lines);
+        }
+      } finally {
+        browser.close();
+      }
+    }
+    Path out = Path.of("target/bench/map-tiles.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, String.join("\n", lines) + "\n");
+    System.out.println(String.join("\n", lines));
+  }
+
+  private static void zoomsAndPans(Browser browser, List<String> lines) {
+    browser.js("const g = window.jointworks.layers.groups.communities; window.__loads = 0;"
+        + " g.on('load', () => { window.__loads++; window.__t1 = performance.now(); });"
+        + " window.__long = []; new PerformanceObserver(l => l.getEntries().forEach(e =>"
+        + " window.__long.push(e.duration))).observe({type: 'longtask'});");
+    // First pass: tiles built by the service on demand; second: from its tile cache (304s).
+    for (String pass : new String[] {"tiles built", "tiles cached"}) {
+      for (int z = 8; z <= 17; z++) {
+        double ms = move(browser, String.format(Locale.ROOT,
+            "window.jointworks.map.setView([%f, %f], %d, {animate: false})", CENTRE[1], CENTRE[0], z),
+            z >= 10);
+        lines.add(row("zoom " + z + ", " + pass
+            + (z < 10 ? " (communities start at z10 in the tiles)" : ""), ms, drawn(browser)));
+      }
+    }
+    browser.js(String.format(Locale.ROOT,
+        "window.jointworks.map.setView([%f, %f], 14, {animate: false})", CENTRE[1], CENTRE[0]));
+    move(browser, "", true);
+    browser.js("window.__long = []");
+    double[] pans = new double[20];
+    // A square spiral of 300 × 200 px steps (5 per side, about 12 km): stays over the city and
+    // keeps bringing new tiles in.
+    int[][] directions = {{300, 0}, {0, 200}, {-300, 0}, {0, -200}};
+    for (int i = 0; i < pans.length; i++) {
+      int[] d = directions[i / 5 % 4];
+      pans[i] = move(browser, String.format(Locale.ROOT,
+          "window.jointworks.map.panBy([%d, %d], {animate: false})", d[0], d[1]), true);
+    }
+    java.util.Arrays.sort(pans);
+    lines.add(row("pan of 300 or 200 px at z14, median of 20", pans[10], drawn(browser)));
+    lines.add(row("pan, slowest of 20", pans[19], drawn(browser)));
+    Object longTasks = browser.js("return window.__long.length + ' long tasks, longest '"
+        + " + Math.round(Math.max(0, ...window.__long)) + ' ms'");
+    lines.add("| long tasks (> 50 ms) during the 20 pans | " + longTasks + " | |");
+  }
+
+  /** Runs a move and answers the ms until the communities' tiles in view are drawn. */
+  private static double move(Browser browser, String script, boolean waitForTiles) {
+    browser.js("window.__before = window.__loads; window.__t0 = performance.now();" + script);
+    if (!waitForTiles) {
+      return 0;
+    }
+    browser.waitFor("return window.__loads > window.__before"
+        + " || !window.jointworks.layers.groups.communities._loading", 60);
+    return ((Number) browser.js("return (window.__loads > window.__before ? window.__t1"
+        + " : performance.now()) - window.__t0")).doubleValue();
+  }
+
+  private static long drawn(Browser browser) {
+    return (Long) browser.js("return window.jointworks.layers.drawn('communities')");
+  }
+
+  private static String row(String step, double ms, long drawn) {
+    return String.format(Locale.ROOT, "| %s | %.0f | %,d |", step, ms, drawn);
+  }
+
+  /** GridCity's cell, which it keeps package-private. */
+  private static final class GridCityCell {
+    static final double CELL = 120;
+  }
+}
