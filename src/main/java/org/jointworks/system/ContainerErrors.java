@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
  * <p>Spring Boot adds its own {@link ErrorReportValve} to the host from a context customizer
  * whose order relative to ours is not guaranteed, so the swap happens when the context starts,
  * after every customizer has run: every other error report valve leaves the host's pipeline.
- * The host is told our class too, so it adds no default one of its own. Thread-safe (runs once
- * at start-up).
+ * The host is told to add no default valve of its own (an empty class name): given our class
+ * name instead, it tried to load it through Tomcat's class loader, which under
+ * {@code spring-boot:run} cannot see the application's classes, and logged an ERROR at every
+ * start. Thread-safe (runs once at start-up).
  */
 @Component
 class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -27,7 +29,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
   public void customize(TomcatServletWebServerFactory factory) {
     factory.addContextCustomizers(context -> {
       if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        host.setErrorReportValveClass("");
       }
       context.addLifecycleListener(event -> {
         if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
