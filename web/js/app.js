@@ -11,6 +11,7 @@ import { withProgress } from './progress.js';
 import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
 import { addCounties } from './counties.js';
 import { addMeasureTool } from './measure.js';
+import { addLocateTool } from './locate.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -26,6 +27,7 @@ async function main() {
     (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
     (notices, append) => showNotices(notices, append));
   addMeasureTool(state);
+  addLocateTool(state);
   state.layers.paused = () => state.measuring;
   // Open on the whole city (the districts' extent); the tiles then draw what is in view.
   fitCity();

@@ -12,8 +12,12 @@ import org.jointworks.map.MapProperties;
  * panes that way. Immutable.
  */
 final class PagePolicy {
-  /** Powerful features the map never uses are switched off for it and anything it embeds. */
-  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), "
+  /**
+   * Powerful features the map never uses are switched off for it and anything it embeds.
+   * Geolocation is allowed for the page's own origin only ({@code self}), for "locate me" on a
+   * phone (locate.js): the position stays in the browser; nothing embedded may ask for it.
+   */
+  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), "
       + "payment=(), usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), "
       + "accelerometer=(), interest-cohort=()";
 

@@ -51,6 +51,11 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** A Chrome DevTools Protocol command (e.g. geolocation or permission overrides). */
+  public java.util.Map<String, Object> cdp(String command, java.util.Map<String, Object> params) {
+    return driver.executeCdpCommand(command, params);
+  }
+
   public void open(String path) {
     driver.get(base + path);
   }

@@ -34,7 +34,7 @@ class SecurityHeadersTest extends SecuredService {
         .contains("style-src 'self'").contains("frame-ancestors 'none'")
         .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
     assertThat(r.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
-    assertThat(r.header("Permissions-Policy")).contains("camera=()").contains("geolocation=()");
+    assertThat(r.header("Permissions-Policy")).contains("camera=()").contains("geolocation=(self)");
     assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
     assertThat(r.header("Strict-Transport-Security")).as("no HSTS over plain HTTP").isNull();
