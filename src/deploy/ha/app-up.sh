@@ -23,6 +23,6 @@ for n in "${which[@]}"; do
 done
 for n in "${which[@]}"; do
   port=${APP_PORTS[$((n - 1))]}
-  wait_for 180 "instance $n on $port" curl -sf "http://127.0.0.1:$port/actuator/health/readiness"
+  wait_for 400 "instance $n on $port" curl -sf "http://127.0.0.1:$port/actuator/health/readiness"
   echo "instance $n ready on 127.0.0.1:$port"
 done

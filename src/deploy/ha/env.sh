@@ -2,14 +2,18 @@
 # Everything listens on 127.0.0.1 only; nothing touches the machine's own PostgreSQL (5432).
 HA_DIR="${HA_DIR:-/tmp/jointworks-ha}"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-APP_LB_PORT=18700            # HAProxy in front of the instances
-APP_PORTS=(18701 18702 18703) # the instances
-HAPROXY_STATS_PORT=18709
-PG_PORTS=(18750 18751)       # the two PostgreSQL nodes Patroni manages
-PATRONI_PORTS=(18752 18753)  # their Patroni REST APIs (HAProxy asks /primary)
-PG_LB_PORT=18754             # HAProxy: always the current primary
-ETCD_PORT=18760
-ETCD_PEER_PORT=18761
+# All ports are offsets from HA_PORT_BASE (default 18700), so two rigs (a CI run and a hand-run
+# drill) can run side by side with different bases and HA_DIRs. Exported for failure-test.py.
+export HA_PORT_BASE="${HA_PORT_BASE:-18700}" HA_DIR
+B=$HA_PORT_BASE
+APP_LB_PORT=$B                                  # HAProxy in front of the instances
+APP_PORTS=($((B + 1)) $((B + 2)) $((B + 3)))    # the instances
+HAPROXY_STATS_PORT=$((B + 9))
+PG_PORTS=($((B + 50)) $((B + 51)))              # the two PostgreSQL nodes Patroni manages
+PATRONI_PORTS=($((B + 52)) $((B + 53)))         # their Patroni REST APIs (HAProxy asks /primary)
+PG_LB_PORT=$((B + 54))                          # HAProxy: always the current primary
+ETCD_PORT=$((B + 60))
+ETCD_PEER_PORT=$((B + 61))
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 DB_NAME=jointworks
 DB_URL="jdbc:postgresql://127.0.0.1:${PG_LB_PORT}/${DB_NAME}?user=postgres&connectTimeout=3&socketTimeout=30"
