@@ -179,10 +179,12 @@ abstract class CoordinationContract {
     assertThat(answer.get("clearanceChecked").asBoolean()).isTrue();
     JsonNode problem = answer.get("clearanceProblems").get(0);
     assertThat(problem.at("/b/id").asLong()).isEqualTo(pipes.get(0));
-    assertThat(problem.get("requiredMeters").asDouble()).isEqualTo(1.0);
+    // A gas work with no pressure class meets every gas row: the largest (高压, 1.5 m) governs.
+    assertThat(problem.get("requiredMeters").asDouble()).isEqualTo(1.5);
     assertThat(problem.get("actualMeters").asDouble()).isBetween(0.3, 0.5);
-    assertThat(problem.get("placeholder").asBoolean()).isTrue();
-    assertThat(problem.get("source").asString()).contains("GB 50289-2016");
+    assertThat(problem.get("placeholder").asBoolean()).isFalse();
+    assertThat(problem.get("source").asString()).contains("GB 50289-98").contains("附表一")
+        .contains("燃气管 高压");
   }
 
   @Test
@@ -190,7 +192,7 @@ abstract class CoordinationContract {
     WorksFixtures m = new WorksFixtures(113.95, 35.35);
     List<Long> ids = importInto("pipelines",
         pipeline(m.line(0, 0, 200, 0), "water_supply"),
-        pipeline(m.line(0, 0.6, 200, 0.6), "power"),
+        pipeline(m.line(0, 0.4, 200, 0.4), "power"),
         pipeline(m.line(0, 5, 200, 5), "telecom"),
         pipeline(m.line(100, -50, 100, 50), "gas"));
     JsonNode all = anonymous.as("leader").get("/api/pipelines/clearance-violations").json();
@@ -200,13 +202,15 @@ abstract class CoordinationContract {
         mine.add(v);
       }
     });
-    // water/power 0.6 m apart side by side; the gas pipe crosses all three, each at 1.2 m deep:
+    // water/power 0.4 m apart side by side (附表一 asks 0.5 m); the gas pipe crosses all three, each at 1.2 m deep:
     // crossings are judged vertically (the 0.2 m gas pipe's bottom is below the others' tops).
     List<JsonNode> side = mine.stream().filter(v -> v.get("kind").asString().equals("horizontal"))
         .toList();
     assertThat(side).hasSize(1);
     assertThat(side.get(0).at("/b/id").asLong()).isEqualTo(ids.get(1));
-    assertThat(side.get(0).get("actualMeters").asDouble()).isBetween(0.55, 0.65);
+    assertThat(side.get(0).get("actualMeters").asDouble()).isBetween(0.35, 0.45);
+    assertThat(side.get(0).get("requiredMeters").asDouble()).isEqualTo(0.5);
+    assertThat(side.get(0).get("placeholder").asBoolean()).isFalse();
     assertThat(side.get(0).get("parallelMeters").asDouble()).isBetween(195.0, 205.0);
     List<JsonNode> crossings = mine.stream()
         .filter(v -> v.get("kind").asString().equals("vertical")).toList();
