@@ -98,6 +98,12 @@ public class FeatureRepository {
     return n == null ? 0 : n;
   }
 
+  /** Whether the layer has no feature (as this transaction sees it). */
+  public boolean isEmpty(Layer layer) {
+    return jdbc.queryForList("SELECT id FROM " + layer.table() + " FETCH FIRST 1 ROWS ONLY",
+        Map.of(), Long.class).isEmpty();
+  }
+
   /** Inserts features whose ids are already allocated, with version 1, in JDBC batches. */
   public void insert(Layer layer, List<Feature> features) {
     List<MapSqlParameterSource> withGeometry = new ArrayList<>();

@@ -44,9 +44,11 @@ public class ImportService {
   private final LayerRevisions revisions;
   private final ObjectMapper json;
   private final List<LayerWriteRule> rules;
+  private final BulkInsert bulk;
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules) {
+      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk) {
+    this.bulk = bulk;
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
@@ -65,7 +67,7 @@ public class ImportService {
   public ImportResult importGeoJson(Layer layer, InputStream body) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
     Run run = new Run(layer, user);
-    try (JsonParser p = json.createParser(body)) {
+    try (run; JsonParser p = json.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw ApiException.badRequest("the body must be a GeoJSON FeatureCollection object");
       }
@@ -89,14 +91,14 @@ public class ImportService {
         throw ApiException.badRequest(
             "the body must be a GeoJSON FeatureCollection with a 'features' array");
       }
+      return run.finish();
     } catch (JacksonException e) {
       throw JsonLimits.refusal(e);
     }
-    return run.finish();
   }
 
   /** The state of one import, feature by feature. Not thread-safe: one per request. */
-  private final class Run {
+  private final class Run implements AutoCloseable {
     private final Layer layer;
     private final JointWorksUser user;
     private final FeatureReader reader;
@@ -110,12 +112,28 @@ public class ImportService {
     private int badCount;
     /** Where the imported features lie; null once an update's old geometry is unknown here. */
     private Envelope touched = new Envelope();
+    private final BulkInsert.Writer writer;
+    /** Every inserted feature, handed to the snapshots after the commit; null for districts. */
+    private final List<Feature> inserted;
+    /** The revision at which the layer was seen empty before this import, or -1. */
+    private final long emptyAt;
 
     Run(Layer layer, JointWorksUser user) {
       this.layer = layer;
       this.user = user;
       this.reader = new FeatureReader(layer, repository.districtCodes(),
           repository.organisationCodes());
+      this.inserted = layer == Layer.DISTRICTS ? null : new ArrayList<>();
+      // The revision first, then the emptiness: a write committed in between moves the
+      // revision, so the import's change is then not taken for the whole layer.
+      long before = revisions.committedRevision(layer);
+      this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
+      this.writer = bulk.open(layer);
+    }
+
+    @Override
+    public void close() {
+      writer.close();
     }
 
     void accept(JsonNode node) {
@@ -158,6 +176,9 @@ public class ImportService {
         list.add(b);
       }
       batch.clear();
+      if (inserted != null) {
+        inserted.clear();
+      }
     }
 
     private void store(Feature feature) {
@@ -180,13 +201,18 @@ public class ImportService {
         touched.expandToInclude(feature.geometry().getEnvelopeInternal());
       }
       batch.add(withId);
+      if (inserted != null) {
+        inserted.add(withId);
+      }
       if (batch.size() == BATCH) {
         flush();
       }
     }
 
     private void flush() {
-      repository.insert(layer, batch);
+      if (!batch.isEmpty()) {
+        writer.insert(batch);
+      }
       batch.clear();
     }
 
@@ -205,7 +231,11 @@ public class ImportService {
       summary.put("imported", stored.size());
       summary.put("ids", stored);
       audit.record("import", layer.id(), null, null, json.writeValueAsString(summary));
-      revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched);
+      // Pure inserts (ids from the sequence, ascending) are handed to the snapshots: the first
+      // reader builds from them instead of reading the layer back (decision 60).
+      boolean pureInserts = inserted != null && inserted.size() == stored.size();
+      revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched,
+          pureInserts ? new LayerRevisions.HandOver(inserted, emptyAt) : null);
       return new ImportResult(stored.size(), List.copyOf(stored), ignored);
     }
   }

@@ -1,5 +1,6 @@
 package org.jointworks.layers;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -82,7 +83,32 @@ public class LayerRevisions {
    * @param touched the lon/lat (EPSG:4490) region the features covered before and after the
    *     write, or null when unknown (anywhere)
    */
-  public record LayerChange(long revision, long[] ids, Envelope touched) {}
+  public record LayerChange(long revision, long[] ids, Envelope touched, Handed handed) {
+    public LayerChange(long revision, long[] ids, Envelope touched) {
+      this(revision, ids, touched, null);
+    }
+  }
+
+  /**
+   * The features an import of this instance inserted, handed to the snapshots with its change
+   * (decision 60), so the first reader after it need not read them back from the store. Held
+   * softly: under memory pressure the collector drops them and the snapshots read the store, as
+   * they do for every other change. Never shared between instances.
+   *
+   * @param whole whether these features were the whole layer at the change's revision (the
+   *     layer was empty before it and no other write came between)
+   */
+  public record Handed(SoftReference<List<Feature>> features, boolean whole) {}
+
+  /**
+   * What an import hands over: its inserted features (new ids, in ascending order) and the
+   * revision at which the layer was seen empty before it, or -1 when it was not.
+   */
+  public record HandOver(List<Feature> features, long emptyAt) {
+    public HandOver {
+      features = List.copyOf(features);
+    }
+  }
 
   /**
    * Written features a snapshot re-reads one by one; beyond this many, one read of the layer is
@@ -119,13 +145,22 @@ public class LayerRevisions {
    * revision and the log row are written now, in the transaction.
    */
   public void changed(Layer layer, long[] ids, Envelope touched) {
+    changed(layer, ids, touched, null);
+  }
+
+  /**
+   * As {@link #changed(Layer, long[], Envelope)}, handing the inserted features over to the
+   * snapshots (decision 60) when {@code handOver} is given.
+   */
+  public void changed(Layer layer, long[] ids, Envelope touched, HandOver handOver) {
     long[] kept = ids == null || ids.length > MAX_IDS ? null : ids.clone();
     Envelope region = touched == null ? null : new Envelope(touched);
     Runnable advance;
     if (journal == null) {
-      advance = () -> RevisionHeader.written(layer, advance(layer, kept, region));
+      advance = () -> RevisionHeader.written(layer, advance(layer, kept, region, handOver));
     } else {
-      LayerChange own = new LayerChange(journal.record(layer, kept, region), kept, region);
+      long revision = journal.record(layer, kept, region);
+      LayerChange own = new LayerChange(revision, kept, region, handed(handOver, revision));
       advance = () -> {
         catchUp(layer, own.revision(), own);
         RevisionHeader.written(layer, own.revision());
@@ -143,14 +178,76 @@ public class LayerRevisions {
     }
   }
 
-  private long advance(Layer layer, long[] ids, Envelope touched) {
+  private long advance(Layer layer, long[] ids, Envelope touched, HandOver handOver) {
     ArrayDeque<LayerChange> log = logs.get(layer);
     synchronized (log) {
       long next = revisions.get(layer).get() + 1;
-      append(layer, log, new LayerChange(next, ids, touched));
+      append(layer, log, new LayerChange(next, ids, touched, handed(handOver, next)));
       return next;
     }
   }
+
+  /** The hand-over as the change at {@code revision} keeps it; whole only if nothing came
+   * between the emptiness check and this revision. */
+  private static Handed handed(HandOver handOver, long revision) {
+    return handOver == null ? null : new Handed(new SoftReference<>(handOver.features()),
+        handOver.emptyAt() >= 0 && handOver.emptyAt() + 1 == revision);
+  }
+
+  /**
+   * The revision an import compares with to tell whether it alone wrote the layer: the applied
+   * one alone, the store's committed one when shared. Read before the import checks that the
+   * layer is empty.
+   */
+  public long committedRevision(Layer layer) {
+    return journal == null ? revision(layer) : journal.current().getOrDefault(layer, 0L);
+  }
+
+  /**
+   * What a snapshot at revision {@code from} (or none, when {@code from} is negative) needs to
+   * reach {@code to} from features handed over by this instance's imports, without reading the
+   * store; empty when some change between was not handed over whole (then the store is read).
+   */
+  public Optional<Catch> handedBetween(Layer layer, long from, long to) {
+    ArrayDeque<LayerChange> log = logs.get(layer);
+    List<List<Feature>> lists = new ArrayList<>();
+    boolean fromScratch = false;
+    synchronized (log) {
+      var it = log.descendingIterator();
+      long expected = to;
+      while (it.hasNext()) {
+        LayerChange c = it.next();
+        if (c.revision() > to) {
+          continue;
+        }
+        if (c.revision() != expected || (from >= 0 && c.revision() <= from)) {
+          break;
+        }
+        List<Feature> features = c.handed() == null ? null : c.handed().features().get();
+        if (features == null) {
+          return Optional.empty();
+        }
+        lists.add(features);
+        if (c.handed().whole()) {
+          fromScratch = true;
+          break;
+        }
+        expected--;
+      }
+      boolean reached = fromScratch || (from >= 0 && expected == from);
+      if (!reached || lists.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    java.util.Collections.reverse(lists);
+    return Optional.of(new Catch(fromScratch, lists));
+  }
+
+  /**
+   * Features handed over since a snapshot: the whole layer when {@code fromScratch}, otherwise
+   * features added to it; each list in id order, lists oldest first.
+   */
+  public record Catch(boolean fromScratch, List<List<Feature>> added) {}
 
   /** Under the log's lock: the log is written before the counter moves, so whoever reads
    * revision r finds its entry. */

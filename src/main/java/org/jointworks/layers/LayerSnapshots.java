@@ -9,7 +9,9 @@ import java.util.Set;
  * The current in-memory snapshot of each layer, of whatever kind a reader needs (the analyses'
  * metric layers, the tiles' EPSG:3857 layers), brought up to date when the layer's revision
  * moved: from the few features written since, when the revisions' change log names them
- * ({@link LayerRevisions#writtenBetween}, read in one query), or from the whole layer. Never
+ * ({@link LayerRevisions#writtenBetween}, read in one query), from the features an import of
+ * this instance handed over ({@link LayerRevisions#handedBetween}, no query), or from the whole
+ * layer. Never
  * stale: the revision is read before the features, so a write that commits during an update is
  * applied again by the next call.
  *
@@ -31,6 +33,16 @@ public final class LayerSnapshots<T> {
      * written id missing from it was deleted).
      */
     T update(Layer layer, T old, long revision, Set<Long> written, List<Feature> current);
+
+    /**
+     * {@code old} with {@code added} (features with new ids, in id order) added: what an
+     * import handed over (decision 60).
+     */
+    default T added(Layer layer, T old, long revision, List<Feature> added) {
+      Set<Long> ids = new java.util.HashSet<>();
+      added.forEach(f -> ids.add(f.id()));
+      return update(layer, old, revision, ids, added);
+    }
   }
 
   private final FeatureRepository repository;
@@ -60,15 +72,33 @@ public final class LayerSnapshots<T> {
       if (old != null && kind.revision(old) == revision) {
         return old;
       }
-      Set<Long> written = old == null ? null
-          : revisions.writtenBetween(layer, kind.revision(old), revision).orElse(null);
-      T now = written == null ? kind.build(layer, revision, repository.findAll(layer))
-          : kind.update(layer, old, revision, written, repository.findByIds(layer, written));
+      T now = revisions.handedBetween(layer, old == null ? -1 : kind.revision(old), revision)
+          .map(handed -> fromHanded(layer, old, revision, handed)).orElse(null);
+      if (now == null) {
+        Set<Long> written = old == null ? null
+            : revisions.writtenBetween(layer, kind.revision(old), revision).orElse(null);
+        now = written == null ? kind.build(layer, revision, repository.findAll(layer))
+            : kind.update(layer, old, revision, written, repository.findByIds(layer, written));
+      }
       synchronized (built) {
         built.put(layer, now);
       }
       return now;
     }
+  }
+
+  /** The snapshot from the features this instance's imports handed over, without the store. */
+  private T fromHanded(Layer layer, T old, long revision, LayerRevisions.Catch handed) {
+    List<Feature> added;
+    if (handed.added().size() == 1) {
+      added = handed.added().get(0);
+    } else {
+      added = new java.util.ArrayList<>();
+      handed.added().forEach(added::addAll);
+      added.sort(java.util.Comparator.comparingLong(Feature::id));
+    }
+    return handed.fromScratch() ? kind.build(layer, revision, added)
+        : kind.added(layer, old, revision, added);
   }
 
   private T cached(Layer layer) {

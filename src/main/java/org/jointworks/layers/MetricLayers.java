@@ -40,6 +40,11 @@ public class MetricLayers {
           List<Feature> current) {
         return updated(layer, old, revision, written, current);
       }
+
+      @Override
+      public MetricLayer added(Layer layer, MetricLayer old, long revision, List<Feature> added) {
+        return merged(layer, old, revision, added, metricEpsg);
+      }
     });
   }
 
@@ -82,11 +87,43 @@ public class MetricLayers {
     return MetricLayer.of(layer, revision, metricEpsg, features, metric);
   }
 
-  /** Builds a layer from features already at hand (benchmarks and tests call this directly). */
+  /**
+   * Builds a layer from features already at hand (benchmarks and tests call this directly); the
+   * geometries are transformed on every core.
+   */
   public static MetricLayer build(Layer layer, long revision, int metricEpsg, List<Feature> features) {
-    List<Geometry> metric = new ArrayList<>(features.size());
-    for (Feature f : features) {
-      metric.add(metric(f, metricEpsg));
+    return MetricLayer.of(layer, revision, metricEpsg, features, transformed(features, metricEpsg));
+  }
+
+  private static List<Geometry> transformed(List<Feature> features, int metricEpsg) {
+    Geometry[] metric = new Geometry[features.size()];
+    java.util.stream.IntStream.range(0, metric.length).parallel()
+        .forEach(i -> metric[i] = metric(features.get(i), metricEpsg));
+    return java.util.Arrays.asList(metric);
+  }
+
+  /**
+   * {@code old} with {@code added} (new ids, in id order) merged in by id in one pass: the old
+   * metric geometries are kept, only the added ones are transformed (in parallel).
+   */
+  static MetricLayer merged(Layer layer, MetricLayer old, long revision, List<Feature> added,
+      int metricEpsg) {
+    List<Geometry> addedMetric = transformed(added, metricEpsg);
+    int n = old.size() + added.size();
+    List<Feature> features = new ArrayList<>(n);
+    List<Geometry> metric = new ArrayList<>(n);
+    int i = 0;
+    int j = 0;
+    while (i < old.size() || j < added.size()) {
+      boolean takeOld = j == added.size()
+          || (i < old.size() && old.features().get(i).id() < added.get(j).id());
+      if (takeOld) {
+        features.add(old.features().get(i));
+        metric.add(old.metric().get(i++));
+      } else {
+        features.add(added.get(j));
+        metric.add(addedMetric.get(j++));
+      }
     }
     return MetricLayer.of(layer, revision, metricEpsg, features, metric);
   }

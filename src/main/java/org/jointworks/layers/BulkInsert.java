@@ -1,0 +1,214 @@
+package org.jointworks.layers;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jointworks.system.StoreDialect;
+import org.locationtech.jts.io.ByteOrderValues;
+import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The import's write path (decision 60): features whose ids are allocated, inserted with version
+ * 1 into the current transaction's connection. The one place where the stores differ in how a
+ * bulk of rows goes in:
+ *
+ * <ul>
+ *   <li>H2GIS: one prepared statement for the whole import, JDBC batches, the geometry bound as
+ *       EWKB bytes straight into the {@code GEOMETRY} column (no {@code ST_GeomFromWKB} call).
+ *   <li>PostGIS: {@code COPY … FROM STDIN} in text format through PgJDBC's {@code CopyManager},
+ *       the geometry as hex EWKB; one COPY per batch, so other statements of the transaction (id
+ *       blocks, rules) may run between batches.
+ * </ul>
+ *
+ * <p>Thread-safe as a bean; each {@link Writer} belongs to one import (one thread).
+ */
+@Component
+class BulkInsert {
+  private final DataSource dataSource;
+  private final StoreDialect dialect;
+  private final SQLExceptionTranslator translator;
+
+  BulkInsert(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.dialect = StoreDialect.of(dataSource);
+    this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+  }
+
+  /** A writer bound to the current transaction's connection; close it before the commit. */
+  Writer open(Layer layer) {
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    Rows rows = dialect == StoreDialect.POSTGIS ? new Copy(c, layer) : new Batched(c, layer);
+    return new Writer() {
+      @Override
+      public void insert(List<Feature> features) {
+        try {
+          rows.insert(features);
+        } catch (SQLException e) {
+          throw translated("import into " + layer.table(), e);
+        }
+      }
+
+      @Override
+      public void close() {
+        try {
+          rows.close();
+        } catch (SQLException e) {
+          throw translated("closing the import into " + layer.table(), e);
+        }
+      }
+    };
+  }
+
+  private DataAccessException translated(String task, SQLException e) {
+    DataAccessException d = translator.translate(task, null, e);
+    return d != null ? d : new UncategorizedSQLException(task, null, e);
+  }
+
+  /** Inserts batches of features of one layer; Spring's exceptions, as the repository's. */
+  interface Writer extends AutoCloseable {
+    void insert(List<Feature> features);
+
+    @Override
+    void close();
+  }
+
+  private interface Rows {
+    void insert(List<Feature> features) throws SQLException;
+
+    void close() throws SQLException;
+  }
+
+  private static String columns(Layer layer) {
+    return "id, version, geom, "
+        + layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
+  }
+
+  static byte[] ewkb(Feature f) {
+    return new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(f.geometry());
+  }
+
+  /** H2GIS: one statement, JDBC batches, EWKB bound as bytes. */
+  private static final class Batched implements Rows {
+    private final Layer layer;
+    private final PreparedStatement insert;
+
+    Batched(Connection c, Layer layer) {
+      this.layer = layer;
+      String marks = "?, ".repeat(layer.fields().size() + 2) + "?";
+      try {
+        this.insert = c.prepareStatement("INSERT INTO " + layer.table() + " (" + columns(layer)
+            + ") VALUES (" + marks + ")");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot prepare the import of " + layer.id(), e);
+      }
+    }
+
+    @Override
+    public void insert(List<Feature> features) throws SQLException {
+      for (Feature f : features) {
+        insert.setLong(1, f.id());
+        insert.setLong(2, 1);
+        if (f.geometry() == null) {
+          insert.setNull(3, Types.VARBINARY);
+        } else {
+          insert.setBytes(3, ewkb(f));
+        }
+        int k = 4;
+        for (Field field : layer.fields()) {
+          Object v = f.get(field.name());
+          switch (field.type()) {
+            case TEXT -> insert.setString(k, v == null ? null : v.toString());
+            case INTEGER -> insert.setObject(k, v, Types.BIGINT);
+            case DECIMAL -> insert.setObject(k, v, Types.DOUBLE);
+            case DATE -> insert.setObject(k, v == null ? null : Date.valueOf((LocalDate) v),
+                Types.DATE);
+            default -> throw new IllegalStateException(field.type().name());
+          }
+          k++;
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      insert.close();
+    }
+  }
+
+  /** PostGIS: COPY in text format, one per batch, geometry as hex EWKB. */
+  private static final class Copy implements Rows {
+    private final Connection connection;
+    private final Layer layer;
+    private final String sql;
+
+    Copy(Connection connection, Layer layer) {
+      this.connection = connection;
+      this.layer = layer;
+      this.sql = "COPY " + layer.table() + " (" + columns(layer) + ") FROM STDIN";
+    }
+
+    @Override
+    public void insert(List<Feature> features) throws SQLException {
+      StringBuilder rows = new StringBuilder(features.size() * 400);
+      for (Feature f : features) {
+        rows.append(f.id()).append("\t1\t");
+        rows.append(f.geometry() == null ? "\\N" : WKBWriter.toHex(ewkb(f)));
+        for (Field field : layer.fields()) {
+          rows.append('\t');
+          Object v = f.get(field.name());
+          if (v == null) {
+            rows.append("\\N");
+          } else if (v instanceof String s) {
+            escape(s, rows);
+          } else {
+            rows.append(v);
+          }
+        }
+        rows.append('\n');
+      }
+      byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+      try {
+        connection.unwrap(PGConnection.class).getCopyAPI()
+            .copyIn(sql, new ByteArrayInputStream(bytes));
+      } catch (java.io.IOException e) {
+        throw new SQLException("COPY into " + layer.table() + " failed", e);
+      }
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static void escape(String s, StringBuilder out) {
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        switch (ch) {
+          case '\\' -> out.append("\\\\");
+          case '\t' -> out.append("\\t");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          default -> out.append(ch);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      // Nothing held between batches: each COPY ends with its batch.
+    }
+  }
+}
