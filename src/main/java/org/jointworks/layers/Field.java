@@ -72,6 +72,11 @@ public record Field(String name, FieldType type, boolean required, Set<String> a
     return new Field(name, FieldType.DECIMAL, required, Set.of(), Reference.NONE, 0, max, 1);
   }
 
+  /** A height above the CGCS2000 datum in metres, from below the Dead Sea to above Everest. */
+  static Field elevation(String name, boolean required) {
+    return new Field(name, FieldType.DECIMAL, required, Set.of(), Reference.NONE, -500, 9000, 1);
+  }
+
   static Field date(String name, boolean required) {
     return new Field(name, FieldType.DATE, required, Set.of(), Reference.NONE, 0, 0, 10);
   }

@@ -42,7 +42,25 @@ public enum Layer {
       Field.measure("depth_start_m", false, 200),
       Field.measure("depth_end_m", false, 200),
       Field.oneOf("laying", false, Vocabulary.PIPE_LAYINGS),
-      Field.year("year_built", false))),
+      Field.year("year_built", false),
+      // The surveyed pipe points (物探点号 of PIPE_POINTS, same owner) the line runs between,
+      // when it came from a survey deliverable (docs/surveys.md).
+      Field.text("start_point", false, 64),
+      Field.text("end_point", false, 64))),
+  /**
+   * The surveyed pipe points of CJJ 61's 管点表 (feature points and appurtenances), utility data
+   * like the pipelines: signed-in users only, each utility writes its own. {@code point_no} is
+   * unique per owner (the store's index pipe_points_number). Its id is kebab-case like every
+   * OGC API collection's ({@code pipe-points}); its table is {@code pipe_points}.
+   */
+  PIPE_POINTS("pipe-points", "pipe_points", GeometryKind.POINT, true, false, Access.OWNER, List.of(
+      Field.text("point_no", true, 64),
+      Field.text("feature", false, 64),
+      Field.oneOf("appurtenance", false, Vocabulary.APPURTENANCES),
+      Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
+      Field.ref("owner", true, ORGANISATION),
+      Field.elevation("ground_elevation_m", false),
+      Field.measure("depth_m", false, 200))),
   WORKS("works", GeometryKind.LINE_OR_AREA, true, true, Access.OWNER, List.of(
       Field.oneOf("utility", true, Set.copyOf(Vocabulary.UTILITIES)),
       Field.ref("owner", true, ORGANISATION),
@@ -72,6 +90,7 @@ public enum Layer {
   }
 
   private final String id;
+  private final String table;
   private final GeometryKind geometryKind;
   private final boolean geometryRequired;
   private final boolean publicRead;
@@ -80,7 +99,13 @@ public enum Layer {
 
   Layer(String id, GeometryKind geometryKind, boolean geometryRequired, boolean publicRead,
       Access access, List<Field> fields) {
+    this(id, id, geometryKind, geometryRequired, publicRead, access, fields);
+  }
+
+  Layer(String id, String table, GeometryKind geometryKind, boolean geometryRequired,
+      boolean publicRead, Access access, List<Field> fields) {
     this.id = id;
+    this.table = table;
     this.geometryKind = geometryKind;
     this.geometryRequired = geometryRequired;
     this.publicRead = publicRead;
@@ -88,13 +113,14 @@ public enum Layer {
     this.fields = List.copyOf(fields);
   }
 
-  /** The layer's name in URLs and its table's name. */
+  /** The layer's name in URLs (and its table's name, but for {@link #PIPE_POINTS}). */
   public String id() {
     return id;
   }
 
+  /** The layer's table: its id, or {@code pipe_points} for the kebab-case {@code pipe-points}. */
   public String table() {
-    return id;
+    return table;
   }
 
   public GeometryKind geometryKind() {

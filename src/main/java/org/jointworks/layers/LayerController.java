@@ -43,7 +43,7 @@ class LayerController {
     this.json = json;
   }
 
-  @GetMapping("/api/{layer:districts|communities|pipelines|works|facilities|streets}")
+  @GetMapping("/api/{layer:districts|communities|pipelines|pipe-points|works|facilities|streets}")
   ResponseEntity<StreamingResponseBody> list(@PathVariable String layer,
       @RequestParam(required = false) String bbox,
       @RequestParam(required = false) String q,
@@ -79,13 +79,13 @@ class LayerController {
     return ResponseEntity.ok().contentType(GEO_JSON).body(body);
   }
 
-  @GetMapping("/api/{layer:districts|communities|pipelines|works|facilities|streets}/{id}")
+  @GetMapping("/api/{layer:districts|communities|pipelines|pipe-points|works|facilities|streets}/{id}")
   ResponseEntity<String> get(@PathVariable String layer, @PathVariable long id) {
     Feature f = service.get(layer(layer), id);
     return withVersion(ResponseEntity.ok(), f);
   }
 
-  @PostMapping("/api/{layer:districts|communities|pipelines|works|facilities|streets}")
+  @PostMapping("/api/{layer:districts|communities|pipelines|pipe-points|works|facilities|streets}")
   ResponseEntity<String> create(@PathVariable String layer, @RequestBody JsonNode body,
       HttpServletRequest request) {
     Feature f = service.create(layer(layer), body);
@@ -93,7 +93,7 @@ class LayerController {
     return withVersion(ResponseEntity.status(HttpStatus.CREATED).location(location), f);
   }
 
-  @PutMapping("/api/{layer:districts|communities|pipelines|works|facilities|streets}/{id}")
+  @PutMapping("/api/{layer:districts|communities|pipelines|pipe-points|works|facilities|streets}/{id}")
   ResponseEntity<String> replace(@PathVariable String layer, @PathVariable long id,
       @RequestBody JsonNode body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -102,7 +102,7 @@ class LayerController {
     return withVersion(ResponseEntity.ok(), f);
   }
 
-  @DeleteMapping("/api/{layer:districts|communities|pipelines|works|facilities|streets}/{id}")
+  @DeleteMapping("/api/{layer:districts|communities|pipelines|pipe-points|works|facilities|streets}/{id}")
   ResponseEntity<Void> delete(@PathVariable String layer, @PathVariable long id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestParam(required = false) Long version) {

@@ -34,5 +34,15 @@ public final class Vocabulary {
    */
   public static final Set<String> PIPE_LAYINGS = Set.of("direct_buried", "duct");
 
+  /**
+   * A pipe point's appurtenance (CJJ 61's 附属物), the common ones of the six utilities:
+   * valves and their chambers, manholes, hydrants, meters, air and drain valves, gas condensate
+   * traps and regulators, drainage gullies and outfalls, cable hand holes and junction boxes.
+   * The survey import reads their Chinese names too (surveys/SurveyVocabulary).
+   */
+  public static final Set<String> APPURTENANCES = Set.of("valve", "valve_chamber", "manhole",
+      "hydrant", "water_meter", "air_valve", "drain_valve", "condensate_trap",
+      "pressure_regulator", "gully", "outfall", "hand_hole", "junction_box", "transformer");
+
   private Vocabulary() {}
 }

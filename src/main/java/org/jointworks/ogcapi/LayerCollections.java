@@ -27,7 +27,8 @@ class LayerCollections implements CollectionProvider {
       Layer.PIPELINES, "Underground utility pipelines (地下管线)",
       Layer.WORKS, "Planned utility works (管线施工)",
       Layer.FACILITIES, "Community facilities (配套设施)",
-      Layer.STREETS, "Streets (道路)"));
+      Layer.STREETS, "Streets (道路)",
+      Layer.PIPE_POINTS, "Surveyed pipe points (管点)"));
 
   private final List<OgcCollection> collections;
 

@@ -50,6 +50,8 @@ public record SampleCity(List<Feature> districts, List<Feature> streets, List<Fe
       case FACILITIES -> facilities;
       case PIPELINES -> pipelines;
       case WORKS -> works;
+      // The sample city has no survey deliverable: its pipelines come without pipe points.
+      case PIPE_POINTS -> List.of();
     };
   }
 }

@@ -24,11 +24,16 @@ public final class SurveyLinker {
   /** One problem of one cell or row. {@code table} is {@code points} or {@code lines}. */
   public record RowError(String table, int row, String field, String code) {}
 
-  /** A surveyed point, at {@code lon}/{@code lat} (EPSG:4490); attributes by field name. */
-  public record Point(String pointNo, double lon, double lat, Map<String, Object> attributes) {}
+  /**
+   * A surveyed point, at {@code lon}/{@code lat} (EPSG:4490); attributes by field name;
+   * {@code row} is its spreadsheet row.
+   */
+  public record Point(int row, String pointNo, double lon, double lat,
+      Map<String, Object> attributes) {}
 
   /** A pipe from one surveyed point to another; attributes by field name. */
-  public record Line(String startPoint, String endPoint, Map<String, Object> attributes) {}
+  public record Line(int row, String startPoint, String endPoint,
+      Map<String, Object> attributes) {}
 
   /** The outcome: points and lines when {@code errors} is empty. */
   public record Linked(List<Point> points, List<Line> lines, List<RowError> errors) {
@@ -45,9 +50,14 @@ public final class SurveyLinker {
    *     CGCS2000 3-degree zone at 114°E)
    */
   public static Linked link(SurveyTable points, SurveyTable lines, int crsEpsg) {
+    return link(points, lines, crsEpsg, SurveyColumns.POINTS.map(points.headers()),
+        SurveyColumns.LINES.map(lines.headers()));
+  }
+
+  /** As {@link #link(SurveyTable, SurveyTable, int)}, with the tables' mappings given. */
+  public static Linked link(SurveyTable points, SurveyTable lines, int crsEpsg,
+      SurveyColumns.Mapping pm, SurveyColumns.Mapping lm) {
     List<RowError> errors = new ArrayList<>();
-    SurveyColumns.Mapping pm = SurveyColumns.POINTS.map(points.headers());
-    SurveyColumns.Mapping lm = SurveyColumns.LINES.map(lines.headers());
     pm.missing().forEach(f -> errors.add(new RowError("points", 0, f, "survey.column_missing")));
     lm.missing().forEach(f -> errors.add(new RowError("lines", 0, f, "survey.column_missing")));
     if (!errors.isEmpty()) {
@@ -67,7 +77,7 @@ public final class SurveyLinker {
         continue;
       }
       double[] ll = Crs.transform(crsEpsg, Crs.LONLAT, y, x);
-      Point p = new Point(no, ll[0], ll[1], a);
+      Point p = new Point(points.rowNumber(i), no, ll[0], ll[1], a);
       byNo.put(no, p);
       outPoints.add(p);
     }
@@ -87,7 +97,7 @@ public final class SurveyLinker {
         errors.add(new RowError("lines", row, "end_point", "survey.line_degenerate"));
       }
       if (from != null && to != null) {
-        outLines.add(new Line(from, to, a));
+        outLines.add(new Line(row, from, to, a));
       }
     }
     return errors.isEmpty() ? new Linked(outPoints, outLines, List.of())

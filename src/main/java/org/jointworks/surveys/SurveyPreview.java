@@ -16,11 +16,19 @@ final class SurveyPreview {
   private SurveyPreview() {}
 
   static Map<String, Object> of(SurveyTable points, SurveyTable lines, int crsEpsg) {
-    SurveyLinker.Linked linked = SurveyLinker.link(points, lines, crsEpsg);
+    return of(points, lines, crsEpsg, Map.of());
+  }
+
+  /** As {@link #of(SurveyTable, SurveyTable, int)}, with the client's field → header choices. */
+  static Map<String, Object> of(SurveyTable points, SurveyTable lines, int crsEpsg,
+      Map<String, Map<String, String>> mappings) {
+    SurveyColumns.Mapping pm = SurveyColumns.POINTS.map(points.headers(), mappings.get("points"));
+    SurveyColumns.Mapping lm = SurveyColumns.LINES.map(lines.headers(), mappings.get("lines"));
+    SurveyLinker.Linked linked = SurveyLinker.link(points, lines, crsEpsg, pm, lm);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("crs", "EPSG:" + crsEpsg);
-    out.put("points", table(points, SurveyColumns.POINTS.map(points.headers())));
-    out.put("lines", table(lines, SurveyColumns.LINES.map(lines.headers())));
+    out.put("points", table(points, pm));
+    out.put("lines", table(lines, lm));
     out.put("errors", linked.errors());
     out.put("importable", linked.ok());
     out.put("pointCount", linked.ok() ? linked.points().size() : 0);
@@ -32,6 +40,8 @@ final class SurveyPreview {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("headers", t.headers());
     out.put("mapping", m.columns());
+    // The same choice by header, the form the import's mapping parameter takes.
+    out.put("fields", SurveyImportService.headers(m, t));
     out.put("unmatched", m.unmatched());
     out.put("missing", m.missing());
     out.put("sample", t.rows().subList(0, Math.min(SAMPLE_ROWS, t.rows().size())));

@@ -90,6 +90,7 @@ public final class SurveyTableReader {
     InputLimits limits = Limits.current();
     ZipSecureFile.setMinInflateRatio(1.0 / limits.zipRatio());
     ZipSecureFile.setMaxEntrySize(Math.min(limits.zipBytes(), 0xFFFFFFFFL));
+    ZipSecureFile.setMaxFileCount(limits.zipEntries());
     try {
       return new XSSFWorkbook(in);
     } catch (IOException | RuntimeException e) {
@@ -97,6 +98,10 @@ public final class SurveyTableReader {
           || String.valueOf(e.getMessage()).contains("exceeds the maximum")) {
         throw Limits.exceeded("zip_bytes", limits.zipBytes(),
             "the workbook unpacks beyond the zip limits");
+      }
+      if (String.valueOf(e.getMessage()).contains("more internal file entries")) {
+        throw Limits.exceeded("zip_entries", limits.zipEntries(), "the workbook holds more than "
+            + limits.zipEntries() + " members");
       }
       throw unreadable("the upload is not a readable .xlsx workbook");
     }

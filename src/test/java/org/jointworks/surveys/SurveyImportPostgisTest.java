@@ -1,0 +1,20 @@
+package org.jointworks.surveys;
+
+import org.jointworks.support.PostgisDatabase;
+import org.jointworks.support.Stores;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The survey import and export contract on PostGIS. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgis")
+@EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
+class SurveyImportPostgisTest extends SurveyImportContract {
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.postgis(registry, "surveys", false);
+  }
+}
