@@ -11,6 +11,8 @@ import { withProgress } from './progress.js';
 import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './status.js';
 import { addCounties } from './counties.js';
 import { addMeasureTool } from './measure.js';
+import { addImportPanel } from './import.js';
+import { addExcelButtons, addLayerExports } from './export-xlsx.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -35,6 +37,10 @@ async function main() {
   buildLayerList();
   wireSearch();
   await wireViews();
+  // Import (planners, utilities) and Excel export of the tables: their own modules.
+  addImportPanel(state);
+  addExcelButtons();
+  addLayerExports(state);
   document.getElementById('lang').addEventListener('click', async () => {
     await switchLang();
     applyMessages(document);
