@@ -12,6 +12,8 @@ import { addUtilityLegend, colourCommunitiesByStatus, relabelLegend } from './st
 import { addCounties } from './counties.js';
 import { addMeasureTool } from './measure.js';
 import { addLocateTool } from './locate.js';
+import { addImportPanel } from './import.js';
+import { addExcelButtons, addLayerExports } from './export-xlsx.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -37,6 +39,10 @@ async function main() {
   buildLayerList();
   wireSearch();
   await wireViews();
+  // Import (planners, utilities) and Excel export of the tables: their own modules.
+  addImportPanel(state);
+  addExcelButtons();
+  addLayerExports(state);
   document.getElementById('lang').addEventListener('click', async () => {
     await switchLang();
     applyMessages(document);

@@ -55,6 +55,7 @@ class FilesController {
       @RequestParam(required = false) Integer srid, HttpServletRequest request)
       throws IOException {
     Layer l = layer(layer);
+    UploadFormat.expect(request, UploadFormat.ZIP, "shapefile zip");
     ShapefileArchive shp = ShapefileArchive.read(request.getInputStream(), encoding, srid);
     FilesService.Mapped mapped = FilesService.map(l, shp.columns(), shp.rows(), mapping(mapping));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -75,6 +76,7 @@ class FilesController {
       @RequestParam(required = false) Integer srid, HttpServletRequest request)
       throws IOException {
     Layer l = layer(layer);
+    UploadFormat.expect(request, UploadFormat.ZIP, "shapefile zip");
     ShapefileArchive shp = ShapefileArchive.read(request.getInputStream(), encoding, srid);
     FilesService.Mapped mapped = FilesService.map(l, shp.columns(), shp.rows(), mapping(mapping));
     ImportService.ImportResult r = files.importFeatures(l, mapped.features());
@@ -92,6 +94,7 @@ class FilesController {
       @RequestParam(defaultValue = "false") boolean preview, HttpServletRequest request)
       throws IOException {
     Layer l = layer(layer);
+    UploadFormat.expect(request, UploadFormat.TEXT, "csv");
     Charset cs;
     try {
       cs = Charset.forName(encoding);
@@ -144,6 +147,7 @@ class FilesController {
 
   @PostMapping("/api/files/geopackage")
   Map<String, Object> importGeoPackage(HttpServletRequest request) throws IOException {
+    UploadFormat.expect(request, UploadFormat.SQLITE, "geopackage");
     File tmp = Files.createTempFile("jointworks-upload", ".gpkg").toFile();
     try {
       Files.copy(request.getInputStream(), tmp.toPath(),

@@ -26,7 +26,8 @@ class FilesEndpointRules implements EndpointRules {
       (l.publicRead() ? open : signedIn).add("/api/files/csv/" + l.id());
     }
     a.requestMatchers(HttpMethod.POST, "/api/files/shapefile", "/api/files/shapefile/preview",
-            "/api/files/csv", "/api/files/geopackage")
+            "/api/files/csv", "/api/files/geopackage", "/api/files/preview",
+            "/api/files/import")
         .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.UTILITY.name())
         .requestMatchers(HttpMethod.GET, "/api/files/geopackage").authenticated()
         .requestMatchers(HttpMethod.GET, open.toArray(String[]::new)).permitAll()

@@ -46,44 +46,25 @@ public class FilesService {
     this.json = json;
   }
 
-  /** Records mapped onto a layer's fields: the features and the columns left out. */
-  record Mapped(List<Feature> features, List<String> unmappedColumns) {}
+  /** Records mapped onto a layer's fields: the features and the mapping in effect. */
+  record Mapped(List<Feature> features, ColumnMapping mapping) {
+    List<String> unmappedColumns() {
+      return mapping.unmapped();
+    }
+  }
 
   /**
-   * Maps file columns to model fields: the explicit mapping first, then any column whose name
-   * is already a field name (case-insensitive). A mapping onto a field the layer lacks is a 400.
+   * Maps file columns to model fields ({@link ColumnMapping}: the explicit mapping, then names
+   * equal to a field's, then DBF names cut at 10 characters). A mapping onto a field the layer
+   * lacks is a 400.
    */
   static Mapped map(Layer layer, List<String> columns, List<ShapefileArchive.Row> rows,
       Map<String, String> mapping) {
-    Map<String, String> effective = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : mapping.entrySet()) {
-      if (!columns.contains(e.getKey())) {
-        throw ApiException.badRequest("the mapping names a column '" + e.getKey()
-            + "' the file does not have; its columns are " + columns);
-      }
-      if (layer.field(e.getValue()).isEmpty()) {
-        throw ApiException.badRequest("the mapping names a field '" + e.getValue() + "' that "
-            + layer.id() + " do not have; fields: "
-            + layer.fields().stream().map(f -> f.name()).toList());
-      }
-      effective.put(e.getKey(), e.getValue());
-    }
-    List<String> unmapped = new ArrayList<>();
-    for (String c : columns) {
-      if (effective.containsKey(c)) {
-        continue;
-      }
-      String lower = c.toLowerCase(Locale.ROOT);
-      if (layer.field(lower).isPresent() && !effective.containsValue(lower)) {
-        effective.put(c, lower);
-      } else {
-        unmapped.add(c);
-      }
-    }
+    ColumnMapping effective = ColumnMapping.of(layer, columns, mapping);
     List<Feature> features = new ArrayList<>(rows.size());
     for (ShapefileArchive.Row r : rows) {
       Map<String, Object> props = new LinkedHashMap<>();
-      effective.forEach((col, field) -> {
+      effective.columnToField().forEach((col, field) -> {
         Object v = r.attributes().get(col);
         if (v != null && !(v instanceof String s && s.isEmpty())) {
           props.put(field, v);
@@ -91,36 +72,58 @@ public class FilesService {
       });
       features.add(Feature.unsaved(r.geometry4490(), props));
     }
-    return new Mapped(features, unmapped);
+    return new Mapped(features, effective);
   }
 
   /** The first rows as GeoJSON with every row's problems, storing nothing. */
   @Transactional(readOnly = true)
   public Map<String, Object> preview(Layer layer, List<Feature> features) {
+    return previewEach(layer, sink -> features.forEach(f -> sink.accept(json.readTree(geoJson(f)))));
+  }
+
+  /**
+   * The dry run of an import: every feature {@code source} gives is read as the import would
+   * read it; the first {@link #PREVIEW_ROWS} are returned, and every bad one is listed with its
+   * problems and their codes ({@link ProblemCodes}). Stores nothing.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> previewEach(Layer layer,
+      java.util.function.Consumer<java.util.function.Consumer<tools.jackson.databind.JsonNode>> source) {
     FeatureReader reader = new FeatureReader(layer, repository.districtCodes(),
         repository.organisationCodes());
     List<Object> shown = new ArrayList<>();
     List<Map<String, Object>> problems = new ArrayList<>();
-    int bad = 0;
-    for (int i = 0; i < features.size(); i++) {
-      var node = json.readTree(geoJson(features.get(i)));
+    int[] counts = {0, 0};
+    source.accept(node -> {
+      int i = counts[0]++;
       FeatureReader.Result r = reader.read(node);
       if (i < PREVIEW_ROWS) {
         shown.add(node);
       }
       if (!r.ok()) {
-        bad++;
+        counts[1]++;
         if (problems.size() < MAX_PROBLEMS) {
-          problems.add(Map.of("index", i, "problems", r.problems()));
+          problems.add(Map.of("index", i, "problems", r.problems(),
+              "errors", r.problems().stream().map(ProblemCodes::of).toList()));
         }
       }
-    }
+    });
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rows", features.size());
-    out.put("badRows", bad);
+    out.put("rows", counts[0]);
+    out.put("badRows", counts[1]);
     out.put("first", shown);
     out.put("problems", problems);
     return out;
+  }
+
+  /** Imports a GeoJSON FeatureCollection file into one layer, all or nothing. */
+  @Transactional
+  public ImportService.ImportResult importGeoJson(Layer layer, Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return imports.importGeoJson(layer, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Imports features into one layer, all or nothing. */
