@@ -18,6 +18,10 @@ for port in "$APP_LB_PORT" "${APP_PORTS[@]}" "$HAPROXY_STATS_PORT" "${PG_PORTS[@
   fi
 done
 cleanup() {
+  if [ "${status:-1}" != 0 ] && [ -d "$HA_DIR/logs" ]; then
+    rm -rf "$HA_DIR.logs" && cp -r "$HA_DIR/logs" "$HA_DIR.logs"
+    echo "the rig's logs are kept in $HA_DIR.logs" >&2
+  fi
   "$here/down.sh" --clean >/dev/null
   echo "drill and rig: $(( $(date +%s) - started )) s" >&2
 }
@@ -25,15 +29,20 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 # C1 only: the instances start in about half the CPU time, which the drill waits for twice.
 export APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xmx400m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
-if ! { HA_WAIT_REPLICA=0 "$here/db-up.sh" && "$here/app-up.sh"; }; then
+phase() { echo "[$(( $(date +%s) - started )) s] $*" >&2; }
+phase "starting the database (etcd, Patroni, HAProxy)"
+if ! { HA_WAIT_REPLICA=0 "$here/db-up.sh" && phase "starting three instances" \
+    && "$here/app-up.sh"; }; then
   echo "the rig did not start; its logs:" >&2
   tail -n 30 "$HA_DIR"/logs/*.log >&2
+  status=2
   exit 2
 fi
+phase "the drills"
 python3 "$here/failure-test.py" "$@"
 status=$?
 if [ $status != 0 ]; then
-  echo "the drill failed; HAProxy's log of failed requests:" >&2
-  tail -n 40 "$HA_DIR/logs/haproxy.log" >&2
+  echo "the drill failed; HAProxy's log of failed requests and server changes:" >&2
+  grep -v "postgres_primary/TCP" "$HA_DIR/logs/haproxy.log" | tail -n 40 >&2
 fi
 exit $status

@@ -192,6 +192,10 @@ def replica_streaming(node):
 
 
 def drill_instance(args, summary):
+    # Every instance must be UP in HAProxy, not only ready on its own port (app-up.sh waits).
+    if not wait(30, lambda: all(haproxy_up("app%d" % n) for n in (1, 2, 3))):
+        summary["instance_kill"] = {"all_instances_up_in_haproxy": False}
+        return False, []
     load = MixedLoad(args.threads)
     seconds = args.seconds
     w = wrk(seconds, args.connections)
@@ -310,8 +314,12 @@ def main():
     if args.seconds is None:
         args.seconds = 15 if args.short else 45
     summary = {"seconds_per_drill": args.seconds}
+    t0 = time.time()
     ok1, _ = drill_instance(args, summary)
+    t1 = time.time()
     ok2, _ = drill_primary(args, summary)
+    summary["instance_kill"]["drill_s"] = round(t1 - t0, 1)
+    summary.setdefault("primary_kill", {})["drill_s"] = round(time.time() - t1, 1)
     summary["passed"] = ok1 and ok2
     print(json.dumps(summary, indent=2))
     sys.exit(0 if ok1 and ok2 else 1)

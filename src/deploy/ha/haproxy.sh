@@ -41,19 +41,18 @@ backend instances
   balance roundrobin
   option httpchk GET /actuator/health/readiness
   http-check expect status 200
-  # Killing an instance costs no answer (decision 70):
+  # Killing an instance costs no read (decision 70):
   # - a refused connection is retried on another instance (any method: it never arrived);
   # - a GET/HEAD that got no answer (the instance died with it in flight), a broken or timed-out
-  #   answer, or a 500/502/503/504 is retried on another instance: reads are idempotent;
+  #   answer, or a 502/503/504 is retried on another instance: reads are idempotent. Not 500:
+  #   that is the service's own answer (a bug, a store timeout), which a retry only multiplies;
   # - a POST/PUT/PATCH/DELETE that reached an instance is never sent twice (it may have
   #   committed): its client gets the error and decides.
   retries 3
   option redispatch 1
-  retry-on all-retryable-errors
+  retry-on conn-failure empty-response junk-response response-timeout 502 503 504
   http-request disable-l7-retry unless METH_GET
-  # A live request whose connection is refused marks the instance down at once (observe
-  # layer4), instead of after two failed checks; checks every second bring it back (rise 2).
-  default-server inter 1s fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
+  default-server inter 1s fall 2 rise 2
 CFG
   i=1
   for p in "${APP_PORTS[@]}"; do echo "  server app$i 127.0.0.1:$p check"; i=$((i + 1)); done
@@ -61,6 +60,7 @@ CFG
 listen postgres_primary
   bind 127.0.0.1:${PG_LB_PORT}
   mode tcp
+  no log
   option httpchk GET /primary
   http-check expect status 200
   # Connections to a node that stops being primary are cut, so clients reconnect to the new one.

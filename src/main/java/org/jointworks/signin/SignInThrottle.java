@@ -1,7 +1,6 @@
 package org.jointworks.signin;
 
 import java.time.Clock;
-import java.util.Locale;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -16,11 +15,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * forgotten {@code forgetAfter} after their last failure. Unknown accounts are counted like real
  * ones, so the answers never tell which exist.
  *
- * <p>Limits: the counts live in this instance's memory (bounded to 100,000 keys of each kind);
- * several instances behind one balancer each count on their own, and a restart forgets them.
+ * <p>Limits: the counts live in this instance's memory (bounded to 100,000 keys of each kind),
+ * and a restart forgets them. It serves the embedded store, which one instance owns; on PostGIS,
+ * where several instances share the store, {@link SharedSignInThrottle} keeps the counts there.
  * Thread-safe: each key's counter is updated under its own lock.
  */
-final class SignInThrottle {
+final class SignInThrottle implements FailureCounts {
   private final SignInProperties settings;
   private final Clock clock;
   private final Cache<String, Counter> accounts;
@@ -41,20 +41,22 @@ final class SignInThrottle {
         .expireAfterWrite(settings.forgetAfter()).build();
   }
 
-  /** Seconds until this account and address may try again; 0 when neither is throttled. */
-  long retryAfterSeconds(String username, String address) {
+  @Override
+  public long retryAfterSeconds(String username, String address) {
     long now = clock.millis();
     long until = Math.max(lockedUntil(accounts, accountKey(username)),
         lockedUntil(addresses, address));
     return until <= now ? 0 : Math.max(1, (until - now + 999) / 1000);
   }
 
-  void failed(String username, String address) {
+  @Override
+  public void failed(String username, String address) {
     count(accounts, accountKey(username), settings.accountFailures());
     count(addresses, address, settings.addressFailures());
   }
 
-  void succeeded(String username) {
+  @Override
+  public void succeeded(String username) {
     accounts.invalidate(accountKey(username));
   }
 
@@ -72,10 +74,8 @@ final class SignInThrottle {
     Counter c = counters.get(key, k -> new Counter());
     synchronized (c) {
       c.failures++;
-      if (c.failures >= threshold) {
-        int doublings = Math.min(30, c.failures - threshold);
-        long delay = Math.min(settings.maxDelay().toMillis(),
-            settings.firstDelay().toMillis() << doublings);
+      long delay = FailureCounts.delayMillis(settings, c.failures, threshold);
+      if (delay > 0) {
         c.lockedUntil = clock.millis() + delay;
       }
     }
@@ -84,6 +84,6 @@ final class SignInThrottle {
   }
 
   private static String accountKey(String username) {
-    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    return FailureCounts.accountKey(username);
   }
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import javax.sql.DataSource;
 import org.jointworks.system.SignInDetails;
+import org.jointworks.system.StoreDialect;
 import org.jointworks.system.TooManySignInsException;
 import org.jointworks.system.UserStore;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * (Spring Security uses a lone provider bean for every door and builds no other). In order:
  * <ol>
  *   <li>a throttled account or address is refused with {@link TooManySignInsException} before
- *       the password is looked at ({@link SignInThrottle});</li>
+ *       the password is looked at ({@link FailureCounts}: in memory on the embedded store, in
+ *       the store on PostGIS, where every instance must count the same failures);</li>
  *   <li>Spring's {@link DaoAuthenticationProvider} checks the bcrypt password against
  *       {@link UserStore};</li>
  *   <li>an unknown user, a wrong password and a disabled account all become the same
@@ -36,19 +40,27 @@ import org.springframework.stereotype.Component;
 @Component
 class ThrottledSignIn implements AuthenticationProvider {
   private final DaoAuthenticationProvider passwords;
-  private final SignInThrottle throttle;
+  private final FailureCounts throttle;
   private final SignInLog log;
   private final Cache<String, Boolean> recentBasicSuccesses;
 
   ThrottledSignIn(UserStore users, PasswordEncoder encoder, SignInLog log,
-      SignInProperties settings) {
+      SignInProperties settings, DataSource dataSource, NamedParameterJdbcTemplate jdbc) {
     this.passwords = new DaoAuthenticationProvider(users);
     this.passwords.setPasswordEncoder(encoder);
-    this.throttle = new SignInThrottle(settings, Clock.systemUTC());
+    this.throttle = counts(StoreDialect.of(dataSource), settings, jdbc);
     this.log = log;
     this.recentBasicSuccesses = Caffeine.newBuilder().maximumSize(10_000)
         .expireAfterWrite(settings.basicSuccessLogInterval().toMillis(), TimeUnit.MILLISECONDS)
         .build();
+  }
+
+  /** The one place where the stores differ: PostGIS may have many instances, H2GIS has one. */
+  private static FailureCounts counts(StoreDialect store, SignInProperties settings,
+      NamedParameterJdbcTemplate jdbc) {
+    return store == StoreDialect.POSTGIS
+        ? new SharedSignInThrottle(jdbc, settings, Clock.systemUTC())
+        : new SignInThrottle(settings, Clock.systemUTC());
   }
 
   @Override

@@ -16,16 +16,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Instances implements AutoCloseable {
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-  Instances(String jdbcUrl, int count) {
+  Instances(String jdbcUrl, int count, String... settings) {
+    List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
+        "--server.port=0", "--jointworks.demo-users=true", "--jointworks.sample-data=false",
+        "--spring.main.banner-mode=off",
+        // The machine's PostgreSQL is shared: a small pool per instance is plenty here.
+        "--spring.datasource.hikari.maximum-pool-size=4"));
+    for (String setting : settings) {
+      args.add("--" + setting);
+    }
     for (int i = 0; i < count; i++) {
       contexts.add(new SpringApplicationBuilder(JointWorksApplication.class)
           .profiles("postgis")
           // Arguments, not default properties: they must win over the profile's settings.
-          .run("--spring.datasource.url=" + jdbcUrl, "--server.port=0",
-              "--jointworks.demo-users=true", "--jointworks.sample-data=false",
-              "--spring.main.banner-mode=off",
-              // The machine's PostgreSQL is shared: a small pool per instance is plenty here.
-              "--spring.datasource.hikari.maximum-pool-size=4"));
+          .run(args.toArray(String[]::new)));
     }
   }
 
