@@ -37,12 +37,32 @@ public class ConstructionPlanService {
   private final MetricLayers layers;
   private final CoordinationProperties settings;
   private final ProgrammeProperties programme;
+  private final DistrictAreas districts;
 
   ConstructionPlanService(MetricLayers layers, CoordinationProperties settings,
-      ProgrammeProperties programme) {
+      ProgrammeProperties programme, DistrictAreas districts) {
     this.layers = layers;
     this.settings = settings;
     this.programme = programme;
+    this.districts = districts;
+  }
+
+  /**
+   * The plan of a county (a district code): the works still to be done that lie in it, as
+   * {@link DistrictAreas} reads "in" (its boundary, else its communities); 400 if unknown.
+   */
+  public ConstructionPlan planOfCounty(String code) {
+    MetricLayer works = layers.current(Layer.WORKS);
+    java.util.BitSet in = districts.positionsIn(code, works);
+    List<PlanScheduler.PlanWork> inside = new ArrayList<>();
+    for (int i = in.nextSetBit(0); i >= 0; i = in.nextSetBit(i + 1)) {
+      var f = works.features().get(i);
+      Geometry g = works.metric().get(i);
+      if (g != null && TO_DO.contains(f.text("status"))) {
+        inside.add(new PlanScheduler.PlanWork(ConflictEngine.refOf(f), g, f.geometry()));
+      }
+    }
+    return PlanScheduler.plan(inside, planSettings());
   }
 
   /** The plan of a polygon given in lon/lat (EPSG:4490). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jointworks.notifications.mail.MailOutbox;
 import org.jointworks.system.ApiException;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -30,12 +31,15 @@ public class Inbox {
   private final InboxRepository repository;
   private final StreamHub hub;
   private final NotificationProperties settings;
+  private final MailOutbox mail;
   private final Clock clock = Clock.systemUTC();
 
-  Inbox(InboxRepository repository, StreamHub hub, NotificationProperties settings) {
+  Inbox(InboxRepository repository, StreamHub hub, NotificationProperties settings,
+      MailOutbox mail) {
     this.repository = repository;
     this.hub = hub;
     this.settings = settings;
+    this.mail = mail;
   }
 
   /** Delivers a notice published inside a write's transaction. */
@@ -45,7 +49,7 @@ public class Inbox {
     Instant now = clock.instant();
     List<Message> stored = new ArrayList<>();
     for (InboxRepository.Recipient r : repository.recipients(notice.organisations(),
-        notice.toAuthority())) {
+        notice.toAuthority(), notice.counties())) {
       if (!r.username().equals(notice.actor())
           && stored.stream().noneMatch(m -> m.recipient().equals(r.username()))) {
         stored.add(repository.insert(r, notice, now));
@@ -59,6 +63,12 @@ public class Inbox {
       public void afterCommit() {
         for (Message m : stored) {
           hub.send(m.recipient(), "notification", m);
+          // After the commit, never blocking: a slow or absent relay cannot hold the write.
+          String head = m.message().length() > 100 ? m.message().substring(0, 100) + "…"
+              : m.message();
+          mail.offer(new MailOutbox.Mail(m.recipient(), "[JointWorks] " + head,
+              m.message() + "\r\n\r\n(" + m.kind() + ", " + m.subject() + " "
+                  + m.subjectId() + ")\r\nJointWorks"));
         }
       }
     });

@@ -28,8 +28,14 @@ class InboxRepository {
   /** A recipient and the organisation the notice reached them through (null: the authority). */
   record Recipient(String username, String organisation) {}
 
-  List<Recipient> recipients(Collection<String> organisations, boolean authority) {
+  List<Recipient> recipients(Collection<String> organisations, boolean authority,
+      Collection<String> counties) {
     List<Recipient> out = new ArrayList<>();
+    if (!counties.isEmpty()) {
+      out.addAll(jdbc.query("SELECT username, organisation FROM app_users WHERE enabled = TRUE"
+          + " AND county IN (:c) ORDER BY username", new MapSqlParameterSource("c", counties),
+          (rs, i) -> new Recipient(rs.getString(1), rs.getString(2))));
+    }
     if (!organisations.isEmpty()) {
       out.addAll(jdbc.query("SELECT username, organisation FROM app_users WHERE enabled = TRUE"
           + " AND organisation IN (:o) ORDER BY username",

@@ -17,11 +17,20 @@ import java.util.Set;
  * @param toAuthority whether the road-works authority's users receive it too
  * @param actor the user whose action caused it: never told of their own action
  * @param message an English sentence for logs and e-mail; the map builds its own from kind and args
+ * @param counties district codes whose county-scoped users receive it (overdue notices)
  */
 public record Notice(String kind, String subject, long subjectId, Set<String> organisations,
-    boolean toAuthority, String actor, String message, Map<String, Object> args) {
+    boolean toAuthority, String actor, String message, Map<String, Object> args,
+    Set<String> counties) {
   public Notice {
     organisations = Set.copyOf(organisations);
     args = Map.copyOf(args);
+    counties = counties == null ? Set.of() : Set.copyOf(counties);
+  }
+
+  /** A notice to organisations (and the authority), none to counties. */
+  public Notice(String kind, String subject, long subjectId, Set<String> organisations,
+      boolean toAuthority, String actor, String message, Map<String, Object> args) {
+    this(kind, subject, subjectId, organisations, toAuthority, actor, message, args, Set.of());
   }
 }

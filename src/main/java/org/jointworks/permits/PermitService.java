@@ -183,6 +183,24 @@ public class PermitService {
         .orElseThrow();
   }
 
+  /** Approves work {@code id} as the authority, at the version the approver saw (a package). */
+  @Transactional
+  public Outcome approve(long id, String reason, long expectedVersion) {
+    return take(id, Step.APPROVE, reason, expectedVersion);
+  }
+
+  /**
+   * The conflicts of a stored work not resolved on record now: what {@link Step#APPROVE} would
+   * refuse it for (empty: approvable as far as conflicts go). For the plan packages, which list
+   * every work's problems before approving any.
+   */
+  @Transactional(readOnly = true)
+  public List<?> openConflicts(Feature work) {
+    long id = work.id();
+    return OpenConflicts.of(id, conflicts.ofStored(work).conflicts(), repository.resolutions(id),
+        repository.collaborationsOf(id));
+  }
+
   /** The register of one work: status, steps, resolutions, collaborations, open conflicts now. */
   @Transactional(readOnly = true)
   public Map<String, Object> register(long id) {

@@ -17,7 +17,7 @@ class PlanDeadlinesTest {
         d.plusDays(40), d.plusDays(150), d.plusDays(280), d.plusDays(300));
     var programme = new ProgrammeProperties(2024, 0.8, 10, Map.of(2024, year2024), null, false);
     var coordination = new CoordinationProperties(3, 5, 30, 10, 30, 20, "");
-    PlanSettings plan = new ConstructionPlanService(null, coordination, programme).planSettings();
+    PlanSettings plan = new ConstructionPlanService(null, coordination, programme, null).planSettings();
     assertThat(plan.startBy()).isEqualTo(year2024.started());
     assertThat(plan.completeBy()).isEqualTo(year2024.completed());
     assertThat(plan.roadDays()).isEqualTo(30);

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgis")
 @EnabledIfEnvironmentVariable(named = PostgisDatabase.URL_VARIABLE, matches = ".+")
-class PostgisWorksWorkflowTest extends PublicViewContract {
+class PostgisWorksWorkflowTest extends PlanPackagesContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     Stores.postgis(registry, "permits", false);
