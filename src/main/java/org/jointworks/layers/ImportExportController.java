@@ -2,9 +2,16 @@ package org.jointworks.layers;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +28,43 @@ class ImportExportController {
   private final ImportService imports;
   private final FeatureRepository repository;
   private final ObjectMapper json;
+  private final ImportJobs jobs;
+  private final long asyncBytes;
 
-  ImportExportController(ImportService imports, FeatureRepository repository, ObjectMapper json) {
+  ImportExportController(ImportService imports, FeatureRepository repository, ObjectMapper json,
+      ImportJobs jobs, @Value("${jointworks.imports.async-bytes:67108864}") long asyncBytes) {
     this.imports = imports;
     this.repository = repository;
     this.json = json;
+    this.jobs = jobs;
+    this.asyncBytes = asyncBytes;
   }
 
+  /**
+   * The import; run as a job (202 and {@code Location: /api/imports/jobs/{id}}, decision 62)
+   * when {@code async=true} or the body is larger than {@code jointworks.imports.async-bytes}.
+   */
   @PostMapping(path = "/api/import/{layer}",
       consumes = {"application/json", "application/geo+json"})
-  Map<String, Object> importLayer(@PathVariable String layer, HttpServletRequest request)
+  ResponseEntity<Map<String, Object>> importLayer(@PathVariable String layer,
+      @RequestParam(defaultValue = "false") boolean async, HttpServletRequest request)
       throws IOException {
     Layer l = LayerController.layer(layer);
-    // The body's size and reading time are bounded by limits.BodyLimitFilter.
+    if (async || request.getContentLengthLong() > asyncBytes) {
+      LayerAccess.checkLayer(l);
+      // The body's size and reading time are bounded by limits.BodyLimitFilter.
+      Path spooled = Files.createTempFile("jointworks-import-", ".geojson");
+      try (InputStream in = request.getInputStream()) {
+        Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        Files.deleteIfExists(spooled);
+        throw e;
+      }
+      String owner = org.jointworks.system.JointWorksUser.current().orElseThrow().getUsername();
+      ImportJob job = jobs.submit(l, spooled, owner);
+      return ResponseEntity.accepted().location(URI.create("/api/imports/jobs/" + job.id()))
+          .body(job.toJson());
+    }
     ImportService.ImportResult r = imports.importGeoJson(l, request.getInputStream());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("imported", r.imported());
@@ -41,7 +72,7 @@ class ImportExportController {
     if (!r.ignoredProperties().isEmpty()) {
       body.put("ignoredProperties", r.ignoredProperties());
     }
-    return body;
+    return ResponseEntity.ok(body);
   }
 
   @GetMapping("/api/export/{layer}")

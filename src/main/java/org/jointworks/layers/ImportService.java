@@ -1,6 +1,7 @@
 package org.jointworks.layers;
 
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
@@ -35,6 +39,10 @@ import tools.jackson.databind.ObjectMapper;
 public class ImportService {
   /** Rows per JDBC batch: large enough to amortise round trips, small enough to stay in cache. */
   private static final int BATCH = 1000;
+  /** Features read and checked together on another core while this thread parses and writes. */
+  private static final int CHUNK = 500;
+  /** Chunks being read ahead of the writing thread. */
+  private static final int AHEAD = 4;
   /** A user fixing a file needs the first problems, not a million of them. */
   private static final int MAX_LISTED = 1000;
 
@@ -63,10 +71,33 @@ public class ImportService {
   /** One bad feature: its index in the input and every reason it was refused. */
   public record BadFeature(int index, List<String> problems) {}
 
+  /** Told how far an import has come (an asynchronous job's progress); called on its thread. */
+  public interface Progress {
+    Progress NONE = new Progress() {
+      @Override
+      public void parsed(long rows) {}
+
+      @Override
+      public void stored(long rows) {}
+    };
+
+    /** Features read from the body so far. */
+    void parsed(long rows);
+
+    /** Features written to the store so far (uncommitted until the import ends). */
+    void stored(long rows);
+  }
+
   @Transactional
   public ImportResult importGeoJson(Layer layer, InputStream body) {
+    return importGeoJson(layer, body, Progress.NONE);
+  }
+
+  /** The import, reporting to {@code progress} every batch. */
+  @Transactional
+  public ImportResult importGeoJson(Layer layer, InputStream body, Progress progress) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
-    Run run = new Run(layer, user);
+    Run run = new Run(layer, user, progress);
     try (run; JsonParser p = json.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw ApiException.badRequest("the body must be a GeoJSON FeatureCollection object");
@@ -81,7 +112,7 @@ public class ImportService {
         } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
           sawFeatures = true;
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            run.accept(p.readValueAsTree());
+            run.offer(p.readValueAsTree());
           }
         } else {
           p.skipChildren();
@@ -118,7 +149,11 @@ public class ImportService {
     /** The revision at which the layer was seen empty before this import, or -1. */
     private final long emptyAt;
 
-    Run(Layer layer, JointWorksUser user) {
+    private final Progress progress;
+    private long written;
+
+    Run(Layer layer, JointWorksUser user, Progress progress) {
+      this.progress = progress;
       this.layer = layer;
       this.user = user;
       this.reader = new FeatureReader(layer, repository.districtCodes(),
@@ -136,14 +171,62 @@ public class ImportService {
       writer.close();
     }
 
-    void accept(JsonNode node) {
+    private final ArrayDeque<CompletableFuture<List<FeatureReader.Result>>> pending =
+        new ArrayDeque<>();
+    private List<JsonNode> chunk = new ArrayList<>(CHUNK);
+
+    /**
+     * Takes the next feature of the body. Features are read and checked (geometry validity,
+     * fields) in chunks on the common fork/join pool, while this thread goes on parsing and
+     * writing; the results are taken in input order, so indexes, ids and the all-or-nothing
+     * rule are as if read one by one.
+     */
+    void offer(JsonNode node) {
+      chunk.add(node);
+      if (chunk.size() == CHUNK) {
+        submitChunk();
+      }
+    }
+
+    private void submitChunk() {
+      List<JsonNode> nodes = chunk;
+      chunk = new ArrayList<>(CHUNK);
+      pending.add(CompletableFuture.supplyAsync(
+          () -> nodes.stream().map(reader::read).toList(), ForkJoinPool.commonPool()));
+      while (pending.size() > AHEAD) {
+        acceptOldest();
+      }
+    }
+
+    private void drain() {
+      if (!chunk.isEmpty()) {
+        submitChunk();
+      }
+      while (!pending.isEmpty()) {
+        acceptOldest();
+      }
+    }
+
+    private void acceptOldest() {
+      List<FeatureReader.Result> results;
+      try {
+        results = pending.poll().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      results.forEach(this::accept);
+    }
+
+    void accept(FeatureReader.Result r) {
       if (Thread.currentThread().isInterrupted()) {
         // The service is stopping (TERM after the graceful period): roll back, store nothing.
         throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
             "the service is stopping; nothing was stored", Map.of());
       }
       int at = index++;
-      FeatureReader.Result r = reader.read(node);
+      if ((at & 1023) == 0) {
+        progress.parsed(at);
+      }
       ignored.addAll(r.ignoredProperties());
       List<String> problems = new ArrayList<>(r.problems());
       if (r.ok() && layer == Layer.DISTRICTS && !seenCodes.add(r.feature().text("code"))) {
@@ -212,11 +295,15 @@ public class ImportService {
     private void flush() {
       if (!batch.isEmpty()) {
         writer.insert(batch);
+        written += batch.size();
       }
       batch.clear();
+      progress.parsed(index);
+      progress.stored(written);
     }
 
     ImportResult finish() {
+      drain();
       if (!notOwned.isEmpty()) {
         throw new ApiException(HttpStatus.FORBIDDEN, notOwned.size()
             + " feature(s) belong to another organisation; nothing was stored", notOwned,
