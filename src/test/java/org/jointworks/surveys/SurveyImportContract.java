@@ -163,6 +163,17 @@ abstract class SurveyImportContract {
     assertThat(owned("pipe-points", "drainage")).isZero();
     assertThat(owned("pipelines", "drainage")).isZero();
 
+    // Coordinates no projection can place are a row error, not a failure of the service.
+    String[][] far = points("PS", "排水");
+    far[1][3] = "1e30";
+    far[2][4] = "NaN";
+    Http.Response nowhere = SurveyFiles.raw(drainage, IMPORT, null,
+        SurveyFiles.workbook(far, lines("PS", "PS3")));
+    assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(422);
+    assertThat(nowhere.json().at("/errors/0/row").asInt()).isEqualTo(2);
+    assertThat(nowhere.json().at("/errors/1/row").asInt()).isEqualTo(3);
+    assertThat(owned("pipe-points", "drainage")).isZero();
+
     Http.Response raw = SurveyFiles.raw(drainage, IMPORT, "text/csv",
         SurveyFiles.csv(pts).getBytes(StandardCharsets.UTF_8));
     assertThat(raw.status()).isEqualTo(400);
