@@ -7,8 +7,8 @@ import org.jointworks.system.Role;
 
 /**
  * The write rules that depend on the layer and the data: ADMIN writes every layer; PLANNER the
- * planning layers (districts, communities, facilities, streets); UTILITY only pipelines and works
- * whose {@code owner} is its own organisation; LEADER and ROAD_AUTHORITY nothing (the authority
+ * planning layers (districts, communities, facilities, streets); UTILITY only pipelines, pipe
+ * points and works whose {@code owner} is its own organisation; LEADER and ROAD_AUTHORITY nothing (the authority
  * acts on works through the permit steps of {@code org.jointworks.permits}).
  */
 public final class LayerAccess {

@@ -77,6 +77,13 @@ public final class SurveyLinker {
         continue;
       }
       double[] ll = Crs.transform(crsEpsg, Crs.LONLAT, y, x);
+      // A projection pins absurd coordinates to a pole or wraps them round: a point that does
+      // not come back to where it was read (to a millimetre) is not on the map.
+      double[] back = Crs.transform(Crs.LONLAT, crsEpsg, ll[0], ll[1]);
+      if (!(Math.abs(back[0] - y) < 1e-3 && Math.abs(back[1] - x) < 1e-3)) {
+        errors.add(new RowError("points", points.rowNumber(i), "x", "survey.coordinates"));
+        continue;
+      }
       Point p = new Point(points.rowNumber(i), no, ll[0], ll[1], a);
       byNo.put(no, p);
       outPoints.add(p);

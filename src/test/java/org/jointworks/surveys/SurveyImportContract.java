@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +96,7 @@ abstract class SurveyImportContract {
   }
 
   @Test
-  void aCsvPairImportsAsMultipartPartsAndAWorkbookAsOnePart() throws IOException {
+  void aCsvPairImportsAsMultipartPartsAWorkbookAsOnePartAndTheClientMayMapColumns() throws IOException {
     Http water = anonymous.as("water_supply");
     String[][] pts = points("JS", "给水");
     Http.Response r = SurveyFiles.multipart(water, IMPORT,
@@ -113,6 +112,26 @@ abstract class SurveyImportContract {
         SurveyFiles.workbook(points("JW", "water_supply"), lines("JW", "JW3")));
     assertThat(book.status()).as(book.body()).isEqualTo(200);
     assertThat(owned("pipe-points", "water_supply")).isEqualTo(6);
+
+    // Headers no word maps: the required column is missing until the client maps it.
+    String[][] odd = points("JM", "给水");
+    odd[0][0] = "编号";
+    byte[] oddBook = SurveyFiles.workbook(odd, lines("JM", "JM3"));
+    Http.Response missing = SurveyFiles.raw(water, IMPORT, null, oddBook);
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.json().at("/errors/0/code").asString()).isEqualTo("survey.column_missing");
+    assertThat(missing.json().at("/errors/0/field").asString()).isEqualTo("point_no");
+    String mapping = java.net.URLEncoder.encode("{\"points\":{\"point_no\":\"编号\"}}",
+        StandardCharsets.UTF_8);
+    Http.Response mapped = SurveyFiles.raw(water, IMPORT + "?mapping=" + mapping, null, oddBook);
+    assertThat(mapped.status()).as(mapped.body()).isEqualTo(200);
+    assertThat(mapped.json().at("/mapping/points/point_no").asString()).isEqualTo("编号");
+    assertThat(owned("pipe-points", "water_supply")).isEqualTo(9);
+    String wrong = java.net.URLEncoder.encode("{\"points\":{\"point_no\":\"号码\"}}",
+        StandardCharsets.UTF_8);
+    Http.Response bad = SurveyFiles.raw(water, IMPORT + "?mapping=" + wrong, null, oddBook);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().at("/code").asString()).isEqualTo("survey.mapping_header");
   }
 
   @Test
@@ -143,6 +162,17 @@ abstract class SurveyImportContract {
     assertThat(bad.json().at("/errors/1/field").asString()).isEqualTo("depth_m");
     assertThat(owned("pipe-points", "drainage")).isZero();
     assertThat(owned("pipelines", "drainage")).isZero();
+
+    // Coordinates no projection can place are a row error, not a failure of the service.
+    String[][] far = points("PS", "排水");
+    far[1][3] = "1e30";
+    far[2][4] = "NaN";
+    Http.Response nowhere = SurveyFiles.raw(drainage, IMPORT, null,
+        SurveyFiles.workbook(far, lines("PS", "PS3")));
+    assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(422);
+    assertThat(nowhere.json().at("/errors/0/row").asInt()).isEqualTo(2);
+    assertThat(nowhere.json().at("/errors/1/row").asInt()).isEqualTo(3);
+    assertThat(owned("pipe-points", "drainage")).isZero();
 
     Http.Response raw = SurveyFiles.raw(drainage, IMPORT, "text/csv",
         SurveyFiles.csv(pts).getBytes(StandardCharsets.UTF_8));
@@ -295,7 +325,4 @@ abstract class SurveyImportContract {
     return out;
   }
 
-  static InputStream bytes(byte[] b) {
-    return new ByteArrayInputStream(b);
-  }
 }
