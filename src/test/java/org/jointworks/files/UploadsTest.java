@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * before anything is stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UploadsTest {
+public class UploadsTest {
   @LocalServerPort
   int port;
   @Autowired
@@ -195,7 +195,7 @@ class UploadsTest {
         Double.class)).isEqualTo(12000.5);
   }
 
-  static byte[] ogrShapefile(String geojson) throws Exception {
+  public static byte[] ogrShapefile(String geojson) throws Exception {
     Path dir = Files.createTempDirectory("ogr");
     Path in = dir.resolve("in.geojson");
     Files.writeString(in, geojson);
