@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import org.jointworks.files.UploadsTest;
+import org.jointworks.files.UploadsContract;
 import org.jointworks.support.Browser;
 import org.jointworks.support.ExternalTools;
 import org.jointworks.support.NeedsTools;
@@ -103,7 +103,7 @@ class MapImportTest {
     // A Shapefile written by ogr2ogr: floor_area is mapped to floor_area_m2 by itself.
     ExternalTools.assume(ExternalTools.OGR2OGR);
     Path zip = Files.createTempFile("communities", ".zip");
-    Files.write(zip, UploadsTest.ogrShapefile(collection(community("奥格导入社区", "weibin",
+    Files.write(zip, UploadsContract.ogrShapefile(collection(community("奥格导入社区", "weibin",
         113.88, 35.30, 0.002, 55))));
     choose("communities", zip);
     browser.waitFor("return !!document.querySelector('#import-mapping-table select[data-column="
