@@ -36,7 +36,8 @@ function render(layers) {
   const d = ctx.dom = {
     layer: el('select', { id: 'import-layer', onchange: () => ctx.file && previewFile() },
       layers.map(id => el('option', { value: id }, t(`layer.${id}`)))),
-    file: el('input', { type: 'file', id: 'import-file',
+    // Kept across a language switch: a new input would forget the chosen file.
+    file: ctx.dom?.file || el('input', { type: 'file', id: 'import-file',
       accept: '.geojson,.json,.zip,.gpkg,.csv,.xlsx', onchange: e => chosen(e.target.files[0]) }),
     summary: el('dl', { id: 'import-summary', class: 'import-summary' }),
     mapping: el('div', { id: 'import-mapping' }),
@@ -131,9 +132,9 @@ function mappingTable(p) {
 }
 
 function remap(column, field) {
-  // The whole mapping in effect, with the user's change: the next preview applies exactly it.
-  ctx.mapping = { ...Object.fromEntries(ctx.preview.columns.map(c => [c, ctx.preview.mapping[c] || ''])),
-    ...ctx.mapping, [column]: field };
+  // Only the user's own choices are sent: the server keeps mapping the rest by name and by the
+  // DBF rule, and still says which columns it mapped itself.
+  ctx.mapping = { ...ctx.mapping, [column]: field };
   previewFile();
 }
 

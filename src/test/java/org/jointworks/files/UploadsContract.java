@@ -17,35 +17,26 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jointworks.support.ExternalTools;
 import org.jointworks.support.Http;
-import org.jointworks.support.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The map's import through HTTP: uploads whatever their Content-Type (told by their first
  * bytes), the one preview/import door for every format, a Shapefile written by ogr2ogr with its
  * column names cut at 10 characters mapped automatically, and per-feature errors with codes
- * before anything is stored.
+ * before anything is stored. Run on both stores ({@link UploadsH2gisTest},
+ * {@link UploadsPostgisTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UploadsTest {
+public abstract class UploadsContract {
   @LocalServerPort
   int port;
   @Autowired
   JdbcTemplate jdbc;
   Http anonymous;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, false);
-  }
 
   @BeforeEach
   void clients() {
@@ -195,7 +186,7 @@ class UploadsTest {
         Double.class)).isEqualTo(12000.5);
   }
 
-  static byte[] ogrShapefile(String geojson) throws Exception {
+  public static byte[] ogrShapefile(String geojson) throws Exception {
     Path dir = Files.createTempDirectory("ogr");
     Path in = dir.resolve("in.geojson");
     Files.writeString(in, geojson);

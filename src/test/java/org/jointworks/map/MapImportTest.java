@@ -1,0 +1,177 @@
+package org.jointworks.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointworks.support.Fixtures.collection;
+import static org.jointworks.support.Fixtures.community;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.jointworks.files.UploadsContract;
+import org.jointworks.support.Browser;
+import org.jointworks.support.ExternalTools;
+import org.jointworks.support.NeedsTools;
+import org.jointworks.support.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The map's import panel and Excel buttons in headless Chromium on the sample city: a GeoJSON and
+ * a Shapefile zip (written by ogr2ogr, its DBF names cut at 10 characters) previewed with their
+ * mapping and imported; a bad file's errors listed per feature with nothing stored; a table's
+ * Excel download. Takes the import panel's screenshots in Chinese and English.
+ */
+@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MapImportTest {
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
+  Browser browser;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.h2gis(registry, true);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private void signIn(String user) {
+    browser = new Browser(port, 1280, 800);
+    browser.viewport(1280, 800);
+    browser.signIn(user);
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 60);
+  }
+
+  private void choose(String layer, Path file) {
+    browser.js("document.querySelector('#import-panel details').open = true");
+    new Select(browser.driver().findElement(By.id("import-layer"))).selectByValue(layer);
+    browser.driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  private long communities(String name) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM communities WHERE name = ?", Long.class, name);
+  }
+
+  @Test
+  void aPlannerPreviewsAndImportsAGeoJsonAndAShapefileAndSeesABadFilesErrorsWithNothingStored()
+      throws Exception {
+    signIn("planner");
+    // A GeoJSON: previewed (count, no problems), then imported, and the layer drawn again.
+    Path geojson = Files.createTempFile("import", ".geojson");
+    Files.writeString(geojson, collection(community("导入测试社区", "weibin", 113.85, 35.30, 0.002,
+        40)));
+    choose("communities", geojson);
+    browser.waitFor("return document.querySelector('#import-summary dd[data-key=count]')"
+        + "?.textContent === '1'", 30);
+    assertThat(browser.text("#import-summary dd[data-key=format]")).isEqualTo("geojson");
+    assertThat(browser.js("return document.getElementById('import-run').disabled")).isEqualTo(false);
+    browser.driver().findElement(By.id("import-run")).click();
+    browser.waitFor("return document.body.dataset.imported === '1'", 30);
+    assertThat(browser.text("#import-message")).contains("已导入 1 个要素");
+    assertThat(communities("导入测试社区")).isEqualTo(1);
+
+    // A bad file: each feature's problems in Chinese, the import button off, nothing stored.
+    Path bad = Files.createTempFile("bad", ".geojson");
+    Files.writeString(bad, collection(community("坏社区甲", "nowhere", 113.86, 35.30, 0.002, 10),
+        community("坏社区乙", "weibin", 113.87, 35.30, 0.002, -3)));
+    choose("communities", bad);
+    browser.waitFor("return document.querySelectorAll('#import-error-list li').length === 2", 30);
+    List<String> errors = browser.driver().findElements(By.cssSelector("#import-error-list li"))
+        .stream().map(e -> e.getText()).toList();
+    assertThat(errors.get(0)).contains("第 1 个要素").contains("县市区代码不存在");
+    assertThat(errors.get(1)).contains("第 2 个要素").contains("户数").contains("数值超出范围");
+    assertThat(browser.js("return document.getElementById('import-run').disabled")).isEqualTo(true);
+    assertThat(communities("坏社区甲") + communities("坏社区乙")).isZero();
+
+    // A Shapefile written by ogr2ogr: floor_area is mapped to floor_area_m2 by itself.
+    ExternalTools.assume(ExternalTools.OGR2OGR);
+    Path zip = Files.createTempFile("communities", ".zip");
+    Files.write(zip, UploadsContract.ogrShapefile(collection(community("奥格导入社区", "weibin",
+        113.88, 35.30, 0.002, 55))));
+    choose("communities", zip);
+    browser.waitFor("return !!document.querySelector('#import-mapping-table select[data-column="
+        + "floor_area]')", 30);
+    assertThat(browser.text("#import-summary dd[data-key=format]")).isEqualTo("shapefile");
+    assertThat(browser.text("#import-summary dd[data-key=encoding]")).startsWith("UTF-8");
+    assertThat(browser.js("return document.querySelector('select[data-column=floor_area]').value"))
+        .isEqualTo("floor_area_m2");
+    assertThat(browser.text("#import-mapping-table tr[data-column=floor_area]")).contains("自动");
+    // Leaving the name out is a choice the next preview applies: name is required.
+    new Select(browser.driver().findElement(By.cssSelector("select[data-column=name]")))
+        .selectByValue("");
+    browser.waitFor("return document.querySelectorAll('#import-error-list li').length === 1", 30);
+    assertThat(browser.text("#import-error-list")).contains("名称").contains("缺少必填项");
+    new Select(browser.driver().findElement(By.cssSelector("select[data-column=name]")))
+        .selectByValue("name");
+    browser.waitFor("return !document.getElementById('import-run').disabled", 30);
+    browser.screenshot("import-zh-CN");
+    browser.driver().findElement(By.id("lang")).click();
+    browser.waitFor("return document.documentElement.lang === 'en'"
+        + " && !!document.querySelector('#import-mapping-table')", 20);
+    String panel = (String) browser.js("return document.getElementById('import-panel').innerText");
+    assertThat(panel).as((String) browser.js(
+        "return document.getElementById('import-panel').outerHTML"))
+        .contains("Column mapping").contains("automatic");
+    browser.screenshot("import-en");
+    browser.js("delete document.body.dataset.imported");
+    browser.driver().findElement(By.id("import-run")).click();
+    browser.waitFor("return document.body.dataset.imported === '1'", 30);
+    assertThat(browser.text("#import-message")).isEqualTo("1 feature(s) imported");
+    assertThat(jdbc.queryForObject("SELECT floor_area_m2 FROM communities WHERE name = '奥格导入社区'",
+        Double.class)).isEqualTo(12000.5);
+    copyScreenshots();
+  }
+
+  @Test
+  void aLeaderDownloadsTheOverdueListAsExcelAsOfTheDayShown() {
+    signIn("leader");
+    browser.waitFor("return !document.querySelector('[data-view=leader]').hidden", 30);
+    browser.driver().findElement(By.cssSelector("[data-view=leader]")).click();
+    browser.waitFor("return !!document.querySelector('button[data-xlsx=leader-overdue]')", 60);
+    browser.click(By.cssSelector("button[data-xlsx=leader-overdue]"), 10);
+    browser.waitFor("return !!window.jointworks.lastExport", 30);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> export = (Map<String, Object>) browser.js(
+        "return window.jointworks.lastExport");
+    assertThat(export.get("error")).isNull();
+    assertThat(export.get("status")).isEqualTo(200L);
+    assertThat((String) export.get("url")).startsWith("/api/progress/overdue?")
+        .contains("asOf=").contains("format=xlsx").contains("lang=zh-CN");
+    assertThat((String) export.get("type")).contains("spreadsheetml");
+    assertThat(export.get("head")).isEqualTo(List.of(80L, 75L)); // "PK": a zip, the xlsx
+    assertThat((String) export.get("name")).isEqualTo("逾期项目.xlsx");
+    // The layers' tables too, from the layer list.
+    browser.js("document.getElementById('xlsx-layers').open = true; window.jointworks.lastExport"
+        + " = null");
+    browser.click(By.cssSelector("button[data-xlsx=layer-communities]"), 10);
+    browser.waitFor("return !!window.jointworks.lastExport", 30);
+    assertThat(browser.js("return window.jointworks.lastExport.status")).isEqualTo(200L);
+  }
+
+  private static void copyScreenshots() throws Exception {
+    Path docs = Path.of("docs", "screenshots");
+    if (Files.isDirectory(docs)) {
+      for (String name : List.of("import-zh-CN", "import-en")) {
+        Files.copy(Path.of("target", "screenshots", name + ".png"), docs.resolve(name + ".png"),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+}
