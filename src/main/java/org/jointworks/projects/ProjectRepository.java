@@ -133,8 +133,10 @@ public class ProjectRepository {
           + " VALUES (:p, :s, :a)", Map.of("p", id, "s", f.source().code(), "a", f.amountYuan()));
     }
     for (Project.Finding f : p.surveyFindings()) {
-      jdbc.update("INSERT INTO project_findings (project_id, kind, description)"
-          + " VALUES (:p, :k, :d)", Map.of("p", id, "k", f.kind(), "d", f.description()));
+      jdbc.update("INSERT INTO project_findings (project_id, kind, item_code, description,"
+          + " not_in_scheme_reason) VALUES (:p, :k, :c, :d, :r)", new MapSqlParameterSource("p",
+              id).addValue("k", f.kind()).addValue("c", f.code())
+              .addValue("d", f.description()).addValue("r", f.notInSchemeReason()));
     }
   }
 
@@ -156,7 +158,18 @@ public class ProjectRepository {
     if (heads.isEmpty()) {
       return heads;
     }
-    String sub = "SELECT id FROM projects " + where;
+    // The children of the projects read: all rows when every project is read, otherwise by the
+    // heads' ids. Not "IN (SELECT id FROM projects WHERE …)": H2 ran that as a scan of each child
+    // table per read, so the sample programme's ~2,000 single-project reads were quadratic
+    // (docs/programme.md, "Measured").
+    String sub;
+    if (where.isEmpty()) {
+      sub = "SELECT id FROM projects";
+    } else {
+      sub = ":heads";
+      params = new MapSqlParameterSource(params.getValues()).addValue("heads",
+          heads.stream().map(Project::id).toList());
+    }
     Map<Long, List<Project.Item>> items = new HashMap<>();
     jdbc.query("SELECT project_id, item_code, note FROM project_items WHERE project_id IN ("
         + sub + ") ORDER BY project_id, item_code", params, rs -> {
@@ -170,10 +183,11 @@ public class ProjectRepository {
               FundingSource.byCode(rs.getString(2)).orElseThrow(), rs.getDouble(3)));
         });
     Map<Long, List<Project.Finding>> findings = new HashMap<>();
-    jdbc.query("SELECT project_id, kind, description FROM project_findings WHERE project_id IN ("
-        + sub + ") ORDER BY project_id, id", params, rs -> {
-          findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(new Project.Finding(rs.getString(2), rs.getString(3)));
+    jdbc.query("SELECT project_id, kind, item_code, description, not_in_scheme_reason"
+        + " FROM project_findings WHERE project_id IN (" + sub + ") ORDER BY project_id, id",
+        params, rs -> {
+          findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Project.Finding(
+              rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
         });
     Map<Long, List<Project.Consent>> consent = new HashMap<>();
     jdbc.query("SELECT project_id, question, households_consenting, households_opposing,"
