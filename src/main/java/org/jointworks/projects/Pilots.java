@@ -76,6 +76,12 @@ public class Pilots {
     return stored;
   }
 
+  /** Whether the project is a pilot (one row by key: the project view asks for every project). */
+  public boolean isPilot(long projectId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM complete_community_pilots"
+        + " WHERE project_id = :p", Map.of("p", projectId), Long.class) > 0;
+  }
+
   /** Every pilot by project id. */
   @Transactional(readOnly = true)
   public Map<Long, Pilot> all() {

@@ -75,7 +75,7 @@ public class ProjectService {
 
   public ProjectView view(Project p) {
     return ProjectView.of(p, catalogue, settings.consentThreshold(), clock.today(),
-        eligibility.of(p.id()).orElse(null), pilots.all().containsKey(p.id()));
+        eligibility.of(p.id()).orElse(null), pilots.isPilot(p.id()));
   }
 
   /** The views of many projects, with two queries for eligibility and pilots, not two each. */
