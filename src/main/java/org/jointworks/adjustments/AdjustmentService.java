@@ -184,7 +184,8 @@ public class AdjustmentService {
       ProjectInput p = a.project();
       added.add(projectService.create(new ProjectInput(communityId, settings.year(),
           p.budgetYuan(), p.content(), p.funding(), p.safeguards(), p.constructionUnit(),
-          p.supervisingUnit(), p.responsiblePerson(), p.surveyFindings(), p.surveyedOn(), null),
+          p.supervisingUnit(), p.responsiblePerson(), p.surveyFindings(), p.surveyedOn(), null,
+          null, p.eligibilityException()),
           "adjustment").id());
     }
     Adjustment record = new Adjustment(0, in.district(), settings.year(), when.effectiveOn(),

@@ -12,11 +12,12 @@ import java.util.List;
  * @param recordedOn the server's day of recording
  * @param late whether it was filed after the plan-filed deadline or recorded late
  * @param status {@code filed}, then {@code approved} by the city office
+ * @param reporter the county's named reporter (专人专责), given with the filing
  */
 public record CountyPlan(long id, String district, int programmeYear, LocalDate filedOn,
     LocalDate recordedOn, String lateReason, String filedBy, String note, Targets targets,
     List<BaselineProject> projects, Totals baseline, String status, String approvedBy,
-    LocalDate approvedOn, LocalDate dueOn, boolean late, Instant recordedAt) {
+    LocalDate approvedOn, LocalDate dueOn, boolean late, Instant recordedAt, String reporter) {
 
   public record Targets(long communities, long households, long buildings, double floorAreaM2) {}
 

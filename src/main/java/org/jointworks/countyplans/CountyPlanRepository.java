@@ -25,14 +25,15 @@ class CountyPlanRepository {
     var t = p.targets();
     jdbc.update("INSERT INTO county_plans (district, programme_year, filed_on, recorded_on,"
         + " late_reason, filed_by, note, target_communities, target_households,"
-        + " target_buildings, target_floor_area_m2, status, recorded_at) VALUES (:d, :y, :on,"
-        + " :rec, :late, :by, :note, :tc, :th, :tb, :ta, 'filed', :at)",
+        + " target_buildings, target_floor_area_m2, status, recorded_at, reporter) VALUES (:d,"
+        + " :y, :on, :rec, :late, :by, :note, :tc, :th, :tb, :ta, 'filed', :at, :reporter)",
         new MapSqlParameterSource("d", p.district()).addValue("y", p.programmeYear())
             .addValue("on", p.filedOn()).addValue("rec", p.recordedOn())
             .addValue("late", p.lateReason()).addValue("by", p.filedBy())
             .addValue("note", p.note()).addValue("tc", t.communities())
             .addValue("th", t.households()).addValue("tb", t.buildings())
-            .addValue("ta", t.floorAreaM2()).addValue("at", Timestamp.from(p.recordedAt())),
+            .addValue("ta", t.floorAreaM2()).addValue("at", Timestamp.from(p.recordedAt()))
+            .addValue("reporter", p.reporter()),
         keys, new String[] {"id"});
     long id = keys.getKey().longValue();
     for (var b : p.projects()) {
@@ -63,7 +64,7 @@ class CountyPlanRepository {
         });
     return jdbc.query("SELECT id, district, programme_year, filed_on, recorded_on, late_reason,"
         + " filed_by, note, target_communities, target_households, target_buildings,"
-        + " target_floor_area_m2, status, approved_by, approved_on, recorded_at FROM county_plans"
+        + " target_floor_area_m2, status, approved_by, approved_on, recorded_at, reporter FROM county_plans"
         + " ORDER BY programme_year, district", Map.of(), (rs, i) -> {
           var mine = projects.getOrDefault(rs.getLong(1), List.of());
           LocalDate filed = rs.getObject(4, LocalDate.class);
@@ -74,7 +75,8 @@ class CountyPlanRepository {
               rs.getString(6), rs.getString(7), rs.getString(8), new CountyPlan.Targets(
                   rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getDouble(12)), mine,
               CountyPlan.Totals.of(mine), rs.getString(13), rs.getString(14),
-              rs.getObject(15, LocalDate.class), dueOn, late, rs.getTimestamp(16).toInstant());
+              rs.getObject(15, LocalDate.class), dueOn, late, rs.getTimestamp(16).toInstant(),
+              rs.getString(17));
         });
   }
 }

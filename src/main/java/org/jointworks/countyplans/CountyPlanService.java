@@ -50,8 +50,12 @@ public class CountyPlanService implements PlanBaseline {
     this.json = json;
   }
 
-  /** What a county officer files: the county, a note, and (ADMIN, late) the day and reason. */
-  public record FilingInput(String district, String note, LocalDate filedOn, String lateReason) {}
+  /**
+   * What a county officer files: the county, a note, the county's named reporter (专人专责: who
+   * sends its monthly reports), and (ADMIN, late) the day and reason.
+   */
+  public record FilingInput(String district, String note, LocalDate filedOn, String lateReason,
+      String reporter) {}
 
   @Transactional(readOnly = true)
   public List<CountyPlan> all() {
@@ -84,6 +88,11 @@ public class CountyPlanService implements PlanBaseline {
       throw ApiException.unprocessable("the filing is not valid",
           List.of("note: up to 1000 characters"));
     }
+    if (in.reporter() == null || in.reporter().isBlank() || in.reporter().length() > 100) {
+      throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "plan.no_reporter", "name the"
+          + " county's reporter (reporter, up to 100 characters): 信息报送做到专人专责",
+          Map.of("district", in.district()));
+    }
     LateRecording when = LateRecording.of(clock, "filedOn", in.filedOn(), in.lateReason());
     find(in.district(), year).ifPresent(p -> {
       throw ApiException.of(HttpStatus.CONFLICT, "plan.already_filed", "the " + year + " plan of "
@@ -104,7 +113,8 @@ public class CountyPlanService implements PlanBaseline {
             : ((Number) district.get("target_floor_area_m2")).doubleValue());
     CountyPlan plan = new CountyPlan(0, in.district(), year, when.effectiveOn(),
         when.recordedOn(), when.lateReason(), Audit.currentActor(), in.note(), targets, baseline,
-        CountyPlan.Totals.of(baseline), "filed", null, null, due(year), false, clock.now());
+        CountyPlan.Totals.of(baseline), "filed", null, null, due(year), false, clock.now(),
+        in.reporter().strip());
     long id = repository.insert(plan);
     CountyPlan stored = byId(id);
     audit.record(when.late() ? "file_late" : "file", "county_plans", id, null,

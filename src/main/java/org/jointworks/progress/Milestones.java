@@ -52,6 +52,24 @@ public final class Milestones {
     return new Milestone(name, due, null, "due", 0);
   }
 
+  /**
+   * The county's annual implementation plan filed with the city office by 02-25 (the plan's
+   * 三(一)): done on the filing day; a filing an ADMIN recorded late counts from the day it was
+   * recorded, with both days shown; overdue while not filed after the day.
+   */
+  public static Milestone planFiled(LocalDate due, LocalDate filedOn, LocalDate recordedOn,
+      String lateReason, LocalDate asOf) {
+    if (filedOn != null && !filedOn.isAfter(asOf)) {
+      LocalDate counts = recordedOn != null && recordedOn.isAfter(filedOn) ? recordedOn : filedOn;
+      long late = Math.max(0, ChronoUnit.DAYS.between(due, counts));
+      return new Milestone("plan_filed", due, filedOn, late > 0 ? "done_late" : "done", late,
+          lateReason == null ? null : recordedOn, lateReason);
+    }
+    return asOf.isAfter(due)
+        ? new Milestone("plan_filed", due, null, "overdue", ChronoUnit.DAYS.between(due, asOf))
+        : new Milestone("plan_filed", due, null, "due", 0);
+  }
+
   /** A county's own deadline (a self-assessment): done on the first record by its day. */
   public static Milestone county(String name, LocalDate due, List<LocalDate> records,
       LocalDate after, LocalDate asOf) {

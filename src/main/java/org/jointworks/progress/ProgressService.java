@@ -33,10 +33,21 @@ class ProgressService {
   private final InspectionService inspections;
   private final ProgrammeProperties settings;
   private final org.jointworks.clock.BusinessClock clock;
+  private final org.jointworks.countyplans.CountyPlanService plans;
+  private final org.jointworks.projects.FundsRepository funds;
+  private final org.jointworks.projects.FundsService fundsRule;
+  private final org.jointworks.projects.Pilots pilots;
 
   ProgressService(ProjectService projects, FeatureRepository features, ReportService reports,
       InspectionService inspections, ProgrammeProperties settings,
-      org.jointworks.clock.BusinessClock clock) {
+      org.jointworks.clock.BusinessClock clock,
+      org.jointworks.countyplans.CountyPlanService plans,
+      org.jointworks.projects.FundsRepository funds,
+      org.jointworks.projects.FundsService fundsRule, org.jointworks.projects.Pilots pilots) {
+    this.plans = plans;
+    this.funds = funds;
+    this.fundsRule = fundsRule;
+    this.pilots = pilots;
     this.clock = clock;
     this.projects = projects;
     this.features = features;
@@ -48,21 +59,29 @@ class ProgressService {
   record ProjectLine(long id, String name, String district, String status, long households,
       long daysLate, List<Milestones.Milestone> milestones) {}
 
+  /**
+   * A county's line; {@code reporter} is its named reporter (专人专责) from the filed plan, null
+   * (and {@code reporterMissing}) until the plan names one.
+   */
   record CountyLine(String district, String name, long projects, long overdueProjects,
       long overdueHouseholds, long lateProjects, long maxDaysLate,
-      List<Milestones.Milestone> countyMilestones) {}
+      List<Milestones.Milestone> countyMilestones, String reporter, boolean reporterMissing) {}
 
   record Overdue(LocalDate asOf, int programmeYear, ProgrammeProperties.Deadlines deadlines,
       List<CountyLine> counties, List<ProjectLine> projects) {}
 
   @Transactional(readOnly = true)
   public Funding funding() {
-    return Funding.of(projects.all(), settings.year());
+    return Funding.of(projects.all(), settings.year(), funds.inPlace(null),
+        fundsRule.rule(settings.year()));
   }
 
   @Transactional(readOnly = true)
   public Summary summary(LocalDate asOf) {
-    return Summary.of(features.findAll(Layer.DISTRICTS), projects.all(), settings.year(), asOf);
+    Map<String, Long> pilotCount = new HashMap<>();
+    pilots.inPlan().forEach(p -> pilotCount.merge(p.district(), 1L, Long::sum));
+    return Summary.of(features.findAll(Layer.DISTRICTS), projects.all(), settings.year(), asOf,
+        pilotCount);
   }
 
   @Transactional(readOnly = true)
@@ -96,17 +115,27 @@ class ProgressService {
     List<CountyLine> counties = new ArrayList<>();
     for (Feature f : features.findAll(Layer.DISTRICTS)) {
       long[] c = county.get(f.text("code"));
-      if (c == null) {
+      Object target = f.get("target_communities");
+      if (c == null && (target == null || ((Number) target).longValue() == 0)) {
         continue;
       }
+      if (c == null) {
+        // A county with a target and no projects yet: its plan milestone still counts.
+        c = new long[5];
+      }
       var records = selfAssessments.getOrDefault(f.text("code"), List.of());
+      var plan = plans.find(f.text("code"), settings.year()).orElse(null);
       var countyMs = List.of(
+          Milestones.planFiled(d.planFiled(), plan == null ? null : plan.filedOn(),
+              plan == null ? null : plan.recordedOn(), plan == null ? null : plan.lateReason(),
+              asOf),
           Milestones.county("mid_self_assessment", d.midInspection(), records,
               d.started(), asOf),
           Milestones.county("year_self_assessment", d.yearInspection(), records,
               d.midInspection(), asOf));
+      String reporter = plan == null ? null : plan.reporter();
       counties.add(new CountyLine(f.text("code"), f.text("name"), c[0], c[1], c[2], c[3], c[4],
-          countyMs));
+          countyMs, reporter, reporter == null));
     }
     return new Overdue(asOf, settings.year(), d, counties, lines);
   }
@@ -166,7 +195,26 @@ class ProgressService {
   @Transactional(readOnly = true)
   public String report(LocalDate asOf) {
     return ReportPage.html(summary(asOf), features.findAll(Layer.DISTRICTS),
-        overdueByDistrict(asOf), evaluation("mid", asOf), asOf);
+        overdueByDistrict(asOf), evaluation("mid", asOf), asOf, planFiling(asOf));
+  }
+
+  /** The counties' plan_filed milestone (due 02-25) in one line of the printable report. */
+  private String planFiling(LocalDate asOf) {
+    List<String> overdue = new ArrayList<>();
+    List<String> late = new ArrayList<>();
+    for (CountyLine c : overdue(asOf, false).counties()) {
+      for (Milestones.Milestone m : c.countyMilestones()) {
+        if (m.name().equals("plan_filed") && m.state().equals("overdue")) {
+          overdue.add(c.name() + " (" + m.daysLate() + "天)");
+        } else if (m.name().equals("plan_filed") && m.state().equals("done_late")) {
+          late.add(c.name() + " (" + m.daysLate() + "天)");
+        }
+      }
+    }
+    var due = settings.deadlinesOf(settings.year()).planFiled();
+    return "年度实施方案报市百城办备案 plan_filed (due " + due + "): 逾期未备案 overdue: "
+        + (overdue.isEmpty() ? "无 none" : String.join("、", overdue)) + "; 逾期备案 filed late: "
+        + (late.isEmpty() ? "无 none" : String.join("、", late)) + ".";
   }
 
   private Map<String, Long> overdueByDistrict(LocalDate asOf) {

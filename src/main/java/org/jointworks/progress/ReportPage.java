@@ -25,7 +25,7 @@ final class ReportPage {
   private ReportPage() {}
 
   static String html(Summary s, List<Feature> districts, Map<String, Long> overdueByDistrict,
-      Evaluation.Result evaluation, LocalDate asOf) {
+      Evaluation.Result evaluation, LocalDate asOf, String planFiling) {
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
         .append("<title>").append(s.programmeYear()).append("年城镇老旧小区改造进度 ")
@@ -43,6 +43,7 @@ final class ReportPage {
         s.planned().floorAreaM2() / 10_000, s.startedShare() * 100, s.completedShare() * 100));
     h.append("<div class=\"wrap\"><div>").append(map(s, districts)).append(legend())
         .append("</div><div>").append(table(s, overdueByDistrict, evaluation)).append("</div></div>");
+    h.append("<p>").append(esc(planFiling)).append("</p>");
     h.append("<p class=\"note\">Targets: the plan (新百城提质办〔2023〕2号). Status as recorded by ")
         .append(asOf).append("; ranking: mid-year evaluation. 考核权重、月报到期日和得分为本市设定"
             + " (local setting): the plan asks for a weighted score (综合权重) but gives no"

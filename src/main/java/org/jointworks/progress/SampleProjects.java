@@ -30,16 +30,16 @@ final class SampleProjects {
   private static final String[] GIVEN = {"建国", "志强", "丽华", "海燕", "国庆", "红梅", "伟", "静",
       "军", "敏", "新民", "玉兰", "春生", "桂芳"};
   private static final Map<String, Project.Finding> FINDINGS = Map.of(
-      "gas", new Project.Finding("safety_hazard", "燃气立管锈蚀，存在泄漏隐患"),
-      "drainage", new Project.Finding("safety_hazard", "雨污混流，汛期院内积水"),
-      "power", new Project.Finding("safety_hazard", "架空线路老化、私拉乱接"),
-      "water_supply", new Project.Finding("safety_hazard", "供水管网锈蚀，水压不足"),
-      "fire_lanes", new Project.Finding("safety_hazard", "消防通道被占用，消防设施缺失"),
-      "exterior_walls", new Project.Finding("safety_hazard", "外墙饰面空鼓脱落"),
-      "age_friendly", new Project.Finding("missing_facility", "无障碍坡道和扶手缺失"),
-      "parking", new Project.Finding("missing_facility", "停车位不足，车辆乱停"),
-      "community_services", new Project.Finding("missing_facility", "缺少社区综合服务用房"),
-      "lifts", new Project.Finding("missing_facility", "多层住宅无电梯，老年住户出行困难"));
+      "gas", new Project.Finding("safety_hazard", "gas", "燃气立管锈蚀，存在泄漏隐患", null),
+      "drainage", new Project.Finding("safety_hazard", "drainage", "雨污混流，汛期院内积水", null),
+      "power", new Project.Finding("safety_hazard", "power", "架空线路老化、私拉乱接", null),
+      "water_supply", new Project.Finding("safety_hazard", "water_supply", "供水管网锈蚀，水压不足", null),
+      "fire_lanes", new Project.Finding("safety_hazard", "fire_lanes", "消防通道被占用，消防设施缺失", null),
+      "exterior_walls", new Project.Finding("safety_hazard", "exterior_walls", "外墙饰面空鼓脱落", null),
+      "age_friendly", new Project.Finding("missing_facility", "age_friendly", "无障碍坡道和扶手缺失", null),
+      "parking", new Project.Finding("missing_facility", "parking", "停车位不足，车辆乱停", null),
+      "community_services", new Project.Finding("missing_facility", "community_services", "缺少社区综合服务用房", null),
+      "lifts", new Project.Finding("missing_facility", "lifts", "多层住宅无电梯，老年住户出行困难", null));
 
   private SampleProjects() {}
 

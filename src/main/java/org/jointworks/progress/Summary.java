@@ -16,18 +16,29 @@ import org.jointworks.projects.ProjectStatus;
  * each status; and the city's totals. Built by {@link #of}; immutable.
  *
  * @param startedShare households in started (or later) projects over planned households
+ * @param pilots the 完整社区 pilots designated among the projects in the plan
  */
 public record Summary(int programmeYear, LocalDate asOf, Figures target, Figures planned,
     Map<String, Figures> byStatus, double startedShare, double completedShare,
-    List<District> districts) {
+    List<District> districts, Pilots pilots) {
 
   public record District(String code, String name, String nameEn, Figures target,
       Figures planned, Map<String, Figures> byStatus, double startedShare,
-      double completedShare) {}
+      double completedShare, Pilots pilots) {}
+
+  /**
+   * A count of 完整社区 pilots: the plan asks for them (四(二), {@code source: plan}) but names no
+   * number, so there is no target beside the count.
+   */
+  public record Pilots(long count, String source) {
+    static Pilots of(long n) {
+      return new Pilots(n, "plan");
+    }
+  }
 
   /** The summary of {@code projects} of {@code year} (status as of {@code asOf}). */
   public static Summary of(List<Feature> districts, List<Project> projects, int year,
-      LocalDate asOf) {
+      LocalDate asOf, Map<String, Long> pilots) {
     Map<String, List<Project>> byDistrict = new HashMap<>();
     for (Project p : projects) {
       if (p.inPlan() && p.programmeYear() == year) {
@@ -47,7 +58,8 @@ public record Summary(int programmeYear, LocalDate asOf, Figures target, Figures
       Figures p = Figures.of(mine);
       Map<String, Figures> status = byStatus(mine, asOf);
       lines.add(new District(code, d.text("name"), d.text("name_en"), t, p, status,
-          share(mine, ProjectStatus.STARTED, asOf), share(mine, ProjectStatus.COMPLETED, asOf)));
+          share(mine, ProjectStatus.STARTED, asOf), share(mine, ProjectStatus.COMPLETED, asOf),
+          Pilots.of(pilots.getOrDefault(code, 0L))));
       target = target.plus(t);
       planned = planned.plus(p);
       status.forEach((k, v) -> totals.merge(k, v, Figures::plus));
@@ -55,7 +67,7 @@ public record Summary(int programmeYear, LocalDate asOf, Figures target, Figures
     List<Project> all = byDistrict.values().stream().flatMap(List::stream).toList();
     return new Summary(year, asOf, target, planned, totals,
         share(all, ProjectStatus.STARTED, asOf), share(all, ProjectStatus.COMPLETED, asOf),
-        lines);
+        lines, Pilots.of(pilots.values().stream().mapToLong(Long::longValue).sum()));
   }
 
   static Map<String, Figures> byStatus(List<Project> projects, LocalDate asOf) {

@@ -46,8 +46,16 @@ public record Project(long id, long version, int programmeYear, long communityId
 
   public record Funding(FundingSource source, double amountYuan) {}
 
-  /** A survey finding: {@code missing_facility} or {@code safety_hazard}. */
-  public record Finding(String kind, String description) {}
+  /**
+   * A survey finding (摸底排查): {@code missing_facility} or {@code safety_hazard}, coded with the
+   * catalogue item it calls for; free text alone is not a finding.
+   *
+   * @param code the catalogue item (GET /api/catalogue) the finding calls for
+   * @param notInSchemeReason why a priority item (应改尽改) found here is left out of the scheme's
+   *     content; null when it is in the content
+   */
+  public record Finding(String kind, String code, String description,
+      String notInSchemeReason) {}
 
   /** One consent count: households for a question, on a date, with its evidence. */
   public record Consent(ConsentQuestion question, long householdsConsenting,

@@ -46,10 +46,9 @@ class ProjectController {
       throw ApiException.badRequest("status must be one of surveyed, scheme_drafted,"
           + " consent_collected, started, completed, accepted, handed_over");
     }
-    return service.all().stream()
+    return service.views(service.all().stream()
         .filter(p -> district == null || p.district().equals(district))
-        .filter(p -> status == null || p.status().code().equals(status))
-        .map(service::view).toList();
+        .filter(p -> status == null || p.status().code().equals(status)).toList());
   }
 
   @GetMapping("/api/projects/{id}")

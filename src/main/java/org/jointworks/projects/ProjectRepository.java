@@ -133,8 +133,10 @@ public class ProjectRepository {
           + " VALUES (:p, :s, :a)", Map.of("p", id, "s", f.source().code(), "a", f.amountYuan()));
     }
     for (Project.Finding f : p.surveyFindings()) {
-      jdbc.update("INSERT INTO project_findings (project_id, kind, description)"
-          + " VALUES (:p, :k, :d)", Map.of("p", id, "k", f.kind(), "d", f.description()));
+      jdbc.update("INSERT INTO project_findings (project_id, kind, item_code, description,"
+          + " not_in_scheme_reason) VALUES (:p, :k, :c, :d, :r)", new MapSqlParameterSource("p",
+              id).addValue("k", f.kind()).addValue("c", f.code())
+              .addValue("d", f.description()).addValue("r", f.notInSchemeReason()));
     }
   }
 
@@ -156,29 +158,42 @@ public class ProjectRepository {
     if (heads.isEmpty()) {
       return heads;
     }
-    String sub = "SELECT id FROM projects " + where;
+    // The children of the projects read: all rows when every project is read, otherwise by the
+    // heads' ids. Not "IN (SELECT id FROM projects WHERE …)": H2 materialised the subquery's
+    // result for every read, the most expensive part of the sample programme's ~2,000
+    // single-project reads (docs/programme.md, "Measured").
+    String sub;
+    if (where.isEmpty()) {
+      // Every child row belongs to a project (foreign keys): read them all, no filter.
+      sub = null;
+    } else {
+      sub = ":heads";
+      params = new MapSqlParameterSource(params.getValues()).addValue("heads",
+          heads.stream().map(Project::id).toList());
+    }
     Map<Long, List<Project.Item>> items = new HashMap<>();
-    jdbc.query("SELECT project_id, item_code, note FROM project_items WHERE project_id IN ("
-        + sub + ") ORDER BY project_id, item_code", params, rs -> {
+    jdbc.query("SELECT project_id, item_code, note FROM project_items" + filter(sub)
+        + " ORDER BY project_id, item_code", params, rs -> {
           items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
               .add(new Project.Item(rs.getString(2), rs.getString(3)));
         });
     Map<Long, List<Project.Funding>> funding = new HashMap<>();
-    jdbc.query("SELECT project_id, source, amount_yuan FROM project_funding WHERE project_id IN ("
-        + sub + ") ORDER BY project_id, source", params, rs -> {
+    jdbc.query("SELECT project_id, source, amount_yuan FROM project_funding" + filter(sub)
+        + " ORDER BY project_id, source", params, rs -> {
           funding.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Project.Funding(
               FundingSource.byCode(rs.getString(2)).orElseThrow(), rs.getDouble(3)));
         });
     Map<Long, List<Project.Finding>> findings = new HashMap<>();
-    jdbc.query("SELECT project_id, kind, description FROM project_findings WHERE project_id IN ("
-        + sub + ") ORDER BY project_id, id", params, rs -> {
-          findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(new Project.Finding(rs.getString(2), rs.getString(3)));
+    jdbc.query("SELECT project_id, kind, item_code, description, not_in_scheme_reason"
+        + " FROM project_findings" + filter(sub) + " ORDER BY project_id, id",
+        params, rs -> {
+          findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Project.Finding(
+              rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
         });
     Map<Long, List<Project.Consent>> consent = new HashMap<>();
     jdbc.query("SELECT project_id, question, households_consenting, households_opposing,"
         + " collected_on, evidence_ref, recorded_at, actor FROM project_consent"
-        + " WHERE project_id IN (" + sub + ") ORDER BY project_id, collected_on, id", params,
+        + filter(sub) + " ORDER BY project_id, collected_on, id", params,
         rs -> {
           long no = rs.getLong(4);
           Long opposing = rs.wasNull() ? null : no;
@@ -189,7 +204,7 @@ public class ProjectRepository {
         });
     Map<Long, List<Project.Transition>> transitions = new HashMap<>();
     jdbc.query("SELECT project_id, from_status, to_status, effective_on, recorded_at, actor, note,"
-        + " recorded_on, late_reason FROM project_transitions WHERE project_id IN (" + sub + ")"
+        + " recorded_on, late_reason FROM project_transitions" + filter(sub)
         + " ORDER BY project_id, id", params, rs -> {
           transitions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
               .add(new Project.Transition(ProjectStatus.byCode(rs.getString(2)).orElse(null),
@@ -209,6 +224,10 @@ public class ProjectRepository {
           h.schemeChangedOn()));
     }
     return out;
+  }
+
+  private static String filter(String ids) {
+    return ids == null ? "" : " WHERE project_id IN (" + ids + ")";
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -37,10 +37,20 @@ public class ProjectService {
   private final BusinessClock clock;
   private final PlanBaseline baseline;
   private final RuleSettings rules;
+  private final SchemeApprovalService approvals;
+  private final FundsService funds;
+  private final Eligibility eligibility;
+  private final Pilots pilots;
 
   ProjectService(ProjectRepository repository, FeatureRepository features, Catalogue catalogue,
       ProgrammeProperties settings, AcceptanceEvidence acceptance, Audit audit,
-      ObjectMapper json, BusinessClock clock, PlanBaseline baseline, RuleSettings rules) {
+      ObjectMapper json, BusinessClock clock, PlanBaseline baseline, RuleSettings rules,
+      SchemeApprovalService approvals, FundsService funds, Eligibility eligibility,
+      Pilots pilots) {
+    this.pilots = pilots;
+    this.approvals = approvals;
+    this.funds = funds;
+    this.eligibility = eligibility;
     this.repository = repository;
     this.features = features;
     this.catalogue = catalogue;
@@ -64,7 +74,17 @@ public class ProjectService {
   }
 
   public ProjectView view(Project p) {
-    return ProjectView.of(p, catalogue, settings.consentThreshold(), clock.today());
+    return ProjectView.of(p, catalogue, settings.consentThreshold(), clock.today(),
+        eligibility.of(p.id()).orElse(null), pilots.isPilot(p.id()));
+  }
+
+  /** The views of many projects, with two queries for eligibility and pilots, not two each. */
+  @Transactional(readOnly = true)
+  public List<ProjectView> views(List<Project> ps) {
+    var assessed = eligibility.all(null);
+    var pilot = pilots.all();
+    return ps.stream().map(p -> ProjectView.of(p, catalogue, settings.consentThreshold(),
+        clock.today(), assessed.get(p.id()), pilot.containsKey(p.id()))).toList();
   }
 
   /**
@@ -96,7 +116,7 @@ public class ProjectService {
       problems.add("surveyedOn: the survey's day must not be in the future");
     }
     if (!problems.isEmpty()) {
-      throw ApiException.unprocessable("the project is not valid", problems);
+      throw ProjectValidation.refusal(problems);
     }
     CountyScope.check(community.text("district"));
     if ("plan".equals(origin)) {
@@ -112,6 +132,8 @@ public class ProjectService {
       throw ApiException.conflict("community " + community.id() + " already has a project in "
           + year + ": project " + repository.idOfCommunity(community.id(), year).get());
     }
+    var eligible = eligibility.assess(community, in.eligibilityException(),
+        Audit.currentActor(), today);
     Project p = new Project(0, 1, year, community.id(), community.text("district"),
         community.text("name"), ((Number) community.get("households")).longValue(),
         ((Number) community.get("buildings")).longValue(),
@@ -121,6 +143,7 @@ public class ProjectService {
         in.surveyFindings() == null ? List.of() : in.surveyFindings(), ProjectStatus.SURVEYED,
         true, origin, List.of(), List.of());
     long id = repository.insert(p);
+    eligibility.store(id, eligible);
     repository.insertTransition(id, new Project.Transition(null, ProjectStatus.SURVEYED,
         surveyed, clock.now(), Audit.currentActor(), "created", today, null));
     Project stored = get(id);
@@ -142,7 +165,7 @@ public class ProjectService {
     }
     var problems = ProjectValidation.problems(in, catalogue);
     if (!problems.isEmpty()) {
-      throw ApiException.unprocessable("the project is not valid", problems);
+      throw ProjectValidation.refusal(problems);
     }
     var filed = baseline.filedOn(before.district(), before.programmeYear());
     if (filed.isPresent() && before.inPlan()
@@ -195,10 +218,8 @@ public class ProjectService {
     audit.record(material.isEmpty() ? "update" : started ? "scheme_change_approved"
         : "scheme_change", "projects", id, toJson(before), toJson(stored));
     if (started && !material.isEmpty()) {
-      // The approval itself, with its reference, beside the change it approves.
-      audit.record("scheme_approval", "projects", id, null, json.writeValueAsString(Map.of(
-          "schemeApprovalRef", in.schemeApprovalRef(), "changes", material, "on",
-          today.toString())));
+      // The approval itself, its own record (who, when, what), beside the change it approves.
+      approvals.recordChange(stored, in.schemeApprovalRef(), String.join("; ", material));
     }
     return stored;
   }
@@ -285,7 +306,7 @@ public class ProjectService {
       throw ApiException.unprocessable("the transition is not valid",
           List.of("note: up to 500 characters"));
     }
-    new WorkflowGates(settings.consentThreshold(), acceptance).check(before, target, day);
+    new WorkflowGates(settings.consentThreshold(), acceptance, approvals, funds).check(before, target, day);
     if (before.version() != expectedVersion
         || !repository.updateStatus(id, expectedVersion, target)) {
       throw stale(id, fromHeader);

@@ -15,7 +15,22 @@ final class ProjectValidation {
   static final double FUNDING_TOLERANCE_YUAN = 0.5;
   static final Set<String> FINDING_KINDS = Set.of("missing_facility", "safety_hazard");
 
+  /** The start of the problem that an uncoded finding gives (free text alone is refused). */
+  static final String UNCODED = "surveyFindings: code each finding with a catalogue item";
+
   private ProjectValidation() {}
+
+  /**
+   * The refusal for {@code problems}: 422, coded {@code survey.finding_uncoded} when a finding
+   * is not coded against the catalogue (a rule of its own), {@code validation.failed} otherwise.
+   */
+  static org.jointworks.system.ApiException refusal(List<String> problems) {
+    boolean uncoded = problems.stream().anyMatch(p -> p.startsWith(UNCODED));
+    return new org.jointworks.system.ApiException(
+        org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+        uncoded ? "survey.finding_uncoded" : "validation.failed", "the project is not valid",
+        java.util.Map.of(), problems, null);
+  }
 
   static List<String> problems(ProjectInput in, Catalogue catalogue) {
     List<String> problems = new ArrayList<>();
@@ -71,8 +86,17 @@ final class ProjectValidation {
       for (Project.Finding f : in.surveyFindings()) {
         if (f == null || !FINDING_KINDS.contains(f.kind())) {
           problems.add("surveyFindings: kind must be missing_facility or safety_hazard");
-        } else if (f.description() == null || f.description().isBlank()) {
-          problems.add("surveyFindings: each finding needs a description");
+          continue;
+        }
+        if (f.code() == null || catalogue.find(f.code()).isEmpty()) {
+          problems.add(UNCODED + " ('" + f.code() + "' is not an item of GET /api/catalogue)");
+        }
+        if (f.description() != null && f.description().length() > 500) {
+          problems.add("surveyFindings: a description up to 500 characters");
+        }
+        if (f.notInSchemeReason() != null && (f.notInSchemeReason().isBlank()
+            || f.notInSchemeReason().length() > 500)) {
+          problems.add("surveyFindings: notInSchemeReason, when given, 1 to 500 characters");
         }
       }
     }

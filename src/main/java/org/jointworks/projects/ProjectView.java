@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A project as the API answers it: the stored project with the catalogue's names of its content,
- * funding by source with the total, and the consent gate's figures as of today. Immutable.
+ * funding by source with the total, the consent gate's figures as of today, the eligibility
+ * assessment (null for projects older than it) and whether it is a 完整社区 pilot. Immutable.
  */
 public record ProjectView(long id, long version, int programmeYear, long communityId,
     String district, String name, long households, long buildings, double floorAreaM2,
@@ -15,7 +16,8 @@ public record ProjectView(long id, long version, int programmeYear, long communi
     String supervisingUnit, String responsiblePerson, List<Project.Finding> surveyFindings,
     String status, boolean inPlan, String origin, boolean consentMet,
     List<ConsentGate.Figure> consentGate, List<ConsentLine> consent,
-    List<TransitionLine> transitions) {
+    List<TransitionLine> transitions, Eligibility.Assessment eligibility,
+    boolean completeCommunityPilot) {
 
   public record ContentLine(String code, String nameZh, String nameEn, String contentClass,
       String classZh, String note) {}
@@ -29,7 +31,8 @@ public record ProjectView(long id, long version, int programmeYear, long communi
   public record TransitionLine(String from, String to, LocalDate effectiveOn, Instant recordedAt,
       String actor, String note, LocalDate recordedOn, String lateReason) {}
 
-  static ProjectView of(Project p, Catalogue catalogue, double threshold, LocalDate today) {
+  static ProjectView of(Project p, Catalogue catalogue, double threshold, LocalDate today,
+      Eligibility.Assessment eligibility, boolean pilot) {
     List<ContentLine> content = p.content().stream().map(i -> {
       var c = catalogue.find(i.code());
       return new ContentLine(i.code(), c.map(Catalogue.Item::nameZh).orElse(null),
@@ -50,6 +53,7 @@ public record ProjectView(long id, long version, int programmeYear, long communi
         p.name(), p.households(), p.buildings(), p.floorAreaM2(), p.budgetYuan(), content,
         funding, p.fundingYuan(), p.safeguards(), p.constructionUnit(), p.supervisingUnit(),
         p.responsiblePerson(), p.surveyFindings(), p.status().code(), p.inPlan(), p.origin(),
-        gate.stream().allMatch(ConsentGate.Figure::met), gate, consent, transitions);
+        gate.stream().allMatch(ConsentGate.Figure::met), gate, consent, transitions,
+        eligibility, pilot);
   }
 }

@@ -9,16 +9,23 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The gates of the workflow's steps, each a rule of the plan: survey first (a scheme needs survey
- * findings), consent counted for both questions, 经80%以上居民同意后方可开工 before a start, a passed
+ * findings), consent counted for both questions, 经80%以上居民同意后方可开工 before a start, the city
+ * office's approval of the scheme as it stands and (when the city has the rule on) funds in place
+ * before a start, a passed
  * acceptance with every finding closed, a hand-over record. Stateless apart from its collaborators.
  */
 final class WorkflowGates {
   private final double threshold;
   private final AcceptanceEvidence quality;
+  private final SchemeApprovalService approvals;
+  private final FundsService funds;
 
-  WorkflowGates(double threshold, AcceptanceEvidence quality) {
+  WorkflowGates(double threshold, AcceptanceEvidence quality, SchemeApprovalService approvals,
+      FundsService funds) {
     this.threshold = threshold;
     this.quality = quality;
+    this.approvals = approvals;
+    this.funds = funds;
   }
 
   void check(Project p, ProjectStatus target, LocalDate day) {
@@ -39,7 +46,11 @@ final class WorkflowGates {
           }
         }
       }
-      case STARTED -> started(p, day);
+      case STARTED -> {
+        started(p, day);
+        approved(p, day);
+        funds.checkStart(p, day);
+      }
       case ACCEPTED -> {
         if (!quality.passedAcceptance(p.id(), day)) {
           throw ApiException.of(HttpStatus.CONFLICT, "quality.no_acceptance", "project " + p.id()
@@ -62,6 +73,19 @@ final class WorkflowGates {
       }
       default -> { }
     }
+  }
+
+  /** A start needs the city office's approval of the scheme as it stands (严格把关). */
+  private void approved(Project p, LocalDate day) {
+    if (approvals.approvedOn(p, day).isPresent()) {
+      return;
+    }
+    boolean before = approvals.everApproved(p.id(), day);
+    throw ApiException.of(HttpStatus.CONFLICT, before ? "scheme.changed_since_approval"
+        : "scheme.not_approved", "project " + p.id() + " may not start: " + (before
+            ? "its scheme (content or budget) changed since the city office approved it"
+            : "the city office has not approved its scheme") + " (POST /api/projects/" + p.id()
+        + "/scheme-approvals by the city office)", Map.of("project", p.id()));
   }
 
   private void started(Project p, LocalDate day) {

@@ -87,7 +87,8 @@ class ProgrammePostgisTest {
     String projectBody = org.jointworks.support.ProgrammeFixtures.projectBody(0, 1_000_000)
         .replace("\"communityId\":0,", "");
     TestClock.set("2023-02-20");
-    assertThat(officer.post("/api/county-plans", "{\"district\":\"weibin\"}").status())
+    assertThat(officer.post("/api/county-plans",
+        "{\"district\":\"weibin\",\"reporter\":\"卫滨区信息员\"}").status())
         .isEqualTo(201);
     Http.Response adj = anonymous.as("city_office").post("/api/adjustments",
         "{\"district\":\"weibin\",\"drop\":["

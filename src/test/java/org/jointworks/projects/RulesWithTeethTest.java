@@ -100,7 +100,7 @@ class RulesWithTeethTest extends ProgrammeContext {
     Http.Response wrong = officer("weibin").post("/api/county-plans", "{\"district\":\"gaoxin\"}");
     assertThat(wrong.status()).isEqualTo(403);
     Http.Response filed = officer("gaoxin").post("/api/county-plans",
-        "{\"district\":\"gaoxin\",\"note\":\"2023年度实施计划\"}");
+        "{\"district\":\"gaoxin\",\"note\":\"2023年度实施计划\",\"reporter\":\"高新区信息员\"}");
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     JsonNode plan = filed.json();
     assertThat(plan.at("/baseline/communities").asLong()).isGreaterThanOrEqualTo(2);
@@ -267,7 +267,8 @@ class RulesWithTeethTest extends ProgrammeContext {
   void aSchemeNeedsSurveyFindingsFirst() {
     long c = org.jointworks.support.ProgrammeFixtures.community(admin, "fengquan", 15);
     String noFindings = projectBody(c, 500_000).replace(
-        "\"surveyFindings\":[{\"kind\":\"safety_hazard\",\"description\":\"燃气立管锈蚀\"}],", "");
+        "\"surveyFindings\":[{\"kind\":\"safety_hazard\",\"code\":\"gas\","
+            + "\"description\":\"燃气立管锈蚀\"}],", "");
     Http.Response created = officer("fengquan").post("/api/projects", noFindings);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     Http.Response scheme = officer("fengquan").post("/api/projects/"

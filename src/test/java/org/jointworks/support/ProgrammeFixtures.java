@@ -32,7 +32,7 @@ public final class ProgrammeFixtures {
                     {"source":"residents","amountYuan":%.2f}],
          "safeguards":"专人负责，统筹施工","constructionUnit":"卫滨区城投公司",
          "supervisingUnit":"胜利路街道办事处","responsiblePerson":"王建国",
-         "surveyFindings":[{"kind":"safety_hazard","description":"燃气立管锈蚀"}],
+         "surveyFindings":[{"kind":"safety_hazard","code":"gas","description":"燃气立管锈蚀"}],
          "surveyedOn":"2023-01-10"}""", communityId, budgetYuan, budgetYuan * 0.8,
         budgetYuan * 0.2);
   }
@@ -48,7 +48,8 @@ public final class ProgrammeFixtures {
 
   /** Files {@code district}'s plan (as ADMIN, today by the test clock); returns the filed plan. */
   public static JsonNode file(Http admin, String district) {
-    Http.Response r = admin.post("/api/county-plans", "{\"district\":\"" + district + "\"}");
+    Http.Response r = admin.post("/api/county-plans", "{\"district\":\"" + district
+        + "\",\"reporter\":\"信息员\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json();
   }
@@ -85,7 +86,23 @@ public final class ProgrammeFixtures {
             + "\"evidenceRef\":\"签字表-%d\"}", question, yes, on, projectId));
   }
 
-  /** Drafts the scheme and records both consents with the given counts; returns the project. */
+  /**
+   * The city office approves the project's scheme as it stands, today by the test clock (a start
+   * needs it since issue 12); returns the approval.
+   */
+  public static JsonNode approveScheme(Http any, long projectId) {
+    JsonNode p = any.as("admin").get("/api/projects/" + projectId).json();
+    Http.Response r = any.as("city_office").post("/api/projects/" + projectId
+        + "/scheme-approvals", "{\"reference\":\"新百城办方案审-" + projectId + "\",\"version\":"
+        + p.get("version").asLong() + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  /**
+   * Drafts the scheme, records both consents with the given counts, collects them and has the
+   * city office approve the scheme (so a start waits on consent alone); returns the project.
+   */
   public static JsonNode toConsentCollected(Http planner, JsonNode project, long yesScheme,
       long yesManagement) {
     JsonNode p = step(planner, project, "scheme_drafted", "2023-03-01");
@@ -93,7 +110,9 @@ public final class ProgrammeFixtures {
     assertThat(consent(planner, id, "scheme", yesScheme, "2023-03-05").status()).isEqualTo(201);
     assertThat(consent(planner, id, "property_management", yesManagement, "2023-03-05").status())
         .isEqualTo(201);
-    return step(planner, planner.get("/api/projects/" + id).json(), "consent_collected",
-        "2023-03-06");
+    step(planner, planner.get("/api/projects/" + id).json(),
+        "consent_collected", "2023-03-06");
+    approveScheme(planner, id);
+    return planner.as("admin").get("/api/projects/" + id).json();
   }
 }
