@@ -4,7 +4,6 @@
 import { api, csrfToken, whoAmI } from './api.js';
 import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
 import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
-import { TILE_MIN_ZOOM } from './tile-layer.js';
 import { showFeature } from './feature.js';
 import { districtName, loadDistrictNames } from './names.js';
 import { withProgress } from './progress.js';
@@ -14,6 +13,8 @@ import { addMeasureTool } from './measure.js';
 import { addLocateTool } from './locate.js';
 import { addImportPanel } from './import.js';
 import { addExcelButtons, addLayerExports } from './export-xlsx.js';
+import { addExportTool } from './export-map.js';
+import { addPublicWorksList } from './public-works.js';
 
 const state = { user: null, map: null, layers: null, view: 'map', views: {}, overlays: {} };
 window.jointworks = state; // for the browser tests and for debugging
@@ -30,6 +31,7 @@ async function main() {
     (notices, append) => showNotices(notices, append));
   addMeasureTool(state);
   addLocateTool(state);
+  addExportTool(state);
   state.layers.paused = () => state.measuring;
   // Open on the whole city (the districts' extent); the tiles then draw what is in view.
   fitCity();
@@ -37,6 +39,7 @@ async function main() {
   addCounties(state).then(layer => state.overlay('counties', layer))
     .catch(e => console.warn('no county outlines', e));
   buildLayerList();
+  state.publicWorks = addPublicWorksList(state);
   wireSearch();
   await wireViews();
   // Import (planners, utilities) and Excel export of the tables: their own modules.
@@ -48,6 +51,7 @@ async function main() {
     applyMessages(document);
     buildLayerList();
     relabelLegend();
+    state.publicWorks?.relabel();
     showAccount();
     state.layers.refresh(); // its notices are in the old language
     document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';
@@ -75,19 +79,16 @@ function createMap(config) {
 }
 
 async function fitCity() {
-  // The districts are a handful of features: their GeoJSON gives the city's extent, not a drawing.
-  const { data } = await api('/api/districts?limit=1000').catch(() => ({ data: null }));
+  // The opening view is the 12 counties (issue 18): the communities (dots below a pixel) and the
+  // works (counted clusters) are in the tiles at every zoom, so the whole city shows at once.
+  // Without the counties, the districts' extent.
+  const counties = await api('/api/map/counties').catch(() => ({ data: null }));
+  const { data } = counties.data?.features?.length ? counties
+    : await api('/api/districts?limit=1000').catch(() => ({ data: null }));
   if (!data) return;
   const bounds = L.geoJSON(data).getBounds();
-  // Room on the right for the county labels, which extend right of their counties.
   if (!bounds.isValid()) return;
-  // Not below the zoom from which the tiles hold the communities (a phone would otherwise open
-  // on the districts alone): there the city's middle, with its communities, fills the screen.
-  if (state.map.getBoundsZoom(bounds, false, L.point(110, 50)) < TILE_MIN_ZOOM.communities) {
-    state.map.setView(bounds.getCenter(), TILE_MIN_ZOOM.communities, { animate: false });
-    return;
-  }
-  state.map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [90, 30] });
+  state.map.fitBounds(bounds, { paddingTopLeft: [10, 10], paddingBottomRight: [10, 10] });
 }
 
 function showAccount() {

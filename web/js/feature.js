@@ -2,6 +2,7 @@
 // names for codes (district, utility, status, catalogue items), years as years, never raw codes.
 import { t, num, year, valueName } from './i18n.js';
 import { districtName } from './names.js';
+import { historyButton } from './history-panel.js';
 
 /** Years are written as years (1988), not as grouped numbers (1,988). */
 const YEARS = new Set(['build_year', 'year_built', 'year']);
@@ -28,6 +29,10 @@ export function showFeature(layerId, feature, layer, state) {
     dd.textContent = display(key, value);
     list.append(dt, dd);
   }
+  // Who changed it and when, from the audit trail (signed-in users).
+  document.getElementById('feature-history')?.remove();
+  const history = historyButton(layerId, feature.id, state?.user);
+  if (history) list.after(history);
   panel.hidden = false;
   // On a phone or beside a long dashboard the panel may be out of sight: bring it in.
   panel.scrollIntoView?.({ block: 'nearest' });

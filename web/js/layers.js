@@ -2,8 +2,7 @@
 // service's vector tiles (tile-layer.js), never as one city-wide download.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { GeoJsonLayer } from './geojson-layer.js';
-import { TILE_MIN_ZOOM, tileFeatures, tileLayer } from './tile-layer.js';
+import { TILE_MIN_ZOOM, tileClusters, tileFeatures, tileLayer } from './tile-layer.js';
 
 /** CJJ 61-2017 map colours of the utilities. */
 export const UTILITY_COLOURS = {
@@ -22,21 +21,36 @@ export const STATUS_COLOURS = {
   started: '#ffa726', completed: '#66bb6a', accepted: '#2e7d32', handed_over: '#1b5e20',
 };
 
+/** A work's mark at low zoom: one work a circle in its utility's colour, a cluster a counted disc. */
+function workMark(p) {
+  if (!p.cluster) {
+    return { radius: 6, color: '#fff', weight: 1.5, fill: true, fillOpacity: 0.95,
+      fillColor: utilityColour(p.utility) };
+  }
+  return { radius: p.count < 10 ? 10 : p.count < 100 ? 13 : 16, color: '#fff', weight: 2,
+    fill: true, fillColor: '#1a237e', fillOpacity: 0.85 };
+}
+
 export const LAYERS = [
   { id: 'districts', on: true, signedIn: false, area: true,
     style: () => ({ color: '#37474f', weight: 2, dashArray: '6 4', fillOpacity: 0.03 }) },
   { id: 'streets', on: true, signedIn: false,
     style: f => ({ color: '#b0bec5', weight: Math.max(2, (f.properties.width_m || 12) / 6) }) },
+  // A community under a pixel comes from the tiles as a dot (`dot`: how many share it), so the
+  // whole city shows at every zoom; its colour is its (first) community's programme status.
   { id: 'communities', on: true, signedIn: false, area: true,
-    style: f => ({ color: '#5d4037', weight: 1,
-      fillColor: STATUS_COLOURS[f.properties._status || 'none'], fillOpacity: 0.55 }) },
-  // Anonymous visitors read the citizens' works map: planned and current works with their dates
-  // and owner only (a fixed list of fields), never anything of the pipelines. The works tiles
-  // carry every work with every attribute, so for them this one layer stays on its own endpoint
-  // (bbox-limited GeoJSON, geojson-layer.js); signed-in users get the works tiles.
-  { id: 'works', on: true, signedIn: false, publicPath: '/api/public/works', publicMinZoom: 10,
-    style: f => ({ color: utilityColour(f.properties.utility), weight: 5, opacity: 0.8,
-      dashArray: f.properties.status === 'cancelled' ? '2 6' : null }) },
+    style: f => (f.properties.dot
+      ? { radius: 1.5, stroke: false, fill: true, fillOpacity: 0.9,
+        fillColor: STATUS_COLOURS[f.properties._status || 'none'] === STATUS_COLOURS.none
+          ? '#8d6e63' : STATUS_COLOURS[f.properties._status] }
+      : { color: '#5d4037', weight: 1,
+        fillColor: STATUS_COLOURS[f.properties._status || 'none'], fillOpacity: 0.55 }) },
+  // The works tiles hold the public works only (approved, in progress), anonymous tiles only the
+  // citizens' fields; below zoom 14 as counted clusters (tile-layer.js writes the counts).
+  { id: 'works', on: true, signedIn: false,
+    style: f => (f.properties.count ? workMark(f.properties)
+      : { color: utilityColour(f.properties.utility), weight: 5, opacity: 0.8,
+        dashArray: f.properties.status === 'cancelled' ? '2 6' : null }) },
   { id: 'pipelines', on: false, signedIn: true,
     style: f => ({ color: utilityColour(f.properties.utility), weight: 2 }) },
   { id: 'facilities', on: false, signedIn: true, point: true,
@@ -46,7 +60,7 @@ export const LAYERS = [
 
 /**
  * Keeps the map's data layers: each is a vector-tile layer of the service's OGC API Tiles
- * (tile-layer.js), except anonymous works (geojson-layer.js). Styling (a decorator such as the
+ * (tile-layer.js), anonymous works too. Styling (a decorator such as the
  * programme status, a filter such as "only own") is applied as tiles are drawn; changing either
  * redraws the tiles on screen (revalidated by ETag, so mostly 304s). Not thread-related; one per
  * page.
@@ -66,9 +80,7 @@ export class LayerManager {
     for (const def of this.visibleDefs()) {
       const pane = `pane-${def.id}`;
       map.createPane(pane).style.zIndex = 400 + LAYERS.indexOf(def);
-      this.groups[def.id] = !user && def.publicPath
-        ? new GeoJsonLayer(def, pane, map, (f, layer) => this.showPicked(def.id, f, layer))
-        : this.tiles(def, pane);
+      this.groups[def.id] = this.tiles(def, pane);
       if (def.on) this.groups[def.id].addTo(map);
     }
     map.on('moveend', () => this.refresh());
@@ -133,8 +145,7 @@ export class LayerManager {
     for (const def of this.visibleDefs()) {
       if (!this.isOn(def.id)) continue;
       const group = this.groups[def.id];
-      if (group.load) group.load(this.filters[def.id]); // the GeoJSON layer follows the view
-      if (this.map.getZoom() < minZoom(def, this.user)) {
+      if (this.map.getZoom() < (TILE_MIN_ZOOM[def.id] ?? 0)) {
         notices.push(t('layers.zoomIn', { layer: t(`layer.${def.id}`) }));
       }
     }
@@ -193,14 +204,15 @@ export class LayerManager {
     return group.features ? group.features() : tileFeatures(group);
   }
 
+  /** The clusters of a layer drawn now: [{count, latlng}]. */
+  clusters(id) {
+    return this.isOn(id) ? tileClusters(this.groups[id]) : [];
+  }
+
   /** How many distinct features of a layer are drawn now. */
   drawn(id) {
     return this.features(id).length;
   }
-}
-
-function minZoom(def, user) {
-  return !user && def.publicPath ? def.publicMinZoom : TILE_MIN_ZOOM[def.id] ?? 0;
 }
 
 export async function loadMapConfig() {

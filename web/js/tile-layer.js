@@ -14,8 +14,14 @@
 // which Leaflet 1.8 removed. The tiles stay inert and the map's click asks each layer, top first.
 
 /** The zoom from which the service puts each layer in its tiles (tiles/TileSets.MIN_ZOOM). */
-export const TILE_MIN_ZOOM = { districts: 0, communities: 10, works: 10, streets: 12, pipelines: 12,
+export const TILE_MIN_ZOOM = { districts: 0, communities: 0, works: 0, streets: 12, pipelines: 12,
   facilities: 14 };
+/**
+ * Below this zoom the works tiles hold clusters (a point with `count`, and `cluster` when more
+ * than one work) instead of the works (tiles/TileSets.CLUSTER_BELOW); communities under a pixel
+ * come as dots (`dot`: how many share the dot) at every zoom.
+ */
+export const WORKS_CLUSTER_BELOW = 14;
 
 export function tileUrl(layerId) {
   return `/ogcapi/collections/${layerId}/tiles/WebMercatorQuad/{z}/{y}/{x}`;
@@ -33,7 +39,8 @@ export function tileLayer(def, pane, styleOf, onPick) {
     interactive: false,
     minZoom: TILE_MIN_ZOOM[def.id] ?? 0,
     maxNativeZoom: 22,
-    getFeatureId: f => f.properties.id,
+    // A cluster has no id of its own: a key of its own keeps one from hiding another.
+    getFeatureId: f => f.properties.id ?? `cluster-${++clusterKeys}`,
     fetchOptions: { credentials: 'same-origin' },
     vectorTileLayerStyles: {
       [def.id]: properties => {
@@ -44,21 +51,65 @@ export function tileLayer(def, pane, styleOf, onPick) {
   });
   grid.pick = latlng => {
     const hit = hitTest(grid, latlng);
-    if (hit) onPick(hit);
+    if (hit?.cluster) {
+      // A cluster: closer in, where its works come apart.
+      grid._map.setView(latlng, Math.min(WORKS_CLUSTER_BELOW, grid._map.getZoom() + 2));
+    } else if (hit) {
+      onPick(hit);
+    }
     return !!hit;
   };
+  // A cluster's count is written on its circle once the tile is drawn (VectorGrid draws shapes,
+  // not text); the tile's canvas is the one VectorGrid drew on.
+  grid.on('tileload', e => writeCounts(grid, e));
   return grid;
 }
 
-/** The distinct features of a grid in the tiles now on screen: [{id, properties}]. */
+let clusterKeys = 0;
+
+function writeCounts(grid, { tile, coords }) {
+  const renderer = grid._vectorTiles?.[grid._tileCoordsToKey(coords)];
+  const ctx = tile?.getContext?.('2d');
+  if (!renderer?._features || !ctx) return;
+  ctx.save();
+  ctx.font = 'bold 11px sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#fff';
+  for (const { feature } of Object.values(renderer._features)) {
+    if (feature.properties.cluster && feature._point) {
+      ctx.fillText(String(feature.properties.count), feature._point.x, feature._point.y);
+    }
+  }
+  ctx.restore();
+}
+
+/** The distinct features of a grid in the tiles now on screen: [{id, properties}] (no clusters). */
 export function tileFeatures(grid) {
   const seen = new Map();
   for (const tile of Object.values(grid._vectorTiles || {})) {
     for (const [id, { feature }] of Object.entries(tile._features || {})) {
-      if (!seen.has(id)) seen.set(id, { id: Number(id), properties: feature.properties });
+      if (!seen.has(id) && !feature.properties.cluster) {
+        seen.set(id, { id: Number(id), properties: feature.properties });
+      }
     }
   }
   return [...seen.values()];
+}
+
+/** The clusters in the tiles now on screen: [{count, latlng}]. */
+export function tileClusters(grid) {
+  const out = [];
+  const size = grid.getTileSize();
+  for (const [key, tile] of Object.entries(grid._vectorTiles || {})) {
+    const [x, y, z] = key.split(':').map(Number);
+    for (const { feature } of Object.values(tile._features || {})) {
+      if (!feature.properties.cluster || !feature._point) continue;
+      const pixel = L.point(x, y).scaleBy(size).add(feature._point);
+      out.push({ count: feature.properties.count, latlng: grid._map.unproject(pixel, z) });
+    }
+  }
+  return out;
 }
 
 /** The properties of the feature drawn at `latlng` on its tile (the last drawn wins), or null. */

@@ -101,7 +101,7 @@ public class TileService {
     }
     List<TileEncoder.LayerInput> inputs = new ArrayList<>();
     for (Layer l : layers) {
-      inputs.add(new TileEncoder.LayerInput(snapshots.current(l), TileSets.MIN_ZOOM.get(l), true));
+      inputs.add(TileSets.input(l, snapshots.current(l), signedIn));
     }
     // The snapshots were read after the revisions: if a write slipped in between, the tile is
     // newer than its stamp, and the next request finds that write in the log. Never older.

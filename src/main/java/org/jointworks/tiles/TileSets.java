@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jointworks.layers.Layer;
 import org.jointworks.system.ApiException;
+import org.jointworks.tiles.mvt.MercatorLayer;
+import org.jointworks.tiles.mvt.TileEncoder;
 
 /**
  * The tilesets and the zoom from which each layer appears in them. Below its minimum zoom a layer
- * is left out (a city's 100,000 communities at zoom 8 would be an unreadable smear and a huge
- * tile); above it, features smaller than a pixel are still dropped. Pipelines and facilities are
+ * is left out; above it, features smaller than a pixel are dropped, except communities, which
+ * become dots (one per occupied 2-pixel cell, so a city of 100,000 communities shows whole at
+ * every zoom), and works, which below {@link #CLUSTER_BELOW} are counted into 64-pixel clusters
+ * (visible, clustered, at the opening zoom; issue 18 item 2, issue 13 item 7). Pipelines and facilities are
  * for signed-in users only, as in the rest of the service: anonymous users get tiles without
  * those layers at all (not merely without their attributes). Immutable.
  */
@@ -19,11 +24,21 @@ final class TileSets {
   static final String ALL = "all";
   static final Map<Layer, Integer> MIN_ZOOM = Map.of(
       Layer.DISTRICTS, 0,
-      Layer.COMMUNITIES, 10,
-      Layer.WORKS, 10,
+      Layer.COMMUNITIES, 0,
+      Layer.WORKS, 0,
       Layer.STREETS, 12,
       Layer.PIPELINES, 12,
       Layer.FACILITIES, 14);
+  /** The layers whose sub-pixel features are drawn as dots. */
+  static final Set<Layer> DOTS = Set.of(Layer.COMMUNITIES);
+  /** The zoom below which a layer's features are clusters with counts. */
+  static final Map<Layer, Integer> CLUSTER_BELOW = Map.of(Layer.WORKS, 14);
+  /**
+   * What anonymous tiles carry of a layer besides ids (absent: everything): the citizens' fields
+   * of works, as the public works list (coordination/PublicWorksService, UpcomingWorks).
+   */
+  static final Map<Layer, Set<String>> ANONYMOUS_FIELDS = Map.of(Layer.WORKS, Set.of("utility",
+      "owner", "kind", "status", "start_date", "end_date", "street", "traffic_impact", "contact"));
   /** The order layers are drawn in, bottom first. */
   static final List<Layer> DRAW_ORDER = List.of(Layer.DISTRICTS, Layer.COMMUNITIES,
       Layer.STREETS, Layer.PIPELINES, Layer.WORKS, Layer.FACILITIES);
@@ -41,6 +56,13 @@ final class TileSets {
       throw ApiException.notFound("tileset '" + tileset + "'");
     }
     return out;
+  }
+
+  /** How {@code layer} goes into a tile for this audience. */
+  static TileEncoder.LayerInput input(Layer layer, MercatorLayer snapshot, boolean signedIn) {
+    return new TileEncoder.LayerInput(snapshot, MIN_ZOOM.get(layer), true,
+        signedIn ? null : ANONYMOUS_FIELDS.get(layer), DOTS.contains(layer),
+        CLUSTER_BELOW.getOrDefault(layer, 0));
   }
 
   private static Map<String, List<Layer>> byTileset(boolean signedIn) {

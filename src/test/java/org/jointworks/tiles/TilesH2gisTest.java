@@ -71,7 +71,7 @@ class TilesH2gisTest {
     assertThat(ts.at("/dataType").asString()).isEqualTo("vector");
     assertThat(ts.at("/tileMatrixSetURI").asString()).endsWith("/WebMercatorQuad");
     assertThat(ts.at("/layers/1/id").asString()).isEqualTo("communities");
-    assertThat(ts.at("/layers/1/minTileMatrix").asString()).isEqualTo("10");
+    assertThat(ts.at("/layers/1/minTileMatrix").asString()).isEqualTo("0");
     assertThat(ts.at("/layers").toString()).doesNotContain("pipelines");
     assertThat(anonymous.as("leader").get("/ogcapi/tiles/WebMercatorQuad").json()
         .at("/layers").toString()).contains("pipelines");

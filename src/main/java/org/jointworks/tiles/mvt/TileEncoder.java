@@ -1,7 +1,9 @@
 package org.jointworks.tiles.mvt;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -41,12 +43,27 @@ public final class TileEncoder {
    *
    * @param minZoom the first zoom at which the layer appears
    * @param attributes whether features carry their properties (ids only otherwise)
+   * @param fields the only properties features carry besides their id (null: all of them)
+   * @param dots whether features under a pixel are drawn as dots instead of dropped
+   *     ({@link Generalizer.Dots})
+   * @param clusterBelow the zoom below which features are counted into clusters
+   *     ({@link Generalizer.Clusters}); 0 for never
    */
-  public record LayerInput(MercatorLayer layer, int minZoom, boolean attributes) {
+  public record LayerInput(MercatorLayer layer, int minZoom, boolean attributes, Set<String> fields,
+      boolean dots, int clusterBelow) {
     public LayerInput {
       if (minZoom < 0 || minZoom > TileCoord.MAX_ZOOM) {
         throw new IllegalArgumentException("minZoom out of range: " + minZoom);
       }
+      if (clusterBelow < 0 || clusterBelow > TileCoord.MAX_ZOOM + 1) {
+        throw new IllegalArgumentException("clusterBelow out of range: " + clusterBelow);
+      }
+      fields = fields == null ? null : Set.copyOf(fields);
+    }
+
+    /** Every feature as it is, sub-pixel ones dropped. */
+    public LayerInput(MercatorLayer layer, int minZoom, boolean attributes) {
+      this(layer, minZoom, attributes, null, false, 0);
     }
   }
 
@@ -78,13 +95,27 @@ public final class TileEncoder {
       }
       w.beginLayer(in.layer().name(), EXTENT);
       boolean idOnly = !in.attributes();
-      for (Geometry g : in.layer().query(clip, minSizeM)) {
+      if (tile.z() < in.clusterBelow()) {
+        Generalizer.Clusters clusters = new Generalizer.Clusters(tileEnv, unitsPerM);
+        in.layer().query(tileEnv).forEach(clusters::add);
+        for (Generalizer.Mark m : clusters.marks()) {
+          w.addFeature(Generalizer.point(m, FACTORY), 0, 1, 0, 1, kept(m.tags(), in), idOnly);
+        }
+        w.endLayer();
+        continue;
+      }
+      Generalizer.Dots dots = in.dots()
+          ? new Generalizer.Dots(tileEnv, unitsPerM, UNITS_PER_PIXEL * 2 * coarseness) : null;
+      for (Geometry g : dots != null ? in.layer().query(clip) : in.layer().query(clip, minSizeM)) {
         Envelope e = g.getEnvelopeInternal();
         boolean point = g instanceof Puntal;
         if (!point && Math.max(e.getWidth(), e.getHeight()) < minSizeM) {
+          if (dots != null) {
+            dots.add(g);
+          }
           continue;
         }
-        Map<?, ?> tags = (Map<?, ?>) g.getUserData();
+        Map<?, ?> tags = kept((Map<?, ?>) g.getUserData(), in);
         Geometry simple = point ? g : simplify(g, toleranceM);
         if (simple.isEmpty()) {
           continue;
@@ -102,9 +133,28 @@ public final class TileEncoder {
           }
         }
       }
+      if (dots != null) {
+        for (Generalizer.Mark m : dots.marks()) {
+          w.addFeature(Generalizer.point(m, FACTORY), 0, 1, 0, 1, m.tags(), false);
+        }
+      }
       w.endLayer();
     }
     return w.toByteArray();
+  }
+
+  /** The tags a layer's features may carry: its fields, the id and the generalization's counts. */
+  private static Map<?, ?> kept(Map<?, ?> tags, LayerInput in) {
+    if (in.fields() == null) {
+      return tags;
+    }
+    Map<Object, Object> out = new HashMap<>();
+    tags.forEach((k, v) -> {
+      if (in.fields().contains(k) || "id".equals(k) || "count".equals(k) || "cluster".equals(k)) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   /**

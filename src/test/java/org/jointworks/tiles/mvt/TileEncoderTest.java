@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
 
 /** Tile maths and tile building, without Spring. */
 class TileEncoderTest {
@@ -74,6 +76,73 @@ class TileEncoderTest {
     Map<String, Object> none = (Map<String, Object>) bare.getLayer("communities").getGeometries().iterator().next()
         .getUserData();
     assertThat(none).doesNotContainKey("name");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void subPixelCommunitiesBecomeDotsSoTheCityShowsWholeAtLowZoom() throws IOException {
+    List<Feature> fs = new ArrayList<>();
+    long id = 1;
+    for (int i = 0; i < 100; i++) {
+      for (int j = 0; j < 100; j++) {
+        fs.add(square(id++, 113.7 + i * 0.002, 35.2 + j * 0.002, 0.001)); // ~100 m, 20 km city
+      }
+    }
+    MercatorLayer layer = MercatorLayer.of("communities", 1, fs);
+    double[] m = Crs.transform(4490, 3857, 113.8, 35.3);
+    TileCoord z8 = TileCoord.containing(8, m[0], m[1]);
+    var dropped = TileEncoder.encode(z8, List.of(new TileEncoder.LayerInput(layer, 0, true)));
+    assertThat(dropped.length < 100 || decode(dropped).getLayer("communities") == null
+        || decode(dropped).getLayer("communities").getGeometries().isEmpty())
+        .as("without dots every sub-pixel community is dropped").isTrue();
+    JtsMvt tile = decode(TileEncoder.encode(z8, List.of(
+        new TileEncoder.LayerInput(layer, 0, true, null, true, 0))));
+    var dots = tile.getLayer("communities").getGeometries();
+    // 20 km at z8 is about 34 px: one dot per occupied 2-px cell, a few hundred, never 10,000.
+    assertThat(dots).hasSizeBetween(100, 600);
+    long total = 0;
+    for (var g : dots) {
+      assertThat(g).isInstanceOf(Point.class);
+      Map<String, Object> tags = (Map<String, Object>) g.getUserData();
+      assertThat(tags).containsKeys("id", "dot").doesNotContainKey("name");
+      total += ((Number) tags.get("dot")).longValue();
+    }
+    assertThat(total).as("every community counted in exactly one dot").isEqualTo(10_000);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void worksAreCountedIntoClustersBelowTheirClusterZoomWithOnlyTheGivenFields()
+      throws IOException {
+    List<Feature> fs = new ArrayList<>();
+    for (int i = 0; i < 30; i++) { // 30 works within 300 m: one cluster at z10
+      fs.add(new Feature(i + 1, 1, F.createLineString(new Coordinate[] {
+          new Coordinate(113.85 + i * 0.0001, 35.30), new Coordinate(113.851 + i * 0.0001, 35.30)}),
+          Map.of("utility", "gas", "contact", "0373-1", "secret", "x")));
+    }
+    fs.add(new Feature(99, 1, F.createLineString(new Coordinate[] {
+        new Coordinate(113.65, 35.30), new Coordinate(113.651, 35.30)}), // 20 km west
+        Map.of("utility", "power", "secret", "y")));
+    MercatorLayer layer = MercatorLayer.of("works", 1, fs);
+    double[] m = Crs.transform(4490, 3857, 113.85, 35.30);
+    TileCoord z10 = TileCoord.containing(10, m[0], m[1]);
+    JtsMvt tile = decode(TileEncoder.encode(z10, List.of(new TileEncoder.LayerInput(layer, 0, true,
+        java.util.Set.of("utility", "contact"), false, 14))));
+    var marks = tile.getLayer("works").getGeometries();
+    assertThat(marks).hasSize(2).allMatch(g -> g instanceof Point);
+    Map<Long, Map<String, Object>> byCount = new java.util.HashMap<>();
+    marks.forEach(g -> {
+      Map<String, Object> tags = (Map<String, Object>) g.getUserData();
+      byCount.put(((Number) tags.get("count")).longValue(), tags);
+    });
+    assertThat(byCount.get(30L)).containsEntry("cluster", 1L).doesNotContainKey("id");
+    assertThat(byCount.get(1L)).containsEntry("utility", "power").containsKey("id")
+        .doesNotContainKey("secret");
+    TileCoord z15 = TileCoord.containing(15, Crs.transform(4490, 3857, 113.8505, 35.30)[0],
+        Crs.transform(4490, 3857, 113.8505, 35.30)[1]);
+    var lines = decode(TileEncoder.encode(z15, List.of(new TileEncoder.LayerInput(layer, 0, true,
+        null, false, 14)))).getLayer("works").getGeometries();
+    assertThat(lines).isNotEmpty().allMatch(g -> g instanceof LineString);
   }
 
   @Test
