@@ -49,27 +49,25 @@ class SurveyController {
     this.json = json;
   }
 
+  // The uploads' options are read by SurveyParameters, never by @RequestParam: that would parse
+  // a raw workbook sent as a form (curl's default type) as form fields.
   @PostMapping("/api/surveys/preview")
-  Map<String, Object> preview(@RequestParam(defaultValue = "4547") int crs,
-      @RequestParam(required = false) String mapping, HttpServletRequest request)
-      throws IOException {
-    checkCrs(crs);
-    Map<String, Map<String, String>> chosen = mapping(mapping);
+  Map<String, Object> preview(HttpServletRequest request) throws IOException {
+    SurveyParameters p = SurveyParameters.of(request);
+    checkCrs(p.crs());
+    Map<String, Map<String, String>> chosen = mapping(p.mapping());
     SurveyTable[] tables = SurveyUpload.read(request);
-    return SurveyPreview.of(tables[0], tables[1], crs, chosen);
+    return SurveyPreview.of(tables[0], tables[1], p.crs(), chosen);
   }
 
   @PostMapping("/api/surveys/import")
-  Map<String, Object> importSurvey(@RequestParam(defaultValue = "4547") int crs,
-      @RequestParam(required = false) String mapping,
-      @RequestParam(required = false) String owner,
-      @RequestParam(required = false) String utility, HttpServletRequest request)
-      throws IOException {
-    checkCrs(crs);
-    Map<String, Map<String, String>> chosen = mapping(mapping);
+  Map<String, Object> importSurvey(HttpServletRequest request) throws IOException {
+    SurveyParameters p = SurveyParameters.of(request);
+    checkCrs(p.crs());
+    Map<String, Map<String, String>> chosen = mapping(p.mapping());
     SurveyTable[] tables = SurveyUpload.read(request);
-    return imports.importSurvey(new SurveyImportService.Request(tables[0], tables[1], crs,
-        chosen, blank(owner), blank(utility)));
+    return imports.importSurvey(new SurveyImportService.Request(tables[0], tables[1], p.crs(),
+        chosen, p.owner(), p.utility()));
   }
 
   @GetMapping("/api/surveys/export")

@@ -55,6 +55,8 @@ final class SurveyFeatures {
   private final FeatureReader lineReader;
   private final Owners owners;
   private final List<RowError> errors = new ArrayList<>();
+  /** {@code table + row} of the rows with an owner error, so the reader's is not listed again. */
+  private final Set<String> ownerErrors = new java.util.HashSet<>();
   private boolean notYours;
 
   SurveyFeatures(Owners owners, Set<String> organisationCodes) {
@@ -120,11 +122,13 @@ final class SurveyFeatures {
     if (owners.forced() != null) {
       if (named != null && !named.equals(owners.forced())) {
         notYours = true;
+        ownerErrors.add(table + row);
         errors.add(new RowError(table, row, "owner", "survey.owner_not_yours"));
       }
       return owners.forced();
     }
     if (named == null && owners.fallback() == null) {
+      ownerErrors.add(table + row);
       errors.add(new RowError(table, row, "owner", "survey.owner_missing"));
       return null;
     }
@@ -164,8 +168,8 @@ final class SurveyFeatures {
     for (String problem : r.problems()) {
       int colon = problem.indexOf(':');
       String field = colon < 0 ? "" : problem.substring(0, colon);
-      if (!(field.equals("owner") && errors.stream().anyMatch(e -> e.row() == row
-          && e.table().equals(table) && e.field().equals("owner")))) {
+      // The owner's own error (missing, not yours) already names the cell: once is enough.
+      if (!(field.equals("owner") && ownerErrors.contains(table + row))) {
         errors.add(new RowError(table, row, field, code(problem)));
       }
     }

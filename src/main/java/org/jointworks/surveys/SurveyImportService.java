@@ -40,6 +40,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 class SurveyImportService {
+  /** Row errors listed in one answer; {@code args.count} says how many there are in all. */
+  static final int MAX_LISTED = 1000;
+
   private final ImportService imports;
   private final SurveyRepository surveys;
   private final Audit audit;
@@ -183,10 +186,16 @@ class SurveyImportService {
     return out;
   }
 
+  /** The refusal of a survey with row errors: the first {@link #MAX_LISTED}, and the count. */
   static ApiException refusal(HttpStatus status, List<RowError> errors,
       Map<String, Object> mapping) {
     return new ApiException(status, "survey.rows", errors.size()
         + " row error(s) in the survey; nothing was stored", Map.of("count", errors.size()),
-        errors, Map.of("mapping", mapping));
+        listed(errors), Map.of("mapping", mapping));
+  }
+
+  /** A surveyor fixing a table needs the first problems, not a hundred thousand of them. */
+  static List<RowError> listed(List<RowError> errors) {
+    return errors.size() <= MAX_LISTED ? errors : errors.subList(0, MAX_LISTED);
   }
 }

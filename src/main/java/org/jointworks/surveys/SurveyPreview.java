@@ -29,7 +29,8 @@ final class SurveyPreview {
     out.put("crs", "EPSG:" + crsEpsg);
     out.put("points", table(points, pm));
     out.put("lines", table(lines, lm));
-    out.put("errors", linked.errors());
+    out.put("errors", SurveyImportService.listed(linked.errors()));
+    out.put("errorCount", linked.errors().size());
     out.put("importable", linked.ok());
     out.put("pointCount", linked.ok() ? linked.points().size() : 0);
     out.put("lineCount", linked.ok() ? linked.lines().size() : 0);
