@@ -39,6 +39,7 @@ async function main() {
     el('h2', {}, t('report.table')),
     countyTable(s, overdue.data, nameOf),
     el('p', { class: 'note' }, t('report.tableNote')),
+    planFiling(overdue.data, names),
     el('h2', {}, t('report.map')),
     countyMap(districts.data, nameOf),
     el('h2', {}, t('report.overdue', { count: late.length })),
@@ -72,6 +73,15 @@ function countyTable(s, overdue, nameOf) {
     el('thead', {}, el('tr', {}, head.map(h => el('th', {}, h)))),
     el('tbody', {}, rows.map(r => el('tr', {}, r.map(c => el('td', {}, c)))),
       el('tr', { class: 'total' }, total.map(c => el('td', {}, c)))));
+}
+
+/** The counties' 02-25 plan filing (a county milestone) that is overdue or was late, if any. */
+function planFiling(overdue, names) {
+  const lines = overdue.counties.flatMap(c => (c.countyMilestones || [])
+    .filter(m => m.name === 'plan_filed' && (m.state === 'overdue' || m.state === 'done_late'))
+    .map(m => `${names.get(c.district) || c.name} (${t(`value.milestone.${m.state}`)}, ${num(m.daysLate)})`));
+  return el('p', { class: 'note', id: 'report-plan-filed' },
+    `${t('milestone.plan_filed')}: ${lines.length ? lines.join('、') : t('leader.noneOverdue')}`);
 }
 
 function overdueTable(lines, names) {

@@ -38,7 +38,8 @@ final class SampleProjects {
       "exterior_walls", new Project.Finding("safety_hazard", "exterior_walls", "外墙饰面空鼓脱落", null),
       "age_friendly", new Project.Finding("missing_facility", "age_friendly", "无障碍坡道和扶手缺失", null),
       "parking", new Project.Finding("missing_facility", "parking", "停车位不足，车辆乱停", null),
-      "community_services", new Project.Finding("missing_facility", "community_services", "缺少社区综合服务用房", null),
+      "community_services", new Project.Finding("missing_facility", "community_services",
+          "缺少社区综合服务用房", null),
       "lifts", new Project.Finding("missing_facility", "lifts", "多层住宅无电梯，老年住户出行困难", null));
 
   private SampleProjects() {}

@@ -32,6 +32,14 @@ public class FundsRepository {
   public record Switch(int programmeYear, String rule, boolean enabled, Double share,
       String setBy, LocalDate setOn) {}
 
+  /**
+   * Takes the project's row lock until the transaction ends (a no-op UPDATE, the same on both
+   * stores), so two records of the same source cannot both pass the "not more than planned" check.
+   */
+  void lockProject(long projectId) {
+    jdbc.update("UPDATE projects SET version = version WHERE id = :id", Map.of("id", projectId));
+  }
+
   void insert(InPlace f) {
     jdbc.update("INSERT INTO project_funds_in_place (project_id, source, amount_yuan,"
         + " evidence_ref, in_place_on, recorded_at, actor) VALUES (:p, :s, :a, :e, :on, :at,"

@@ -95,9 +95,11 @@ public class FundsService {
           + " source of the project, a positive amount in yuan and the evidence (evidenceRef,"
           + " up to 200 characters)", Map.of("project", projectId));
     }
+    repository.lockProject(projectId);
     double already = repository.inPlace(projectId).stream().filter(f -> f.source() == source)
         .mapToDouble(FundsRepository.InPlace::amountYuan).sum();
-    if (already + in.amountYuan() > planned.amountYuan() + ProjectValidation.FUNDING_TOLERANCE_YUAN) {
+    if (already + in.amountYuan()
+        > planned.amountYuan() + ProjectValidation.FUNDING_TOLERANCE_YUAN) {
       throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "funds.more_than_planned",
           String.format(Locale.ROOT, "%s: %.2f yuan in place with this record, %.2f planned",
               source.code(), already + in.amountYuan(), planned.amountYuan()),

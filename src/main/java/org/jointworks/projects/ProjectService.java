@@ -306,7 +306,8 @@ public class ProjectService {
       throw ApiException.unprocessable("the transition is not valid",
           List.of("note: up to 500 characters"));
     }
-    new WorkflowGates(settings.consentThreshold(), acceptance, approvals, funds).check(before, target, day);
+    new WorkflowGates(settings.consentThreshold(), acceptance, approvals, funds)
+        .check(before, target, day);
     if (before.version() != expectedVersion
         || !repository.updateStatus(id, expectedVersion, target)) {
       throw stale(id, fromHeader);
