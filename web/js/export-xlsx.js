@@ -13,7 +13,11 @@ const TABLES = {
   'leader-ranking': '/api/progress/evaluation',
   conflicts: '/api/works/conflicts',
   clearances: '/api/pipelines/clearance-violations',
+  'areas-list': '/api/linked-areas',
 };
+
+/** Lists drawn from a layer (streamed GeoJSON): the layer's own table. */
+const LAYER_TABLES = { 'own-works': '/api/xlsx/works' };
 
 /** The last URL fetched per path: what the table on screen shows. */
 const lastUrl = {};
@@ -33,6 +37,10 @@ export function addExcelButtons(root = document.getElementById('panel')) {
       const table = document.getElementById(id);
       if (!table || table.previousElementSibling?.dataset?.xlsx === id) continue;
       table.before(button(id, () => lastUrl[path] || path));
+    }
+    for (const [id, path] of Object.entries(LAYER_TABLES)) {
+      const list = document.getElementById(id);
+      if (list && list.previousElementSibling?.dataset?.xlsx !== id) list.before(button(id, () => path));
     }
   };
   new MutationObserver(decorate).observe(root, { childList: true, subtree: true });

@@ -81,6 +81,13 @@ final class XlsxTables {
           plain("xlsx.col.separationDays", "/separationDays"),
           plain("xlsx.col.gapMeters", "/gapMeters"),
           plain("xlsx.col.overlapMeters", "/overlapMeters")), r -> true),
+      "/api/linked-areas", new Table("xlsx.table.linkedAreas", "/features", List.of(
+          plain("xlsx.col.id", "/id"),
+          plain("field.name", "/properties/name"),
+          plain("xlsx.col.note", "/properties/note"),
+          plain("xlsx.col.areaM2", "/properties/area_m2"),
+          plain("xlsx.col.updatedBy", "/properties/updated_by"),
+          plain("xlsx.col.updatedAt", "/properties/updated_at")), r -> true),
       "/api/pipelines/clearance-violations", new Table("xlsx.table.clearances", "/violations",
           List.of(
               value("xlsx.col.clearanceKind", "/kind", "xlsx.clearance."),

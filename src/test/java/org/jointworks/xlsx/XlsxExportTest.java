@@ -78,6 +78,8 @@ class XlsxExportTest {
         .at("/conflicts").size() + 1);
     assertThat(conflicts.get(1).get(0)).isIn("同期施工", "保护期内开挖")
         .doesNotContain("_");
+    assertThat(sheet(admin, "/api/linked-areas?format=xlsx")).hasSize(
+        admin.get("/api/linked-areas").json().at("/features").size() + 1);
     assertThat(sheet(admin, "/api/pipelines/clearance-violations?format=xlsx")).hasSize(
         admin.get("/api/pipelines/clearance-violations").json().at("/violations").size() + 1);
   }
