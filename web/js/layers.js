@@ -162,7 +162,7 @@ export class LayerManager {
   async pick(layerId, id) {
     try {
       const { data } = await api(`/api/${layerId}/${id}`);
-      this.showPicked(layerId, data, null);
+      this.showPicked(layerId, layerId === 'works' && !this.user ? await citizensView(data) : data, null);
     } catch (e) {
       console.warn(`reading ${layerId} ${id} failed`, e);
     }
@@ -212,6 +212,22 @@ export class LayerManager {
   /** How many distinct features of a layer are drawn now. */
   drawn(id) {
     return this.features(id).length;
+  }
+}
+
+/**
+ * A work as the citizens' works map gives it (its fixed fields and the owner's name), for an
+ * anonymous visitor's attribute panel; the work as read if the list does not have it.
+ */
+async function citizensView(work) {
+  const b = L.geoJSON(work).getBounds();
+  const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(7)).join(',');
+  try {
+    const { data } = await api(`/api/public/works?bbox=${bbox}&limit=100`);
+    const found = data.features.find(f => f.id === work.id);
+    return found ? { ...work, properties: found.properties } : work;
+  } catch (e) {
+    return work;
   }
 }
 

@@ -220,7 +220,8 @@ class MapViewsTest {
     Object fields = browser.js("return [...new Set(window.jointworks.layers.features('works')"
         + ".flatMap(f => Object.keys(f.properties)))].sort().join(',')");
     assertThat(statuses.toString()).doesNotContain("cancelled").doesNotContain("completed");
-    assertThat(fields).isEqualTo("end_date,kind,owner,owner_name,start_date,status,utility");
+    // From the works tiles (decision 68): the citizens' fields only, and the id.
+    assertThat(fields).isEqualTo("end_date,id,kind,owner,start_date,status,utility");
     browser.js("const l = window.jointworks.layers; l.choose('works', l.features('works')[0])");
     browser.waitFor("return !document.getElementById('feature-panel').hidden", 10);
     assertThat(browser.text("dd[data-field=start_date]")).matches("20[0-9]{2}-[0-9]{2}-[0-9]{2}");

@@ -1,0 +1,118 @@
+package org.jointworks.tiles;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jointworks.geo.Crs;
+import org.jointworks.layers.Layer;
+import org.jointworks.layers.LayerRevisions;
+import org.jointworks.tiles.mvt.TileCoord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the tiles' snapshots up to date right after a write, off the request path, and builds
+ * the city's overview tiles (zoom {@link #MIN_Z} to {@link #MAX_Z} over the city's box) for
+ * anonymous visitors. Why: right after an import of 100,000 communities the first visitor's first
+ * tile paid for reading and indexing the whole layer and for the overview tiles, 7.5–7.9 s
+ * (docs/benchmarks.md, "Map page from the vector tiles"); now the import's caller pays nothing
+ * extra and the next visitor finds them built. One daemon thread checks the layers' revisions
+ * every {@code jointworks.tiles.warm-millis} (default 250; 0 turns it off); an unchanged layer
+ * costs one comparison. A failure is logged and the next round tries again; a request never waits
+ * for this. Thread-safe.
+ */
+@Component
+class TileWarmer implements SmartLifecycle {
+  static final int MIN_Z = 7;
+  static final int MAX_Z = 10;
+  /** The city's box, lon/lat: the counties of Xinxiang (as TileJSON's bounds). */
+  private static final double[] BOX = {113.0, 34.8, 115.0, 35.9};
+  private static final Logger LOG = LoggerFactory.getLogger(TileWarmer.class);
+
+  private final TileService tiles;
+  private final MercatorSnapshots snapshots;
+  private final LayerRevisions revisions;
+  private final long periodMillis;
+  private final Map<Layer, Long> warmedAt = new EnumMap<>(Layer.class);
+  private ScheduledExecutorService thread;
+  private volatile long lastWarning;
+
+  TileWarmer(TileService tiles, MercatorSnapshots snapshots, LayerRevisions revisions,
+      @Value("${jointworks.tiles.warm-millis:250}") long periodMillis) {
+    this.tiles = tiles;
+    this.snapshots = snapshots;
+    this.revisions = revisions;
+    this.periodMillis = periodMillis;
+  }
+
+  /** One round: each public layer whose revision moved gets its snapshot and overview tiles. */
+  void warm() {
+    for (Layer layer : TileSets.layers(TileSets.ALL, false)) {
+      long revision = revisions.revision(layer);
+      Long done = warmedAt.get(layer);
+      if (done != null && done == revision) {
+        continue;
+      }
+      snapshots.current(layer);
+      overview(layer.id());
+      warmedAt.put(layer, revision);
+    }
+  }
+
+  private void overview(String tileset) {
+    double[] sw = Crs.transform(Crs.LONLAT, Crs.WEB_MERCATOR, BOX[0], BOX[1]);
+    double[] ne = Crs.transform(Crs.LONLAT, Crs.WEB_MERCATOR, BOX[2], BOX[3]);
+    for (int z = MIN_Z; z <= MAX_Z; z++) {
+      TileCoord a = TileCoord.containing(z, sw[0], sw[1]);
+      TileCoord b = TileCoord.containing(z, ne[0], ne[1]);
+      for (int x = Math.min(a.x(), b.x()); x <= Math.max(a.x(), b.x()); x++) {
+        for (int y = Math.min(a.y(), b.y()); y <= Math.max(a.y(), b.y()); y++) {
+          tiles.tile(tileset, false, new TileCoord(z, x, y));
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (periodMillis <= 0 || thread != null) {
+      return;
+    }
+    thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tile-warmer");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      return t;
+    });
+    thread.scheduleWithFixedDelay(() -> {
+      try {
+        warm();
+      } catch (RuntimeException e) {
+        // The store may be down or being restored: say so once a minute, not every round.
+        long now = System.currentTimeMillis();
+        if (now - lastWarning > 60_000) {
+          lastWarning = now;
+          LOG.warn("warming the tiles failed; trying again in the next round: {}", e.toString());
+        }
+      }
+    }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (thread != null) {
+      thread.shutdownNow();
+      thread = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return thread != null;
+  }
+}
