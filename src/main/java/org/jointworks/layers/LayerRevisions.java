@@ -302,6 +302,7 @@ public class LayerRevisions {
   /** Applies the changes up to committed revision {@code target}, oldest first, in order. */
   private void catchUp(Layer layer, long target, LayerChange known) {
     if (revision(layer) >= target) {
+      adopt(layer, known);
       return;
     }
     ReentrantLock lock = catchUps.get(layer);
@@ -309,6 +310,7 @@ public class LayerRevisions {
     try {
       long from = revision(layer);
       if (from >= target) {
+        adopt(layer, known);
         return;
       }
       // The journal is read outside the log's lock, so readers of the log never wait on SQL.
@@ -325,6 +327,32 @@ public class LayerRevisions {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * This instance's own change, when the listener applied the same revision first from the
+   * notification (which carries no features): its hand-over is attached to the logged change,
+   * which it describes exactly (the write recorded it in its own transaction).
+   */
+  private void adopt(Layer layer, LayerChange own) {
+    if (own == null || own.handed() == null) {
+      return;
+    }
+    ArrayDeque<LayerChange> log = logs.get(layer);
+    synchronized (log) {
+      List<LayerChange> all = new ArrayList<>(log);
+      for (int i = all.size() - 1; i >= 0; i--) {
+        LayerChange c = all.get(i);
+        if (c.revision() == own.revision()) {
+          if (c.handed() == null) {
+            all.set(i, new LayerChange(c.revision(), c.ids(), c.touched(), own.handed()));
+            log.clear();
+            log.addAll(all);
+          }
+          return;
+        }
+      }
     }
   }
 
