@@ -278,7 +278,7 @@ public class ImportService {
       // reader builds from them instead of reading the layer back (decision 60).
       boolean pureInserts = inserted != null && inserted.size() == stored.size();
       revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched,
-          pureInserts ? new LayerRevisions.HandOver(inserted, emptyAt) : null);
+          pureInserts ? new HandOver(inserted, emptyAt) : null);
       return new ImportResult(stored.size(), List.copyOf(stored), ignored);
     }
   }
