@@ -1,7 +1,6 @@
 package org.jointworks.layers;
 
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
@@ -30,7 +26,10 @@ import tools.jackson.databind.ObjectMapper;
  * The all-or-nothing GeoJSON import. The body is read as a stream, one feature at a time, and the
  * valid features are written in batches inside one transaction as they come; at the end, one bad
  * feature anywhere rolls the whole transaction back and the answer lists every bad feature by its
- * index. Memory stays flat whatever the body's size: only the current batch and the ids are held.
+ * index. The body is never held whole; the features inserted are kept (they are handed to the
+ * snapshots after the commit, decision 60, and become the snapshot's own), with a few chunks
+ * being read ahead on other cores ({@link ReadAhead}, decision 61) and the current batch, written
+ * through {@link BulkInsert}.
  *
  * <p>Districts are keyed by their code: importing a district whose code exists replaces it (keeping
  * its id), so an export of the reference districts imports back into any store.
@@ -39,10 +38,6 @@ import tools.jackson.databind.ObjectMapper;
 public class ImportService {
   /** Rows per JDBC batch: large enough to amortise round trips, small enough to stay in cache. */
   private static final int BATCH = 1000;
-  /** Features read and checked together on another core while this thread parses and writes. */
-  private static final int CHUNK = 500;
-  /** Chunks being read ahead of the writing thread. */
-  private static final int AHEAD = 4;
   /** A user fixing a file needs the first problems, not a million of them. */
   private static final int MAX_LISTED = 1000;
 
@@ -150,6 +145,7 @@ public class ImportService {
     private final long emptyAt;
 
     private final Progress progress;
+    private final ReadAhead readAhead;
     private long written;
 
     Run(Layer layer, JointWorksUser user, Progress progress) {
@@ -163,6 +159,7 @@ public class ImportService {
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
+      this.readAhead = new ReadAhead(reader, this::accept);
       this.writer = bulk.open(layer);
     }
 
@@ -171,50 +168,9 @@ public class ImportService {
       writer.close();
     }
 
-    private final ArrayDeque<CompletableFuture<List<FeatureReader.Result>>> pending =
-        new ArrayDeque<>();
-    private List<JsonNode> chunk = new ArrayList<>(CHUNK);
-
-    /**
-     * Takes the next feature of the body. Features are read and checked (geometry validity,
-     * fields) in chunks on the common fork/join pool, while this thread goes on parsing and
-     * writing; the results are taken in input order, so indexes, ids and the all-or-nothing
-     * rule are as if read one by one.
-     */
+    /** Takes the next feature of the body; it is read and checked ahead, on other cores. */
     void offer(JsonNode node) {
-      chunk.add(node);
-      if (chunk.size() == CHUNK) {
-        submitChunk();
-      }
-    }
-
-    private void submitChunk() {
-      List<JsonNode> nodes = chunk;
-      chunk = new ArrayList<>(CHUNK);
-      pending.add(CompletableFuture.supplyAsync(
-          () -> nodes.stream().map(reader::read).toList(), ForkJoinPool.commonPool()));
-      while (pending.size() > AHEAD) {
-        acceptOldest();
-      }
-    }
-
-    private void drain() {
-      if (!chunk.isEmpty()) {
-        submitChunk();
-      }
-      while (!pending.isEmpty()) {
-        acceptOldest();
-      }
-    }
-
-    private void acceptOldest() {
-      List<FeatureReader.Result> results;
-      try {
-        results = pending.poll().join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-      results.forEach(this::accept);
+      readAhead.offer(node);
     }
 
     void accept(FeatureReader.Result r) {
@@ -303,7 +259,7 @@ public class ImportService {
     }
 
     ImportResult finish() {
-      drain();
+      readAhead.drain();
       if (!notOwned.isEmpty()) {
         throw new ApiException(HttpStatus.FORBIDDEN, notOwned.size()
             + " feature(s) belong to another organisation; nothing was stored", notOwned,
@@ -322,7 +278,7 @@ public class ImportService {
       // reader builds from them instead of reading the layer back (decision 60).
       boolean pureInserts = inserted != null && inserted.size() == stored.size();
       revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched,
-          pureInserts ? new LayerRevisions.HandOver(inserted, emptyAt) : null);
+          pureInserts ? new HandOver(inserted, emptyAt) : null);
       return new ImportResult(stored.size(), List.copyOf(stored), ignored);
     }
   }

@@ -1,6 +1,5 @@
 package org.jointworks.layers;
 
-import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -83,30 +82,9 @@ public class LayerRevisions {
    * @param touched the lon/lat (EPSG:4490) region the features covered before and after the
    *     write, or null when unknown (anywhere)
    */
-  public record LayerChange(long revision, long[] ids, Envelope touched, Handed handed) {
+  public record LayerChange(long revision, long[] ids, Envelope touched, HandOver.Kept handed) {
     public LayerChange(long revision, long[] ids, Envelope touched) {
       this(revision, ids, touched, null);
-    }
-  }
-
-  /**
-   * The features an import of this instance inserted, handed to the snapshots with its change
-   * (decision 60), so the first reader after it need not read them back from the store. Held
-   * softly: under memory pressure the collector drops them and the snapshots read the store, as
-   * they do for every other change. Never shared between instances.
-   *
-   * @param whole whether these features were the whole layer at the change's revision (the
-   *     layer was empty before it and no other write came between)
-   */
-  public record Handed(SoftReference<List<Feature>> features, boolean whole) {}
-
-  /**
-   * What an import hands over: its inserted features (new ids, in ascending order) and the
-   * revision at which the layer was seen empty before it, or -1 when it was not.
-   */
-  public record HandOver(List<Feature> features, long emptyAt) {
-    public HandOver {
-      features = List.copyOf(features);
     }
   }
 
@@ -189,9 +167,8 @@ public class LayerRevisions {
 
   /** The hand-over as the change at {@code revision} keeps it; whole only if nothing came
    * between the emptiness check and this revision. */
-  private static Handed handed(HandOver handOver, long revision) {
-    return handOver == null ? null : new Handed(new SoftReference<>(handOver.features()),
-        handOver.emptyAt() >= 0 && handOver.emptyAt() + 1 == revision);
+  private static HandOver.Kept handed(HandOver handOver, long revision) {
+    return handOver == null ? null : handOver.keptAt(revision);
   }
 
   /**
@@ -208,46 +185,12 @@ public class LayerRevisions {
    * reach {@code to} from features handed over by this instance's imports, without reading the
    * store; empty when some change between was not handed over whole (then the store is read).
    */
-  public Optional<Catch> handedBetween(Layer layer, long from, long to) {
+  public Optional<HandOver.Catch> handedBetween(Layer layer, long from, long to) {
     ArrayDeque<LayerChange> log = logs.get(layer);
-    List<List<Feature>> lists = new ArrayList<>();
-    boolean fromScratch = false;
     synchronized (log) {
-      var it = log.descendingIterator();
-      long expected = to;
-      while (it.hasNext()) {
-        LayerChange c = it.next();
-        if (c.revision() > to) {
-          continue;
-        }
-        if (c.revision() != expected || (from >= 0 && c.revision() <= from)) {
-          break;
-        }
-        List<Feature> features = c.handed() == null ? null : c.handed().features().get();
-        if (features == null) {
-          return Optional.empty();
-        }
-        lists.add(features);
-        if (c.handed().whole()) {
-          fromScratch = true;
-          break;
-        }
-        expected--;
-      }
-      boolean reached = fromScratch || (from >= 0 && expected == from);
-      if (!reached || lists.isEmpty()) {
-        return Optional.empty();
-      }
+      return HandOver.between(log.descendingIterator(), from, to);
     }
-    java.util.Collections.reverse(lists);
-    return Optional.of(new Catch(fromScratch, lists));
   }
-
-  /**
-   * Features handed over since a snapshot: the whole layer when {@code fromScratch}, otherwise
-   * features added to it; each list in id order, lists oldest first.
-   */
-  public record Catch(boolean fromScratch, List<List<Feature>> added) {}
 
   /** Under the log's lock: the log is written before the counter moves, so whoever reads
    * revision r finds its entry. */
@@ -302,6 +245,7 @@ public class LayerRevisions {
   /** Applies the changes up to committed revision {@code target}, oldest first, in order. */
   private void catchUp(Layer layer, long target, LayerChange known) {
     if (revision(layer) >= target) {
+      adopt(layer, known);
       return;
     }
     ReentrantLock lock = catchUps.get(layer);
@@ -309,6 +253,7 @@ public class LayerRevisions {
     try {
       long from = revision(layer);
       if (from >= target) {
+        adopt(layer, known);
         return;
       }
       // The journal is read outside the log's lock, so readers of the log never wait on SQL.
@@ -325,6 +270,32 @@ public class LayerRevisions {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * This instance's own change, when the listener applied the same revision first from the
+   * notification (which carries no features): its hand-over is attached to the logged change,
+   * which it describes exactly (the write recorded it in its own transaction).
+   */
+  private void adopt(Layer layer, LayerChange own) {
+    if (own == null || own.handed() == null) {
+      return;
+    }
+    ArrayDeque<LayerChange> log = logs.get(layer);
+    synchronized (log) {
+      List<LayerChange> all = new ArrayList<>(log);
+      for (int i = all.size() - 1; i >= 0; i--) {
+        LayerChange c = all.get(i);
+        if (c.revision() == own.revision()) {
+          if (c.handed() == null) {
+            all.set(i, new LayerChange(c.revision(), c.ids(), c.touched(), own.handed()));
+            log.clear();
+            log.addAll(all);
+          }
+          return;
+        }
+      }
     }
   }
 

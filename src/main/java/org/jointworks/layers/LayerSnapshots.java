@@ -88,7 +88,7 @@ public final class LayerSnapshots<T> {
   }
 
   /** The snapshot from the features this instance's imports handed over, without the store. */
-  private T fromHanded(Layer layer, T old, long revision, LayerRevisions.Catch handed) {
+  private T fromHanded(Layer layer, T old, long revision, HandOver.Catch handed) {
     List<Feature> added;
     if (handed.added().size() == 1) {
       added = handed.added().get(0);

@@ -1,0 +1,75 @@
+package org.jointworks.layers;
+
+import java.lang.ref.SoftReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.jointworks.layers.LayerRevisions.LayerChange;
+
+/**
+ * What an import hands to the snapshots with its change (decision 60): the features it inserted
+ * (new ids, ascending, exactly the rows) and the revision at which it saw the layer empty before
+ * it, or -1 when it was not empty.
+ */
+public record HandOver(List<Feature> features, long emptyAt) {
+  public HandOver {
+    features = List.copyOf(features);
+  }
+
+  /**
+   * The hand-over as the logged change at {@code revision} keeps it: softly (under memory
+   * pressure the collector drops the features and the snapshots read the store, as for every
+   * other change; never shared between instances), and whole only if nothing committed between
+   * the emptiness check and this revision.
+   */
+  Kept keptAt(long revision) {
+    return new Kept(new SoftReference<>(features), emptyAt >= 0 && emptyAt + 1 == revision);
+  }
+
+  /** A logged change's hand-over; {@code whole}: the features were the whole layer then. */
+  public record Kept(SoftReference<List<Feature>> features, boolean whole) {}
+
+  /**
+   * Features handed over since a snapshot: the whole layer when {@code fromScratch}, otherwise
+   * features added to it; each list in id order, lists oldest first.
+   */
+  public record Catch(boolean fromScratch, List<List<Feature>> added) {}
+
+  /**
+   * What a snapshot at revision {@code from} (or none, when {@code from} is negative) needs to
+   * reach {@code to} from hand-overs alone, walking the log {@code newestFirst}; empty when some
+   * change between was not handed over (then the store is read). The caller holds the log.
+   */
+  static Optional<Catch> between(Iterator<LayerChange> newestFirst, long from, long to) {
+    List<List<Feature>> lists = new ArrayList<>();
+    boolean fromScratch = false;
+    long expected = to;
+    while (newestFirst.hasNext()) {
+      LayerChange c = newestFirst.next();
+      if (c.revision() > to) {
+        continue;
+      }
+      if (c.revision() != expected || (from >= 0 && c.revision() <= from)) {
+        break;
+      }
+      List<Feature> features = c.handed() == null ? null : c.handed().features().get();
+      if (features == null) {
+        return Optional.empty();
+      }
+      lists.add(features);
+      if (c.handed().whole()) {
+        fromScratch = true;
+        break;
+      }
+      expected--;
+    }
+    boolean reached = fromScratch || (from >= 0 && expected == from);
+    if (!reached || lists.isEmpty()) {
+      return Optional.empty();
+    }
+    Collections.reverse(lists);
+    return Optional.of(new Catch(fromScratch, lists));
+  }
+}
