@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * that digs the same street as water's in the same window, the authority's approval is refused
  * until its override is on record, then approved, and a county's plan holding both works is
  * submitted; then the bell of each party (gas, water) shows its unread count and lists the
- * messages (water the conflict, gas the approval, both the override and the plan) in Chinese, the plan's scope and county by name (never a code or a key). The steps
- * themselves go through HTTP (their refusals are tested in PermitsContract).
+ * messages (water the conflict, gas the approval, both the override and the plan) in Chinese,
+ * the plan's scope and county by name (never a code or a key). The steps themselves go through
+ * HTTP (their refusals are tested in PermitsContract).
  */
 @NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
