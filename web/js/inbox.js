@@ -3,17 +3,33 @@
 // come from the message's kind and arguments (inbox.kind.*), never from the server's English.
 
 import { api, whoAmI } from './api.js';
-import { t } from './i18n.js';
+import { has, t, valueName } from './i18n.js';
+import { districtName } from './names.js';
 
 const LATEST = 20;
 let unread = 0;
 let bell;
 let list;
 
+/**
+ * The arguments by name, never by code: a value with a `value.<arg>.<code>` key (plan scope,
+ * utility, status) by its text, a district code (`county`, the `ref` of a county's plan) by the
+ * district's name. The e-mails do the same on the server (notifications/mail/MailTexts).
+ */
+function named(args) {
+  const out = { ...args };
+  for (const [name, value] of Object.entries(args ?? {})) {
+    if (has(`value.${name}.${value}`)) out[name] = valueName(name, value);
+  }
+  if (args?.county) out.county = districtName(args.county);
+  if (args?.scope === 'county' && args.ref) out.ref = districtName(args.ref);
+  return out;
+}
+
 /** The sentence of one message in the page's language. */
 function text(m) {
   const key = `inbox.kind.${m.kind}`;
-  const said = t(key, { ...m.args, subjectId: m.subjectId });
+  const said = t(key, { ...named(m.args), subjectId: m.subjectId });
   return said === key ? m.message : said;
 }
 

@@ -64,11 +64,8 @@ public class Inbox {
         for (Message m : stored) {
           hub.send(m.recipient(), "notification", m);
           // After the commit, never blocking: a slow or absent relay cannot hold the write.
-          String head = m.message().length() > 100 ? m.message().substring(0, 100) + "…"
-              : m.message();
-          mail.offer(new MailOutbox.Mail(m.recipient(), "[JointWorks] " + head,
-              m.message() + "\r\n\r\n(" + m.kind() + ", " + m.subject() + " "
-                  + m.subjectId() + ")\r\nJointWorks"));
+          // The mail is written in the recipient's language when it is sent.
+          mail.offer(new MailOutbox.Mail(m.recipient(), m.kind(), m.subjectId(), m.args()));
         }
       }
     });

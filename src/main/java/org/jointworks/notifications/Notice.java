@@ -16,7 +16,8 @@ import java.util.Set;
  * @param organisations the organisations whose users receive it
  * @param toAuthority whether the road-works authority's users receive it too
  * @param actor the user whose action caused it: never told of their own action
- * @param message an English sentence for logs and e-mail; the map builds its own from kind and args
+ * @param message an English sentence for logs; the map and the e-mails build their own, in the
+ *     reader's language, from kind and args
  * @param counties district codes whose county-scoped users receive it (overdue notices)
  */
 public record Notice(String kind, String subject, long subjectId, Set<String> organisations,

@@ -107,18 +107,20 @@ abstract class NoticeDeliveryContract {
   @Test
   void aCommittedNoticeIsMailedAndARelayDownForAWhileIsRetried() throws Exception {
     String roads = address("roads");
-    admin.put("/api/users/roads/email", "{\"email\":\"" + roads + "\"}", null);
+    admin.put("/api/users/roads/email", "{\"email\":\"" + roads + "\",\"lang\":\"zh-CN\"}",
+        null);
     long id = submittedWork(anonymous.as("gas"), 0.01);
     List<TinySmtpServer.Received> got = mailTo(roads, 1);
     assertThat(got).hasSize(1);
-    assertThat(got.get(0).subject()).contains("applies for work " + id);
-    assertThat(got.get(0).body()).contains("permit.requested");
+    assertThat(got.get(0).subject()).isEqualTo("【JointWorks】施工 " + id + " 提交了占道挖掘申请");
+    assertThat(got.get(0).body()).startsWith("施工 " + id + " 提交了占道挖掘申请")
+        .doesNotContain("permit.requested");
 
     SMTP.failNext(2);
     long second = submittedWork(anonymous.as("gas"), 0.02);
     got = mailTo(roads, 2);
     assertThat(got).hasSize(2);
-    assertThat(got.get(1).subject()).contains("applies for work " + second);
+    assertThat(got.get(1).subject()).contains("施工 " + second + " ");
   }
 
   @Test
@@ -138,6 +140,81 @@ abstract class NoticeDeliveryContract {
         .isEqualTo(403);
     Thread.sleep(300);
     assertThat(SMTP.received()).hasSize(before);
+  }
+
+  /** A county of its own around (113 + x, 34.5), named in both languages. */
+  private String county(double x, String name, String nameEn) {
+    String code = "mail" + Math.round(x * 1000);
+    String ring = String.format(Locale.ROOT, "[[%1$.6f,34.49],[%2$.6f,34.49],[%2$.6f,34.51],"
+        + "[%1$.6f,34.51],[%1$.6f,34.49]]", 113.0 + x - 0.005, 113.0 + x + 0.005);
+    Http.Response r = admin.post("/api/districts", "{\"type\":\"Feature\",\"geometry\":{"
+        + "\"type\":\"Polygon\",\"coordinates\":[" + ring + "]},\"properties\":{\"code\":\""
+        + code + "\",\"name\":\"" + name + "\",\"name_en\":\"" + nameEn + "\"}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return code;
+  }
+
+  /** No i18n key, placeholder, notice kind or code left in a mail's text. */
+  private static void readable(TinySmtpServer.Received mail, String... codes) {
+    for (String text : List.of(mail.subject(), mail.body())) {
+      assertThat(text).as(text).doesNotContainPattern("[a-z_]+\\.[a-z_]+\\.[a-z_]+")
+          .doesNotContain("{", "}", "inbox.", "mail.", "permit.", "plan.", "linked_area")
+          .doesNotContain(codes);
+    }
+  }
+
+  @Test
+  void mailsSpeakTheirReadersLanguageAndNameWhatTheyMention() throws Exception {
+    // Chinese unless the user says otherwise; only zh-CN or en, and a refused change stores
+    // nothing (not even the address given with it).
+    assertThat(admin.get("/api/users/planner/email").json().get("lang").asString())
+        .isEqualTo("zh-CN");
+    Http gas = anonymous.as("gas");
+    String gasMail = address("gas");
+    Http.Response fr = gas.put("/api/me/email", "{\"email\":\"" + gasMail
+        + "\",\"lang\":\"fr\"}", null);
+    assertThat(fr.status()).as(fr.body()).isEqualTo(422);
+    assertThat(fr.json().get("code").asString()).isEqualTo("mail.lang");
+    assertThat(String.valueOf(gas.get("/api/me/email").json().get("email")))
+        .doesNotContain(gasMail);
+    assertThat(gas.put("/api/me/email", "{\"email\":\"" + gasMail + "\",\"lang\":\"zh-CN\"}",
+        null).json().get("lang").asString()).isEqualTo("zh-CN");
+    String roads = address("roads");
+    Http.Response en = admin.put("/api/users/roads/email", "{\"email\":\"" + roads
+        + "\",\"lang\":\"en\"}", null);
+    assertThat(en.json().get("lang").asString()).as(en.body()).isEqualTo("en");
+    // Setting only the address keeps the language.
+    assertThat(admin.put("/api/users/roads/email", "{\"email\":\"" + roads + "\"}", null)
+        .json().get("lang").asString()).isEqualTo("en");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'email'"
+        + " AND after_json LIKE ?", Long.class, "%" + roads + "%\"lang\":\"en\"%"))
+        .isEqualTo(2);
+
+    String code = county(0.06, "邮件县", "Mail County");
+    long work = submittedWork(gas, 0.06);
+    Http.Response plan = anonymous.as("planner").post("/api/plan-versions",
+        "{\"scope\":\"county\",\"ref\":\"" + code + "\"}");
+    assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+    long version = plan.json().get("versionNo").asLong();
+
+    // The authority (English): the permit request and the plan, by the county's English name.
+    List<TinySmtpServer.Received> toRoads = mailTo(roads, 2);
+    assertThat(toRoads).extracting(TinySmtpServer.Received::subject).containsExactlyInAnyOrder(
+        "[JointWorks] Work " + work + " applies for a permit",
+        "[JointWorks] The construction plan of county Mail County (version " + version
+            + ", 1 works) awaits approval");
+    for (TinySmtpServer.Received m : toRoads) {
+      assertThat(m.body()).contains("Open JointWorks").doesNotContainPattern("\\p{IsHan}");
+      readable(m, code);
+    }
+    // The utility (Chinese): the plan its work is in, by the county's Chinese name.
+    List<TinySmtpServer.Received> toGas = mailTo(gasMail, 1);
+    assertThat(toGas).hasSize(1);
+    assertThat(toGas.get(0).subject()).isEqualTo("【JointWorks】县区 邮件县 的统筹施工计划（第 "
+        + version + " 版，1 项施工）待审批");
+    assertThat(toGas.get(0).body()).startsWith("县区 邮件县 的统筹施工计划").contains("请登录")
+        .doesNotContain("county", "Work ", "approval", "construction");
+    readable(toGas.get(0), code);
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A user's e-mail address: {@code GET|PUT /api/me/email} for oneself, {@code GET|PUT
- * /api/users/{username}/email} for ADMIN ({@link MailAddressService} holds the use case).
+ * A user's e-mail address and mail language: {@code GET|PUT /api/me/email} for oneself, {@code
+ * GET|PUT /api/users/{username}/email} for ADMIN ({@link MailAddressService} holds the use case).
  */
 @RestController
 class MailAddressController {
@@ -23,8 +23,11 @@ class MailAddressController {
     this.addresses = addresses;
   }
 
-  /** The body of a PUT: the address, or null to remove it. */
-  record Address(String email) {}
+  /**
+   * The body of a PUT: the address, or null to remove it; the language ({@code zh-CN},
+   * {@code en}), or null to keep it.
+   */
+  record Address(String email, String lang) {}
 
   @GetMapping("/api/me/email")
   Map<String, Object> mine() {
@@ -33,7 +36,8 @@ class MailAddressController {
 
   @PutMapping("/api/me/email")
   Map<String, Object> setMine(@RequestBody Address body) {
-    return view(addresses.set(me(), body == null ? null : body.email()));
+    return view(addresses.set(me(), body == null ? null : body.email(),
+        body == null ? null : body.lang()));
   }
 
   @GetMapping("/api/users/{username}/email")
@@ -43,12 +47,14 @@ class MailAddressController {
 
   @PutMapping("/api/users/{username}/email")
   Map<String, Object> setOf(@PathVariable String username, @RequestBody Address body) {
-    return view(addresses.set(username, body == null ? null : body.email()));
+    return view(addresses.set(username, body == null ? null : body.email(),
+        body == null ? null : body.lang()));
   }
 
-  private static Map<String, Object> view(String email) {
+  private static Map<String, Object> view(MailAddresses.Settings s) {
     Map<String, Object> m = new HashMap<>();
-    m.put("email", email);
+    m.put("email", s.email());
+    m.put("lang", s.lang());
     return m;
   }
 

@@ -5,8 +5,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and changes a user's e-mail address; each change is audited ({@code email}, subject
- * {@code users}, the username with the old and the new address) in the same transaction.
+ * Reads and changes a user's e-mail address and mail language; each change is audited ({@code
+ * email}, subject {@code users}, the username with the old and the new address and language) in
+ * the same transaction.
  */
 @Service
 class MailAddressService {
@@ -19,22 +20,23 @@ class MailAddressService {
   }
 
   @Transactional(readOnly = true)
-  String get(String username) {
+  MailAddresses.Settings get(String username) {
     return addresses.get(username);
   }
 
   @Transactional
-  String set(String username, String email) {
-    String before = addresses.get(username);
-    String after = addresses.set(username, email);
+  MailAddresses.Settings set(String username, String email, String lang) {
+    MailAddresses.Settings before = addresses.get(username);
+    MailAddresses.Settings after = addresses.set(username, email, lang);
     audit.record("email", "users", null, json(username, before), json(username, after));
     return after;
   }
 
-  private static String json(String username, String email) {
-    // Usernames and addresses hold no quote, backslash or control character (both are checked
-    // where they enter), so they are quoted as they are.
+  private static String json(String username, MailAddresses.Settings s) {
+    // Usernames, addresses and languages hold no quote, backslash or control character (all are
+    // checked where they enter), so they are quoted as they are.
     return "{\"username\":\"" + username + "\",\"email\":"
-        + (email == null ? "null" : "\"" + email + "\"") + "}";
+        + (s.email() == null ? "null" : "\"" + s.email() + "\"") + ",\"lang\":\"" + s.lang()
+        + "\"}";
   }
 }

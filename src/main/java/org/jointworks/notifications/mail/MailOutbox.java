@@ -1,6 +1,7 @@
 package org.jointworks.notifications.mail;
 
 import jakarta.annotation.PreDestroy;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The e-mails waiting to go out. {@link #offer} never blocks: the inbox calls it after the
  * causing write has committed, and a full queue drops the mail with a warning rather than hold
  * the request (the message is in the inbox anyway). One daemon thread sends each mail, resolving
- * the recipient's address at sending time (a user without one gets none), with
+ * the recipient's address and language at sending time (a user without an address gets none)
+ * and writing it in that language ({@link MailTexts}), with
  * {@code attempts} tries and a doubling delay, each failure logged, the last at ERROR.
  *
  * <p>Thread-safe. Limit: the queue lives in memory; mail still queued when the process stops is
@@ -22,11 +24,19 @@ import org.springframework.stereotype.Component;
 public class MailOutbox {
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
-  /** One mail to a user (the address is looked up when it is sent). */
-  public record Mail(String username, String subject, String body) {}
+  /**
+   * One mail to a user: an inbox message's kind, subject id and arguments, written when it is
+   * sent (the address and language are looked up then).
+   */
+  public record Mail(String username, String kind, Long subjectId, Map<String, Object> args) {
+    public Mail {
+      args = args == null ? Map.of() : Map.copyOf(args);
+    }
+  }
 
   private final MailProperties settings;
   private final MailAddresses addresses;
+  private final MailTexts texts;
   private final SmtpClient smtp;
   private final BlockingQueue<Mail> queue;
   private final AtomicLong sent = new AtomicLong();
@@ -34,9 +44,10 @@ public class MailOutbox {
   private final AtomicLong dropped = new AtomicLong();
   private final Thread worker;
 
-  MailOutbox(MailProperties settings, MailAddresses addresses) {
+  MailOutbox(MailProperties settings, MailAddresses addresses, MailTexts texts) {
     this.settings = settings;
     this.addresses = addresses;
+    this.texts = texts;
     this.smtp = new SmtpClient(settings);
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     if (settings.enabled()) {
@@ -60,7 +71,7 @@ public class MailOutbox {
     if (!queue.offer(mail)) {
       dropped.incrementAndGet();
       log.warn("mail queue full ({}): dropped the mail to {} ({})", settings.queueCapacity(),
-          mail.username(), mail.subject());
+          mail.username(), mail.kind());
     }
   }
 
@@ -89,14 +100,15 @@ public class MailOutbox {
   }
 
   private void deliver(Mail m) throws InterruptedException {
-    String to = addresses.of(m.username()).orElse(null);
+    MailAddresses.Recipient to = addresses.of(m.username()).orElse(null);
     if (to == null) {
       return;
     }
+    MailTexts.Text text = texts.render(to.lang(), m.kind(), m.subjectId(), m.args());
     long delay = settings.retryDelay().toMillis();
     for (int attempt = 1; ; attempt++) {
       try {
-        smtp.send(to, m.subject(), m.body());
+        smtp.send(to.email(), text.subject(), text.body());
         sent.incrementAndGet();
         return;
       } catch (java.io.IOException e) {
