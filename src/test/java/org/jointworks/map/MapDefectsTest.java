@@ -84,7 +84,9 @@ class MapDefectsTest {
     // A public work: its owner's name, not the owner's code beside it.
     browser.js(TO_WEIBIN);
     browser.waitFor("return window.jointworks.layers.drawn('works') > 0", 30);
-    browser.js("const l = window.jointworks.layers; l.choose('works', l.features('works')[0])");
+    // Tiles may be swapped between two calls while the zoom settles: pick in one step, retried.
+    browser.waitFor("const l = window.jointworks.layers; const f = l.features('works')[0];"
+        + " if (!f) return false; l.choose('works', f); return true", 30);
     browser.waitFor("return !!document.querySelector('dd[data-field=owner_name]')", 10);
     assertThat(browser.driver().findElements(By.cssSelector("dd[data-field=owner]"))).isEmpty();
     assertThat(browser.text("dd[data-field=utility]")).doesNotContainPattern("[a-z_]{3,}");

@@ -128,8 +128,8 @@ class MapPageTest {
     assertThat(browser.text("#who")).contains("gas").contains("管线单位");
     WebElement pipelines = browser.driver().findElement(By.cssSelector("input[data-layer=pipelines]"));
     browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);
-    browser.js("const l = window.jointworks.layers;"
-        + " l.zoomTo('communities', {id: l.features('communities')[0].id}, 16)");
+    browser.waitFor("const l = window.jointworks.layers; const f = l.features('communities')[0];"
+        + " if (!f) return false; l.zoomTo('communities', {id: f.id}, 16); return true", 30);
     pipelines.click();
     browser.waitFor("return window.jointworks.layers.drawn('pipelines') > 0", 20);
     Object colours = browser.js("const l = window.jointworks.layers; return [...new Set("

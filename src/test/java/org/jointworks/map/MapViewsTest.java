@@ -222,7 +222,9 @@ class MapViewsTest {
     assertThat(statuses.toString()).doesNotContain("cancelled").doesNotContain("completed");
     // From the works tiles (decision 68): the citizens' fields only, and the id.
     assertThat(fields).isEqualTo("end_date,id,kind,owner,start_date,status,utility");
-    browser.js("const l = window.jointworks.layers; l.choose('works', l.features('works')[0])");
+    // Tiles may be swapped between two calls while the zoom settles: pick in one step, retried.
+    browser.waitFor("const l = window.jointworks.layers; const f = l.features('works')[0];"
+        + " if (!f) return false; l.choose('works', f); return true", 30);
     browser.waitFor("return !document.getElementById('feature-panel').hidden", 10);
     assertThat(browser.text("dd[data-field=start_date]")).matches("20[0-9]{2}-[0-9]{2}-[0-9]{2}");
     assertThat(browser.text("dd[data-field=owner_name]")).contains("示例");
