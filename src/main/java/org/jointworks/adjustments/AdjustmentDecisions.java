@@ -1,9 +1,19 @@
 package org.jointworks.adjustments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jointworks.clock.BusinessClock;
+import org.jointworks.layers.FeatureReader;
+import org.jointworks.layers.FeatureRepository;
+import org.jointworks.layers.Layer;
+import org.jointworks.layers.LayerService;
+import org.jointworks.projects.ProgrammeProperties;
+import org.jointworks.projects.Project;
+import org.jointworks.projects.ProjectInput;
+import org.jointworks.projects.ProjectRepository;
+import org.jointworks.projects.ProjectService;
 import org.jointworks.notifications.Notice;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
@@ -29,9 +39,21 @@ public class AdjustmentDecisions {
   private final Audit audit;
   private final ObjectMapper json;
   private final ApplicationEventPublisher events;
+  private final FeatureRepository features;
+  private final ProjectRepository projects;
+  private final ProjectService projectService;
+  private final LayerService layers;
+  private final ProgrammeProperties settings;
 
   AdjustmentDecisions(AdjustmentService adjustments, AdjustmentRepository repository,
-      BusinessClock clock, Audit audit, ObjectMapper json, ApplicationEventPublisher events) {
+      BusinessClock clock, Audit audit, ObjectMapper json, ApplicationEventPublisher events,
+      FeatureRepository features, ProjectRepository projects, ProjectService projectService,
+      LayerService layers, ProgrammeProperties settings) {
+    this.features = features;
+    this.projects = projects;
+    this.projectService = projectService;
+    this.layers = layers;
+    this.settings = settings;
     this.adjustments = adjustments;
     this.repository = repository;
     this.clock = clock;
@@ -72,7 +94,7 @@ public class AdjustmentDecisions {
       throw moved(before, "the plan now is not the one the adjustment was filed against");
     }
     adjustments.holds(e);
-    var applied = adjustments.applyChanges(input, e);
+    var applied = applyChanges(input, e);
     repository.addChanges(id, applied.withdrawn(), applied.added());
     return decided(before, "approve");
   }
@@ -109,9 +131,53 @@ public class AdjustmentDecisions {
     events.publishEvent(new Notice("adjustment." + after.status(), "adjustments", after.id(),
         Set.of(), false, Audit.currentActor(), "adjustment " + after.id() + " of "
             + after.district() + " was " + after.status() + " by the city office",
-        Map.of("id", after.id(), "district", after.district()), Set.of(after.district())));
+        Map.of("id", after.id(), "district", districtName(after.district()),
+            "districtCode", after.district()), Set.of(after.district())));
     return after;
   }
+
+  /** The district's name for the notice (the map shows names, not codes). */
+  private String districtName(String code) {
+    return features.findAll(Layer.DISTRICTS).stream().filter(f -> code.equals(f.text("code")))
+        .map(f -> f.text("name")).findFirst().orElse(code);
+  }
+
+  /**
+   * Applies an approved adjustment inside the approval's transaction: withdraws the dropped
+   * projects (kept, marked) and creates the added communities and projects.
+   */
+  private Applied applyChanges(AdjustmentService.AdjustmentInput in,
+      AdjustmentService.Evaluation e) {
+    List<Long> withdrawn = new ArrayList<>();
+    for (Project p : e.dropped()) {
+      if (!projects.withdraw(p.id(), p.version())) {
+        throw ApiException.conflict("project " + p.id() + " changed meanwhile; check again");
+      }
+      audit.record("withdraw", "projects", p.id(), projectService.toJson(p),
+          projectService.toJson(projectService.get(p.id())));
+      withdrawn.add(p.id());
+    }
+    List<Long> added = new ArrayList<>();
+    for (AdjustmentService.AddInput a : in.add() == null
+        ? List.<AdjustmentService.AddInput>of() : in.add()) {
+      // A new community was validated by the check (FeatureReader, as the layer would); the
+      // adjustment, approved by the city office, stores it itself.
+      long communityId = a.communityId() != null ? a.communityId()
+          : layers.createTrusted(Layer.COMMUNITIES, new FeatureReader(Layer.COMMUNITIES,
+              features.districtCodes(), features.organisationCodes()).read(a.community())
+              .feature()).id();
+      ProjectInput p = a.project();
+      added.add(projectService.create(new ProjectInput(communityId, settings.year(),
+          p.budgetYuan(), p.content(), p.funding(), p.safeguards(), p.constructionUnit(),
+          p.supervisingUnit(), p.responsiblePerson(), p.surveyFindings(), p.surveyedOn(), null,
+          null, p.eligibilityException()),
+          "adjustment").id());
+    }
+    return new Applied(withdrawn, added);
+  }
+
+  /** The projects an approval withdrew and added. */
+  private record Applied(List<Long> withdrawn, List<Long> added) {}
 
   private static ApiException moved(Adjustment a, String why) {
     return ApiException.of(HttpStatus.CONFLICT, "adjustment.baseline_moved", why

@@ -16,13 +16,11 @@ import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureReader;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
-import org.jointworks.layers.LayerService;
 import org.jointworks.projects.CountyScope;
 import org.jointworks.projects.ProgrammeProperties;
 import org.jointworks.projects.Project;
 import org.jointworks.projects.ProjectInput;
 import org.jointworks.projects.ProjectRepository;
-import org.jointworks.projects.ProjectService;
 import org.jointworks.projects.ProjectStatus;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
@@ -45,9 +43,7 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class AdjustmentService {
   private final ProjectRepository projects;
-  private final ProjectService projectService;
   private final FeatureRepository features;
-  private final LayerService layers;
   private final AdjustmentRepository repository;
   private final ProgrammeProperties settings;
   private final Audit audit;
@@ -55,16 +51,14 @@ public class AdjustmentService {
   private final BusinessClock clock;
   private final CountyPlanService plans;
 
-  AdjustmentService(ProjectRepository projects, ProjectService projectService,
-      FeatureRepository features, LayerService layers, AdjustmentRepository repository,
+  AdjustmentService(ProjectRepository projects,
+      FeatureRepository features, AdjustmentRepository repository,
       ProgrammeProperties settings, Audit audit, ObjectMapper json, BusinessClock clock,
       CountyPlanService plans) {
     this.clock = clock;
     this.plans = plans;
     this.projects = projects;
-    this.projectService = projectService;
     this.features = features;
-    this.layers = layers;
     this.repository = repository;
     this.settings = settings;
     this.audit = audit;
@@ -187,41 +181,6 @@ public class AdjustmentService {
           Map.of("district", e.district(), "lower", check.lower()), null, extra);
     }
   }
-
-  /**
-   * Applies an approved adjustment inside the approval's transaction: withdraws the dropped
-   * projects (kept, marked) and creates the added communities and projects.
-   */
-  Applied applyChanges(AdjustmentInput in, Evaluation e) {
-    List<Long> withdrawn = new ArrayList<>();
-    for (Project p : e.dropped()) {
-      if (!projects.withdraw(p.id(), p.version())) {
-        throw ApiException.conflict("project " + p.id() + " changed meanwhile; check again");
-      }
-      audit.record("withdraw", "projects", p.id(), projectService.toJson(p),
-          projectService.toJson(projectService.get(p.id())));
-      withdrawn.add(p.id());
-    }
-    List<Long> added = new ArrayList<>();
-    for (AddInput a : in.add() == null ? List.<AddInput>of() : in.add()) {
-      // A new community was validated by the check (FeatureReader, as the layer would); the
-      // adjustment, approved by the city office, stores it itself.
-      long communityId = a.communityId() != null ? a.communityId()
-          : layers.createTrusted(Layer.COMMUNITIES, new FeatureReader(Layer.COMMUNITIES,
-              features.districtCodes(), features.organisationCodes()).read(a.community())
-              .feature()).id();
-      ProjectInput p = a.project();
-      added.add(projectService.create(new ProjectInput(communityId, settings.year(),
-          p.budgetYuan(), p.content(), p.funding(), p.safeguards(), p.constructionUnit(),
-          p.supervisingUnit(), p.responsiblePerson(), p.surveyFindings(), p.surveyedOn(), null,
-          null, p.eligibilityException()),
-          "adjustment").id());
-    }
-    return new Applied(withdrawn, added);
-  }
-
-  /** The projects an approval withdrew and added. */
-  record Applied(List<Long> withdrawn, List<Long> added) {}
 
   /** The metrics as JSON, as stored with a filing. */
   String toJson(PlanMetrics m) {

@@ -76,7 +76,7 @@ class AdjustmentDecisionTest extends ProgrammeContext {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE subject = 'adjustments'"
         + " AND subject_id = ? AND action IN ('file', 'refuse')", Long.class, id)).isEqualTo(2);
     JsonNode inbox = officer("yuanyang").get("/api/notifications").json().get("messages");
-    assertThat(inbox.toString()).contains("adjustment.refused");
+    assertThat(inbox.toString()).contains("adjustment.refused").contains("原阳县");
   }
 
   @Test
