@@ -45,7 +45,9 @@ async function main() {
     el('h2', {}, t('report.overdue', { count: late.length })),
     overdueTable(late, names),
     el('h2', {}, t('report.ranking', { period: t(`leader.period.${period}`) })),
-    el('p', { class: 'note', id: 'report-method' }, t('leader.method', { weights: weights(evaluation.data) })),
+    el('p', { class: 'note', id: 'report-method' }, t('leader.method', { weights: weights(evaluation.data) }),
+      evaluation.data.weights?.planFiled !== undefined
+        ? ` ${t('leader.methodPlanFiled', { share: Math.round(evaluation.data.weights.planFiled * 100) })}` : ''),
     rankingTable(evaluation.data, names),
     el('div', { class: 'signature' },
       el('div', {}, t('report.preparedBy')), el('div', {}, t('report.reviewedBy')),
@@ -95,7 +97,8 @@ function overdueTable(lines, names) {
 }
 
 function weights(evaluation) {
-  return Object.entries(evaluation.weights || {}).map(([k, w]) =>
+  // planFiled is a share within reporting (decision 76), not a term of the sum.
+  return Object.entries(evaluation.weights || {}).filter(([k]) => k !== 'planFiled').map(([k, w]) =>
     `${t(`component.${k}`)} ${Math.round(w * 100)}%`).join(' + ');
 }
 

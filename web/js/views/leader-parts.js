@@ -90,11 +90,14 @@ export function ranking(evaluation, names) {
     `${t(`component.${x.name}`)} ${num(x.points, 1)}`, x.points === 0
       ? el('span', { class: 'why' }, `（${basisText(x)}）`) : null, ' '))) ]);
   // The method, labelled as the city's own settings: why a county 100 % started can rank last.
-  const weights = Object.entries(evaluation.weights || {}).map(([k, w]) =>
+  // planFiled is a share within reporting (the 02-25 filing), not a term of the sum.
+  const weights = Object.entries(evaluation.weights || {}).filter(([k]) => k !== 'planFiled').map(([k, w]) =>
     `${t(`component.${k}`)} ${Math.round(w * 100)}%`).join(' + ');
+  const filingShare = evaluation.weights?.planFiled;
   return el('div', {},
     evaluation.provisional ? el('p', { class: 'notice' }, t('leader.provisional')) : null,
-    el('p', { class: 'notice', id: 'leader-method' }, t('leader.method', { weights })),
+    el('p', { class: 'notice', id: 'leader-method' }, t('leader.method', { weights }),
+      filingShare !== undefined ? ` ${t('leader.methodPlanFiled', { share: Math.round(filingShare * 100) })}` : ''),
     el('p', { class: 'notice', id: 'leader-ranking-source' }, t('programme.source.weights')),
     table([t('leader.col.rank'), t('field.district'), t('leader.col.score'), t('leader.col.components')],
       rows, { id: 'leader-ranking' }));

@@ -8,6 +8,7 @@ import { withProgress } from '../progress.js';
 import { colourCommunitiesByStatus } from '../status.js';
 import { showFeature } from '../feature.js';
 import { cards, countyChart, countyTable, overdueList, overdueProjects, ranking } from './leader-parts.js';
+import { planFilingLine, programmeSection, projectPanel } from './leader-programme.js';
 
 // The sample programme stands on this day (docs/programme.md); a 2023 programme read years later
 // would otherwise show every project as overdue "today".
@@ -51,13 +52,13 @@ export function rerender() {
 async function load() {
   const q = `asOf=${ctx.asOf}`;
   try {
-    const [summary, districts, overdue, evaluation, projects] = await withProgress(t('leader.loading'),
+    const [summary, districts, overdue, evaluation, projects, funding] = await withProgress(t('leader.loading'),
       () => Promise.all([
         api(`/api/progress/summary?${q}`), api(`/api/progress/districts.geojson?${q}`),
         api(`/api/progress/overdue?${q}`), api(`/api/progress/evaluation?period=${ctx.period}&${q}`),
-        colourCommunitiesByStatus(ctx.state)]));
+        colourCommunitiesByStatus(ctx.state), api(`/api/progress/funding`).catch(() => null)]));
     ctx.data = { summary: summary.data, districts: districts.data, overdue: overdue.data,
-      evaluation: evaluation.data, projects: projects || [] };
+      evaluation: evaluation.data, projects: projects || [], funding: funding?.data };
   } catch (e) {
     ctx.panel.replaceChildren(el('p', { class: 'message error' }, e.message));
     return;
@@ -91,11 +92,15 @@ function render() {
         href: `/report.html?asOf=${ctx.asOf}&period=${ctx.period}` }, t('leader.report'))),
     message,
     cards(summary),
+    el('h3', {}, t('leader.programme')),
+    programmeSection(summary, ctx.data.funding, ctx.data.projects, names),
     el('h3', {}, t('leader.chart')),
     countyChart(summary, nameOf),
     el('h3', {}, t('leader.counties')),
     countyTable(summary, overdue, nameOf, code => zoomToDistrict(code)),
     el('h3', {}, t('leader.overdue', { count: overdueProjects(overdue).length })),
+    planFilingLine(overdue, names),
+    el('div', { id: 'leader-project-slot' }),
     overdueList(overdue, names, p => zoomToProject(p)),
     el('h3', {}, t('leader.ranking'), ' ', period),
     ranking(evaluation, names)));
@@ -188,6 +193,9 @@ async function zoomToProject(line) {
     document.querySelectorAll('#leader-overdue tr.selected').forEach(r => r.classList.remove('selected'));
     document.querySelector(`#leader-overdue tr[data-project="${line.id}"]`)?.classList.add('selected');
     showFeature('communities', data, null, ctx.state);
+    const approvals = (await api(`/api/projects/${project.id}/scheme-approvals`).catch(() => ({ data: [] }))).data;
+    const names = new Map(ctx.data.summary.districts.map(d => [d.code, nameOf(d)]));
+    document.getElementById('leader-project-slot')?.replaceChildren(projectPanel(project, approvals, names));
   } catch (e) {
     console.warn('community of project', line.id, e);
   }

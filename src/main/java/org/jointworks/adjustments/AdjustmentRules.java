@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Adjustments: ADMIN, PLANNER, LEADER, CITY_OFFICE and the county roles read; they and a
  * COUNTY_OFFICER (its own county: the check is how a county prepares its joint filing) check (a
- * check changes nothing); ADMIN and CITY_OFFICE apply (the city office's approval of the county's
- * filing); UTILITY and anonymous users nothing.
+ * check changes nothing); a COUNTY_OFFICER (its own county) and ADMIN (late, with a reason) file;
+ * ADMIN and CITY_OFFICE approve or refuse (the city office's decision on the county's filing);
+ * UTILITY and anonymous users nothing.
  */
 @Component
 class AdjustmentRules implements EndpointRules {
@@ -26,6 +27,9 @@ class AdjustmentRules implements EndpointRules {
         .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.LEADER.name(),
             Role.CITY_OFFICE.name(), Role.COUNTY_OFFICER.name())
         .requestMatchers(HttpMethod.POST, "/api/adjustments")
+        .hasAnyRole(Role.ADMIN.name(), Role.COUNTY_OFFICER.name())
+        .requestMatchers(HttpMethod.POST, "/api/adjustments/*/approve",
+            "/api/adjustments/*/refuse")
         .hasAnyRole(Role.ADMIN.name(), Role.CITY_OFFICE.name());
   }
 }

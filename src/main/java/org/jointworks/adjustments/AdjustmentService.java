@@ -16,13 +16,11 @@ import org.jointworks.layers.Feature;
 import org.jointworks.layers.FeatureReader;
 import org.jointworks.layers.FeatureRepository;
 import org.jointworks.layers.Layer;
-import org.jointworks.layers.LayerService;
 import org.jointworks.projects.CountyScope;
 import org.jointworks.projects.ProgrammeProperties;
 import org.jointworks.projects.Project;
 import org.jointworks.projects.ProjectInput;
 import org.jointworks.projects.ProjectRepository;
-import org.jointworks.projects.ProjectService;
 import org.jointworks.projects.ProjectStatus;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
@@ -36,17 +34,16 @@ import tools.jackson.databind.ObjectMapper;
  * Checks and applies adjustments. The check compares, metric by metric, the county's original plan
  * — the baseline frozen when its annual plan was filed ({@link CountyPlanService}), never today's
  * editable projects — its plan now, and its plan after the swap; the rule holds when the plan
- * after is not lower than the original in any metric. Applying (the city office's approval of the
- * county's joint filing) is refused after the adjustment deadline by the server's clock, then
- * withdraws the dropped projects (kept, marked), creates the added communities and projects, and
- * records the filing, all in one transaction. Thread-safe.
+ * after is not lower than the original in any metric. Filing (the county's joint filing) is
+ * refused after the adjustment deadline by the server's clock and changes nothing; the city
+ * office's approval ({@link AdjustmentDecisions}) applies it: withdraws the dropped projects
+ * (kept, marked) and creates the added communities and projects, in one transaction.
+ * Thread-safe.
  */
 @Service
 public class AdjustmentService {
   private final ProjectRepository projects;
-  private final ProjectService projectService;
   private final FeatureRepository features;
-  private final LayerService layers;
   private final AdjustmentRepository repository;
   private final ProgrammeProperties settings;
   private final Audit audit;
@@ -54,16 +51,14 @@ public class AdjustmentService {
   private final BusinessClock clock;
   private final CountyPlanService plans;
 
-  AdjustmentService(ProjectRepository projects, ProjectService projectService,
-      FeatureRepository features, LayerService layers, AdjustmentRepository repository,
+  AdjustmentService(ProjectRepository projects,
+      FeatureRepository features, AdjustmentRepository repository,
       ProgrammeProperties settings, Audit audit, ObjectMapper json, BusinessClock clock,
       CountyPlanService plans) {
     this.clock = clock;
     this.plans = plans;
     this.projects = projects;
-    this.projectService = projectService;
     this.features = features;
-    this.layers = layers;
     this.repository = repository;
     this.settings = settings;
     this.audit = audit;
@@ -130,8 +125,13 @@ public class AdjustmentService {
         PlanMetrics.of(current.getOrDefault(d, List.of())))).toList();
   }
 
+  /**
+   * Files an adjustment for the city office's decision: checked as on approval (the rule, the
+   * filing references, the deadline by the server's clock), stored with the baseline and plan it
+   * was checked against; it changes no project.
+   */
   @Transactional
-  public Adjustment apply(AdjustmentInput in) {
+  public Adjustment file(AdjustmentInput in) {
     Evaluation e = evaluate(in);
     List<String> problems = new ArrayList<>();
     LateRecording when = LateRecording.of(clock, "filedOn", in.filedOn(), in.lateReason());
@@ -154,53 +154,44 @@ public class AdjustmentService {
           + closes + " (逾期不再调整); today is " + when.effectiveOn() + " by the server's clock",
           Map.of("closes", closes.toString(), "filedOn", when.effectiveOn().toString()));
     }
+    holds(e);
+    Adjustment record = new Adjustment(0, in.district(), settings.year(), when.effectiveOn(),
+        in.reason(), in.countyApprovalRef(), in.housingFilingRef(), in.developmentFilingRef(),
+        in.financeFilingRef(), List.of(), List.of(), json.writeValueAsString(e.before()),
+        json.writeValueAsString(e.after()), clock.now(), Audit.currentActor(), when.lateReason(),
+        Adjustment.FILED, null, null, null);
+    long id = repository.insert(record, json.writeValueAsString(e.original()),
+        json.writeValueAsString(in));
+    Adjustment stored = repository.find(id).orElseThrow();
+    audit.record(when.late() ? "file_late" : "file", "adjustments", id, null,
+        json.writeValueAsString(stored));
+    return stored;
+  }
+
+  /** Refuses (409 {@code adjustment.lower_than_filed}) an evaluation that lowers a metric. */
+  void holds(Evaluation e) {
     Check check = e.check();
     if (!check.holds()) {
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("lower", check.lower());
       extra.put("metrics", check.metrics());
       throw new ApiException(HttpStatus.CONFLICT, "adjustment.lower_than_filed",
-          "the adjusted plan of " + in.district() + " would be lower than the plan as filed in "
+          "the adjusted plan of " + e.district() + " would be lower than the plan as filed in "
               + String.join(", ", check.lower()) + "; the rule is that no metric may be lower",
-          Map.of("district", in.district(), "lower", check.lower()), null, extra);
+          Map.of("district", e.district(), "lower", check.lower()), null, extra);
     }
-    List<Long> withdrawn = new ArrayList<>();
-    for (Project p : e.dropped()) {
-      if (!projects.withdraw(p.id(), p.version())) {
-        throw ApiException.conflict("project " + p.id() + " changed meanwhile; check again");
-      }
-      audit.record("withdraw", "projects", p.id(), projectService.toJson(p),
-          projectService.toJson(projectService.get(p.id())));
-      withdrawn.add(p.id());
-    }
-    List<Long> added = new ArrayList<>();
-    for (AddInput a : in.add() == null ? List.<AddInput>of() : in.add()) {
-      // A new community was validated by the check (FeatureReader, as the layer would); the
-      // adjustment, approved by the city office, stores it itself.
-      long communityId = a.communityId() != null ? a.communityId()
-          : layers.createTrusted(Layer.COMMUNITIES, new FeatureReader(Layer.COMMUNITIES,
-              features.districtCodes(), features.organisationCodes()).read(a.community())
-              .feature()).id();
-      ProjectInput p = a.project();
-      added.add(projectService.create(new ProjectInput(communityId, settings.year(),
-          p.budgetYuan(), p.content(), p.funding(), p.safeguards(), p.constructionUnit(),
-          p.supervisingUnit(), p.responsiblePerson(), p.surveyFindings(), p.surveyedOn(), null,
-          null, p.eligibilityException()),
-          "adjustment").id());
-    }
-    Adjustment record = new Adjustment(0, in.district(), settings.year(), when.effectiveOn(),
-        in.reason(), in.countyApprovalRef(), in.housingFilingRef(), in.developmentFilingRef(),
-        in.financeFilingRef(), withdrawn, added, json.writeValueAsString(e.before()),
-        json.writeValueAsString(e.after()), clock.now(), Audit.currentActor(), when.lateReason());
-    long id = repository.insert(record);
-    Adjustment stored = repository.findAll().stream().filter(x -> x.id() == id).findFirst()
-        .orElseThrow();
-    audit.record(when.late() ? "create_late" : "create", "adjustments", id, null,
-        json.writeValueAsString(stored));
-    return stored;
   }
 
-  private record Evaluation(String district, PlanMetrics original, PlanMetrics before,
+  /** The metrics as JSON, as stored with a filing. */
+  String toJson(PlanMetrics m) {
+    return json.writeValueAsString(m);
+  }
+
+  AdjustmentInput readInput(String s) {
+    return json.readValue(s, AdjustmentInput.class);
+  }
+
+  record Evaluation(String district, PlanMetrics original, PlanMetrics before,
       PlanMetrics after, List<Project> dropped, List<String> addNames) {
     Check check() {
       var metrics = PlanMetrics.compare(original, before, after);
@@ -211,7 +202,7 @@ public class AdjustmentService {
     }
   }
 
-  private Evaluation evaluate(AdjustmentInput in) {
+  Evaluation evaluate(AdjustmentInput in) {
     List<String> problems = new ArrayList<>();
     String district = in.district();
     if (district == null || !features.districtCodes().contains(district)) {

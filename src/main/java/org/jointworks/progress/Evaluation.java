@@ -45,13 +45,31 @@ public final class Evaluation {
   /** The sources of the evaluation's numbers (issue 12: invented numbers never pass as the plan's). */
   static final java.util.Map<String, String> SOURCES = java.util.Map.of(
       "weights", LOCAL, "reportDueDay", LOCAL, "reportScores", LOCAL,
+      "planFiledWeight", LOCAL, "planFiledScores", LOCAL, "planFiledDue", PLAN,
       "consentThreshold", PLAN, "deadlines", PLAN,
       "note", "the plan names a weighted score (综合权重) but no weights; the weights, the"
-          + " monthly report's due day and its scores are the city's settings");
+          + " monthly report's due day and its scores, and the share and scores of the 02-25"
+          + " filing within the reporting component are the city's settings");
 
-  /** What one county brings to the evaluation. */
+  /**
+   * What one county brings to the evaluation; {@code planFiled} is its 02-25 filing milestone as
+   * of the cut-off ({@link Milestones#planFiled}).
+   */
   public record Input(String district, String name, List<Project> projects,
-      List<Reporting.Month> reporting, List<Inspection> inspections) {}
+      List<Reporting.Month> reporting, List<Inspection> inspections,
+      Milestones.Milestone planFiled) {}
+
+  /**
+   * The 02-25 filing's score (a local setting, like the monthly reports' scores): 1 filed on time
+   * or not due yet, 0.5 filed late, 0 not filed by the cut-off.
+   */
+  static double planFiledScore(Milestones.Milestone m) {
+    return switch (m == null ? "overdue" : m.state()) {
+      case "done", "due" -> 1;
+      case "done_late" -> 0.5;
+      default -> 0;
+    };
+  }
 
   public static Result rank(String period, LocalDate cutOff, boolean provisional,
       ProgrammeProperties settings, List<Input> counties) {
@@ -79,7 +97,9 @@ public final class Evaluation {
       }
       double schedule = dueMilestones == 0 ? 1 : (double) onTime / dueMilestones;
       double consent = (double) consentMet / in.projects().size();
-      double reporting = Reporting.score(in.reporting());
+      double monthly = Reporting.score(in.reporting());
+      double filing = planFiledScore(in.planFiled());
+      double reporting = (1 - w.planFiled()) * monthly + w.planFiled() * filing;
       long findings = 0;
       long lateFindings = 0;
       for (Inspection x : in.inspections()) {
@@ -97,7 +117,9 @@ public final class Evaluation {
           part("consent", w.consent(), consent, consentMet + " of " + in.projects().size()
               + " projects with both consents at the threshold"),
           part("reporting", w.reporting(), reporting, in.reporting().size()
-              + " monthly reports due; late, corrected, unapproved and missing ones lose"),
+              + " monthly reports due; late, corrected, unapproved and missing ones lose;"
+              + " annual plan filing scores " + filing + " at a share of "
+              + w.planFiled() + " (" + filingState(in.planFiled()) + ")"),
           part("quality", w.quality(), quality, (findings - lateFindings) + " of " + findings
               + " inspection findings rectified on time"));
       double score = round(parts.stream().mapToDouble(Component::points).sum());
@@ -113,6 +135,15 @@ public final class Evaluation {
       ranked.add(new County(rank, c.district(), c.name(), c.score(), c.components()));
     }
     return new Result(period, cutOff, provisional, w, ranked, SOURCES);
+  }
+
+  private static String filingState(Milestones.Milestone m) {
+    return m == null ? "not filed" : switch (m.state()) {
+      case "done" -> "filed on time";
+      case "done_late" -> "filed " + m.daysLate() + " days late";
+      case "due" -> "not due yet";
+      default -> "not filed";
+    };
   }
 
   private static Component part(String name, double weight, double value, String basis) {

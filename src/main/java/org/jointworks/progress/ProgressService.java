@@ -161,9 +161,13 @@ class ProgressService {
     List<Evaluation.Input> inputs = new ArrayList<>();
     for (Feature f : features.findAll(Layer.DISTRICTS)) {
       String code = f.text("code");
+      var plan = plans.find(code, settings.year()).orElse(null);
       inputs.add(new Evaluation.Input(code, f.text("name"),
           byDistrict.getOrDefault(code, List.of()), reporting.getOrDefault(code, List.of()),
-          checks.getOrDefault(code, List.of())));
+          checks.getOrDefault(code, List.of()),
+          Milestones.planFiled(d.planFiled(), plan == null ? null : plan.filedOn(),
+              plan == null ? null : plan.recordedOn(), plan == null ? null : plan.lateReason(),
+              cutOff)));
     }
     return Evaluation.rank(period, cutOff, provisional, settings, inputs);
   }

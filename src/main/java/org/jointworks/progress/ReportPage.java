@@ -47,7 +47,8 @@ final class ReportPage {
     h.append("<p class=\"note\">Targets: the plan (新百城提质办〔2023〕2号). Status as recorded by ")
         .append(asOf).append("; ranking: mid-year evaluation. 考核权重、月报到期日和得分为本市设定"
             + " (local setting): the plan asks for a weighted score (综合权重) but gives no"
-            + " weights.</p>")
+            + " weights. 报送项中年度实施方案备案占 " + Math.round(evaluation.weights().planFiled() * 100)
+            + "% (local setting: the 02-25 filing within reporting).</p>")
         .append("</body></html>");
     return h.toString();
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jointworks.adjustments.Adjustment;
+import org.jointworks.adjustments.AdjustmentDecisions;
 import org.jointworks.adjustments.AdjustmentService;
 import org.jointworks.clock.BusinessClock;
 import org.jointworks.countyplans.CountyPlanService;
@@ -58,6 +60,7 @@ class SampleProgramme {
   private final FeatureRepository features;
   private final ProjectService projects;
   private final AdjustmentService adjustments;
+  private final AdjustmentDecisions decisions;
   private final ReportService reports;
   private final InspectionService inspections;
   private final NamedParameterJdbcTemplate jdbc;
@@ -73,7 +76,8 @@ class SampleProgramme {
       ProjectService projects, AdjustmentService adjustments, ReportService reports,
       InspectionService inspections, NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
       ObjectMapper json, BusinessClock clock, CountyPlanService plans,
-      SchemeApprovalService approvals, Pilots pilots) {
+      SchemeApprovalService approvals, Pilots pilots, AdjustmentDecisions decisions) {
+    this.decisions = decisions;
     this.approvals = approvals;
     this.pilots = pilots;
     this.clock = clock;
@@ -207,9 +211,24 @@ class SampleProgramme {
 
   /** Runs {@code work} as the city office (its approvals name it), then as the loader again. */
   private <T> T asCityOffice(java.util.function.Supplier<T> work) {
+    return as(new JointWorksUser("city_office", "", true, Role.CITY_OFFICE, null), work);
+  }
+
+  /**
+   * The adjustment's two steps (issue 12): the county officer files it, the city office approves
+   * it the same day; returns the approved adjustment.
+   */
+  private Adjustment fileAndApprove(AdjustmentService.AdjustmentInput in) {
+    var officer = new JointWorksUser(in.district() + "_officer", "", true, Role.COUNTY_OFFICER,
+        null, in.district());
+    Adjustment filed = as(officer, () -> adjustments.file(in));
+    return asCityOffice(() -> decisions.approve(filed.id(),
+        new AdjustmentDecisions.DecisionInput("符合调整规则，同意")));
+  }
+
+  private <T> T as(JointWorksUser office, java.util.function.Supplier<T> work) {
     var context = SecurityContextHolder.getContext();
     var loader = context.getAuthentication();
-    var office = new JointWorksUser("city_office", "", true, Role.CITY_OFFICE, null);
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(office, null,
         office.getAuthorities()));
     try {
@@ -256,7 +275,7 @@ class SampleProgramme {
         SampleProjects.funding(budget, true, new SplittableRandom(7)), old.safeguards(),
         old.constructionUnit(), old.supervisingUnit(), old.responsiblePerson(),
         old.surveyFindings(), LocalDate.of(2023, 3, 8), null);
-    var adjustment = adjustments.apply(new AdjustmentService.AdjustmentInput(ADJUSTED_DISTRICT,
+    var adjustment = fileAndApprove(new AdjustmentService.AdjustmentInput(ADJUSTED_DISTRICT,
         List.of(dropped.id()), List.of(new AdjustmentService.AddInput(null,
             json.readTree(community), in)), LocalDate.of(2023, 3, 18),
         old.name() + "居民对改造方案同意率不足80%，调出2023年计划；调入延津县供销社家属院",

@@ -77,12 +77,20 @@ public record ProgrammeProperties(
     }
   }
 
-  /** The evaluation's component weights (see docs/programme.md); non-negative, adding up to 1. */
+  /**
+   * The evaluation's component weights (see docs/programme.md); non-negative, the five components
+   * adding up to 1. {@code planFiled} is the share, within the reporting component, of the county's
+   * annual plan filed with the city office by 02-25 (the rest is the monthly reports); in [0, 1].
+   */
   public record Weights(double progress, double schedule, double consent, double reporting,
-      double quality) {
-    static final Weights DEFAULT = new Weights(0.30, 0.25, 0.15, 0.15, 0.15);
+      double quality, @DefaultValue("0.2") double planFiled) {
+    static final Weights DEFAULT = new Weights(0.30, 0.25, 0.15, 0.15, 0.15, 0.2);
 
     public Weights {
+      if (!(planFiled >= 0 && planFiled <= 1)) {
+        throw new IllegalArgumentException(
+            "jointworks.programme.weights.plan-filed must be in [0, 1]");
+      }
       double[] all = {progress, schedule, consent, reporting, quality};
       double sum = 0;
       for (double w : all) {

@@ -63,10 +63,21 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(planner.get("/api/projects/" + a.get("id").asLong()).json().get("inPlan")
         .asBoolean()).isTrue();
 
-    Http.Response applied = cityOffice.post("/api/adjustments", body + "," + filing("2023-03-15")
-        + "}");
-    assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+    Http.Response filed = officer("fengqiu").post("/api/adjustments", body + ","
+        + filing("2023-03-15") + "}");
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    assertThat(filed.json().get("status").asString()).isEqualTo("filed");
+    assertThat(filed.json().get("addedProjects").size()).isZero();
+    // Filing changes nothing: the city office's approval applies it.
+    assertThat(planner.get("/api/projects/" + a.get("id").asLong()).json().get("inPlan")
+        .asBoolean()).isTrue();
+    Http.Response applied = cityOffice.post("/api/adjustments/" + filed.json().get("id").asLong()
+        + "/approve", "{}");
+    assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     JsonNode adj = applied.json();
+    assertThat(adj.get("status").asString()).isEqualTo("approved");
+    assertThat(adj.get("decidedBy").asString()).isEqualTo("city_office");
+    assertThat(adj.get("decidedOn").asString()).isEqualTo("2023-03-15");
     assertThat(adj.get("housingFilingRef").asString()).isEqualTo("住建〔2023〕1号");
     assertThat(adj.get("developmentFilingRef").asString()).isEqualTo("发改〔2023〕2号");
     assertThat(adj.get("financeFilingRef").asString()).isEqualTo("财〔2023〕3号");
@@ -112,7 +123,7 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(check.get("holds").asBoolean()).isFalse();
     assertThat(check.get("lower").toString()).contains("households").contains("investmentYuan")
         .doesNotContain("buildings");
-    Http.Response refused = cityOffice.post("/api/adjustments", body + "," + filing("2023-03-15")
+    Http.Response refused = officer("weihui").post("/api/adjustments", body + "," + filing("2023-03-15")
         + "}");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("detail").asString()).contains("households")
@@ -128,11 +139,11 @@ class AdjustmentApiTest extends ProgrammeContext {
     file(admin, "changyuan");
     String body = "{\"district\":\"changyuan\",\"drop\":[" + a.get("communityId").asLong()
         + "],\"add\":[" + newCommunityAdd("changyuan", 20, 2_000_000) + "]";
-    Http.Response late = cityOffice.post("/api/adjustments", body + "," + filing("2023-04-01")
+    Http.Response late = officer("changyuan").post("/api/adjustments", body + "," + filing("2023-04-01")
         + "}");
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.body()).contains("2023-03-31");
-    Http.Response unfiled = cityOffice.post("/api/adjustments", body + "}");
+    Http.Response unfiled = officer("changyuan").post("/api/adjustments", body + "}");
     assertThat(unfiled.status()).isEqualTo(422);
     assertThat(unfiled.body()).contains("housingFilingRef").contains("developmentFilingRef")
         .contains("financeFilingRef");
@@ -152,6 +163,14 @@ class AdjustmentApiTest extends ProgrammeContext {
     assertThat(leader.post("/api/adjustments/check", body).status()).isEqualTo(422);
     assertThat(leader.post("/api/adjustments", body).status()).isEqualTo(403);
     assertThat(utility.post("/api/adjustments", body).status()).isEqualTo(403);
+    assertThat(cityOffice.post("/api/adjustments", body).status()).isEqualTo(403);
+    assertThat(officer("changyuan").post("/api/adjustments", body).status()).isEqualTo(422);
+    assertThat(officer("changyuan").post("/api/adjustments/1/approve", "{}").status())
+        .isEqualTo(403);
+    assertThat(leader.post("/api/adjustments/1/refuse", "{}").status()).isEqualTo(403);
+    assertThat(anonymous.post("/api/adjustments/1/approve", "{}").status()).isEqualTo(401);
+    assertThat(cityOffice.post("/api/adjustments/999999/approve", "{}").status())
+        .isEqualTo(404);
     assertThat(anonymous.get("/api/adjustments").status()).isEqualTo(401);
     assertThat(utility.get("/api/adjustments/plans").status()).isEqualTo(403);
     assertThat(leader.get("/api/adjustments").status()).isEqualTo(200);

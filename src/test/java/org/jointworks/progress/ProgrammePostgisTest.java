@@ -90,13 +90,18 @@ class ProgrammePostgisTest {
     assertThat(officer.post("/api/county-plans",
         "{\"district\":\"weibin\",\"reporter\":\"卫滨区信息员\"}").status())
         .isEqualTo(201);
-    Http.Response adj = anonymous.as("city_office").post("/api/adjustments",
+    Http.Response adj = officer.post("/api/adjustments",
         "{\"district\":\"weibin\",\"drop\":["
         + b.get("communityId").asLong() + "],\"add\":[{\"community\":" + feature
         + ",\"project\":" + projectBody + "}],\"filedOn\":\"2023-03-10\",\"reason\":\"调整\","
         + "\"countyApprovalRef\":\"a\",\"housingFilingRef\":\"h\",\"developmentFilingRef\":\"d\","
         + "\"financeFilingRef\":\"f\"}");
     assertThat(adj.status()).as(adj.body()).isEqualTo(201);
+    assertThat(adj.json().get("status").asString()).isEqualTo("filed");
+    Http.Response approved = anonymous.as("city_office").post("/api/adjustments/"
+        + adj.json().get("id").asLong() + "/approve", "{\"reason\":\"同意\"}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    assertThat(approved.json().get("addedProjects").size()).isEqualTo(1);
 
     JsonNode report = officer.post("/api/reports", "{\"district\":\"weibin\",\"period\":"
         + "\"2023-03\",\"submittedOn\":\"2023-04-12\",\"projectsStarted\":0,"
