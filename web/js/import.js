@@ -1,7 +1,8 @@
 // The map's import (issue 18, item 4): choose a file → the server's dry run shows its encoding,
 // CRS, feature count, the column mapping in effect (DBF names cut at 10 characters already
 // mapped) with a choice for the rest, and every feature's problems → import, with the upload's
-// progress and then an indeterminate bar while the server stores → the layer is drawn again.
+// progress, then the import job's own progress (percent of the file read, rows parsed and stored,
+// polled from GET /api/imports/jobs/{id}) → the layer is drawn again.
 // Any format goes to one door (`/api/files/preview`, `/api/files/import`, told by the file's first
 // bytes); a survey workbook (.xlsx) to `/api/surveys/preview` and `/api/surveys/import`.
 import { ApiError, PAGE, csrfToken } from './api.js';
@@ -73,7 +74,7 @@ async function previewFile() {
   d.mapping.replaceChildren();
   d.errors.replaceChildren();
   try {
-    const path = isSurvey(ctx.file) ? '/api/surveys/preview'
+    const path = isSurvey(ctx.file) ? `/api/surveys/preview?${surveyQuery()}`
       : `/api/files/preview?${query()}`;
     ctx.preview = await upload(path, ctx.file);
     ctx.preview.layer = d.layer.value;
@@ -82,6 +83,11 @@ async function previewFile() {
     ctx.preview = null;
     showError(d.message, e);
   }
+}
+
+function surveyQuery() {
+  const m = ctx.mapping;
+  return Object.keys(m).length ? new URLSearchParams({ mapping: JSON.stringify(m) }).toString() : '';
 }
 
 function query() {
@@ -157,42 +163,129 @@ function problemText(e) {
   return field ? `${field}：${code}` : code;
 }
 
+const SURVEY_TABLES = ['points', 'lines'];
+
 function showSurvey(p) {
   const d = ctx.dom;
   d.summary.replaceChildren(el('dt', {}, t('import.format')), el('dd', {}, t('import.survey')),
     el('dt', {}, t('import.crs')), el('dd', {}, p.crs),
     el('dt', {}, t('import.count')), el('dd', {}, `${t('import.survey.points', { n: p.points?.rows ?? 0 })}，${
       t('import.survey.lines', { n: p.lines?.rows ?? 0 })}`));
-  d.mapping.replaceChildren();
-  const errors = (p.errors || []).map(x => (typeof x === 'string' ? x : x.message || JSON.stringify(x)));
-  d.errors.replaceChildren(...(errors.length ? [el('p', { class: 'message error' }, t('import.errors')),
-    el('ul', { class: 'errors', id: 'import-error-list' }, errors.map(x => el('li', {}, x)))] : []));
+  d.mapping.replaceChildren(...SURVEY_TABLES.filter(table => p[table]).map(table => surveyMapping(table, p[table])));
+  showSurveyErrors(p.errors || [], p.errorCount ?? (p.errors || []).length);
   d.run.disabled = !p.importable;
   showMessage(d.message, p.importable ? t('import.ready', { count: (p.pointCount || 0) + (p.lineCount || 0) })
     : t('import.fixFirst'), !!p.importable);
+}
+
+/** One table's fields, each with the workbook column it reads (a choice of the table's headers). */
+function surveyMapping(table, tp) {
+  const fields = [...new Set([...Object.keys(tp.fields || {}), ...(tp.missing || [])])];
+  const rows = fields.map(f => {
+    const select = el('select', { dataset: { table, field: f }, onchange: e => remapSurvey(table, f, e.target.value) },
+      [el('option', { value: '' }, t('import.skip')), ...(tp.headers || []).map(h => el('option', { value: h }, h))]);
+    select.value = tp.fields?.[f] || '';
+    return el('tr', { dataset: { field: f } }, el('td', {}, has(`field.${f}`) ? `${t(`field.${f}`)} (${f})` : f),
+      el('td', {}, select));
+  });
+  return el('table', { class: 'survey-mapping', dataset: { table } },
+    el('caption', {}, t('import.survey.mapping', { table: t(`import.survey.table.${table}`) })),
+    el('thead', {}, el('tr', {}, el('th', {}, t('import.field')), el('th', {}, t('import.column')))),
+    el('tbody', {}, rows));
+}
+
+function remapSurvey(table, field, header) {
+  // An empty choice hands the field back to the automatic mapping.
+  const fields = { ...(ctx.mapping[table] || {}), [field]: header };
+  if (!header) delete fields[field];
+  ctx.mapping = { ...ctx.mapping, [table]: fields };
+  previewFile();
+}
+
+/** Row errors ({table, row, field, code}) in the user's language: table, row, field, reason. */
+function showSurveyErrors(errors, count) {
+  const d = ctx.dom;
+  if (!errors.length) { d.errors.replaceChildren(); return; }
+  const text = x => {
+    if (typeof x === 'string') return x;
+    const where = x.row ? t('import.survey.row', { table: t(`import.survey.table.${x.table}`), row: x.row })
+      : t(`import.survey.table.${x.table}`);
+    const field = x.field ? (has(`field.${x.field}`) ? t(`field.${x.field}`) : x.field) : '';
+    const why = x.code && has(`error.${x.code}`) ? t(`error.${x.code}`) : x.message || x.code;
+    return `${where}${field ? ` ${field}` : ''}：${why}`;
+  };
+  d.errors.replaceChildren(el('p', { class: 'message error' }, t('import.errors')),
+    el('ul', { class: 'errors', id: 'import-error-list' }, errors.map(x =>
+      el('li', { dataset: { table: x.table, row: x.row } }, text(x)))),
+    count > errors.length ? el('p', {}, t('import.more', { n: count - errors.length })) : null);
 }
 
 async function runImport() {
   const d = ctx.dom;
   d.run.disabled = true;
   const survey = isSurvey(ctx.file);
+  // One layer's file is stored by an import job whose progress drives the bar; a GeoPackage
+  // (several layers in one transaction) and a survey workbook are stored within the request.
+  const byJob = !survey && ctx.preview?.format !== 'geopackage';
   try {
-    const data = await upload(survey ? '/api/surveys/import' : `/api/files/import?${query()}`, ctx.file);
-    const count = typeof data.imported === 'number' ? data.imported
-      : Object.values(data.imported || {}).reduce((a, b) => a + b, 0);
+    let data = await upload(survey ? `/api/surveys/import?${surveyQuery()}`
+      : `/api/files/import?${query()}${byJob ? '&async=true' : ''}`, ctx.file, byJob);
+    if (data?.job) data = { ...data, ...(await follow(data.job)) };
+    const count = survey ? SURVEY_TABLES.reduce((n, k) => n + (data.features?.[k]?.imported || 0), 0)
+      : typeof data.imported === 'number' ? data.imported
+        : Object.values(data.imported || {}).reduce((a, b) => a + b, 0);
     showMessage(d.message, t('import.done', { count }));
     document.body.dataset.imported = String(count);
-    const layers = survey ? ['pipelines'] : data.layer ? [data.layer] : Object.keys(data.imported || {});
-    layers.forEach(id => ctx.state.layers.load(id));
+    if (survey) d.errors.replaceChildren();
+    const layers = survey ? ['pipelines', 'pipe-points'] : data.layer ? [data.layer]
+      : Object.keys(data.imported || {});
+    layers.forEach(id => ctx.state.layers.load(id)); // a layer the map does not draw is skipped
     ctx.preview = null;
   } catch (e) {
-    // The survey import lands with its own helper; until then the service denies the path.
-    if (survey && [403, 404, 405].includes(e.status)) showMessage(d.message, t('import.surveyUnavailable'), false);
+    ctx.dom.bar.hidden = true;
+    if (e.lost) showMessage(d.message, t('import.jobLost'), false);
     else showError(d.message, e);
-    if (e.problem?.errors?.length && !survey) {
-      showProblems(e.problem.errors.filter(x => x.problems).map(x => ({ ...x,
-        errors: x.problems.map(m => ({ message: m })) })), e.problem.errors.length);
+    const bad = (e.problem?.errors || []).filter(x => x && (x.problems || x.errors));
+    if (survey && e.problem?.errors?.length) {
+      showSurveyErrors(e.problem.errors, e.problem.args?.count ?? e.problem.errors.length);
+    } else if (bad.length) {
+      showProblems(bad.map(x => ({ index: x.index ?? x.row ?? 0,
+        errors: x.errors || x.problems.map(m => ({ message: m })) })), bad.length);
     }
+  }
+}
+
+/**
+ * Polls the import job until it ends, showing its percentage and rows on the bar (each value
+ * seen is kept in <body data-import-progress> for the browser test); answers the finished job or
+ * throws its error as the server's problem (a lost job with {@code lost} set).
+ */
+async function follow(job) {
+  const bar = ctx.dom.bar;
+  const seen = [];
+  bar.hidden = false;
+  for (;;) {
+    bar.value = job.percent ?? 0;
+    bar.title = t('import.jobProgress', { percent: job.percent ?? 0, parsed: job.rowsParsed ?? 0,
+      stored: job.rowsStored ?? 0 });
+    seen.push(job.percent ?? 0);
+    document.body.dataset.importProgress = seen.join(',');
+    if (job.state === 'succeeded') { bar.hidden = true; return job; }
+    if (job.state === 'failed') {
+      const err = new ApiError(job.error?.status ?? 500, { ...job.error, status: job.error?.status });
+      err.lost = job.error?.code === 'import.job_lost';
+      throw err;
+    }
+    await new Promise(r => setTimeout(r, 250));
+    const res = await fetch(`/api/imports/jobs/${encodeURIComponent(job.id)}`, {
+      headers: { ...PAGE, Accept: 'application/json', 'Accept-Language': currentLang() } });
+    const body = await res.json().catch(() => null);
+    if (!res.ok) {
+      const err = new ApiError(res.status, body);
+      err.lost = body?.code === 'import.job_unknown';
+      throw err;
+    }
+    job = body;
   }
 }
 
@@ -200,7 +293,7 @@ async function runImport() {
  * POSTs the file as the body with XMLHttpRequest, whose upload events give the bar its figures
  * (fetch has none); once sent, the bar turns indeterminate while the server reads and stores.
  */
-function upload(path, file) {
+function upload(path, file, byJob = false) {
   const bar = ctx.dom.bar;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -219,11 +312,12 @@ function upload(path, file) {
       bar.title = t('import.uploading', { percent: bar.value });
     };
     xhr.upload.onload = () => {
+      if (byJob) { bar.value = 0; bar.title = t('import.working'); return; } // the job drives it
       bar.removeAttribute('value'); // indeterminate: the server is working
       bar.title = t('import.working');
     };
     xhr.onload = () => {
-      bar.hidden = true;
+      bar.hidden = !byJob || xhr.status !== 202;
       let data = null;
       try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { data = { detail: xhr.responseText }; }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);

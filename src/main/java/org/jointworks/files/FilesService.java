@@ -126,18 +126,27 @@ public class FilesService {
     }
   }
 
+  /** Writes features to a temporary GeoJSON file, which the caller deletes. */
+  public Path spool(List<Feature> features) throws IOException {
+    Path tmp = Files.createTempFile("jointworks-import", ".geojson");
+    try (OutputStream out = Files.newOutputStream(tmp);
+        JsonGenerator g = json.createGenerator(out)) {
+      FeatureWriter.open(g);
+      features.forEach(f -> FeatureWriter.write(f, g));
+      FeatureWriter.close(g);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    return tmp;
+  }
+
   /** Imports features into one layer, all or nothing. */
   @Transactional
   public ImportService.ImportResult importFeatures(Layer layer, List<Feature> features) {
     Path tmp = null;
     try {
-      tmp = Files.createTempFile("jointworks-import", ".geojson");
-      try (OutputStream out = Files.newOutputStream(tmp);
-          JsonGenerator g = json.createGenerator(out)) {
-        FeatureWriter.open(g);
-        features.forEach(f -> FeatureWriter.write(f, g));
-        FeatureWriter.close(g);
-      }
+      tmp = spool(features);
       try (InputStream in = Files.newInputStream(tmp)) {
         return imports.importGeoJson(layer, in);
       }

@@ -3,6 +3,7 @@ package org.jointworks.files;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.Field;
+import org.jointworks.layers.ImportJobs;
 import org.jointworks.layers.ImportService;
 import org.jointworks.layers.Layer;
 import org.jointworks.system.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,10 +39,12 @@ import tools.jackson.databind.ObjectMapper;
 class UploadController {
   private final FilesService files;
   private final ObjectMapper json;
+  private final ImportJobs jobs;
 
-  UploadController(FilesService files, ObjectMapper json) {
+  UploadController(FilesService files, ObjectMapper json, ImportJobs jobs) {
     this.files = files;
     this.json = json;
+    this.jobs = jobs;
   }
 
   @PostMapping("/api/files/preview")
@@ -49,23 +54,39 @@ class UploadController {
       @RequestParam(required = false) Integer srid, @RequestParam(required = false) String wkt,
       @RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
       HttpServletRequest request) throws IOException {
-    return run(true, layer, mapping, encoding, srid, wkt, lon, lat, request);
+    return run(Mode.PREVIEW, layer, mapping, encoding, srid, wkt, lon, lat, request);
   }
 
+  /**
+   * The import; with {@code async=true} (not for a GeoPackage) the file is read and mapped, then
+   * stored by an import job: 202 with {@code Location: /api/imports/jobs/{id}} and the job
+   * (docs/imports.md), whose progress counts the mapped features read and stored.
+   */
   @PostMapping("/api/files/import")
-  Map<String, Object> importFile(@RequestParam(required = false) String layer,
+  ResponseEntity<Map<String, Object>> importFile(@RequestParam(required = false) String layer,
       @RequestParam(required = false) String mapping,
       @RequestParam(required = false) String encoding,
       @RequestParam(required = false) Integer srid, @RequestParam(required = false) String wkt,
       @RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
-      HttpServletRequest request) throws IOException {
-    return run(false, layer, mapping, encoding, srid, wkt, lon, lat, request);
+      @RequestParam(defaultValue = "false") boolean async, HttpServletRequest request)
+      throws IOException {
+    Map<String, Object> out = run(async ? Mode.JOB : Mode.IMPORT, layer, mapping, encoding, srid,
+        wkt, lon, lat, request);
+    if (out.get("job") instanceof Map<?, ?> job) {
+      return ResponseEntity.accepted().location(URI.create("/api/imports/jobs/" + job.get("id")))
+          .body(out);
+    }
+    return ResponseEntity.ok(out);
   }
 
-  private Map<String, Object> run(boolean dryRun, String layerId, String mappingText,
+  /** A dry run, an import now, or an import by a job. */
+  private enum Mode { PREVIEW, IMPORT, JOB }
+
+  private Map<String, Object> run(Mode mode, String layerId, String mappingText,
       String encoding, Integer srid, String wkt, String lon, String lat,
       HttpServletRequest request) throws IOException {
     UploadFormat format = (UploadFormat) request.getAttribute(UploadBodyFilter.FORMAT);
+    boolean dryRun = mode == Mode.PREVIEW;
     if (format == UploadFormat.SQLITE) {
       return geoPackage(dryRun, request);
     }
@@ -85,6 +106,9 @@ class UploadController {
           return out;
         }
         Path mapped = up.writeMapped(m);
+        if (mode == Mode.JOB) {
+          return started(out, layer, mapped);
+        }
         try {
           return imported(out, files.importGeoJson(layer, mapped));
         } finally {
@@ -126,7 +150,22 @@ class UploadController {
       out.putAll(files.preview(layer, mapped.features()));
       return out;
     }
+    if (mode == Mode.JOB) {
+      return started(out, layer, files.spool(mapped.features()));
+    }
     return imported(out, files.importFeatures(layer, mapped.features()));
+  }
+
+  /** Hands the mapped GeoJSON to an import job, which deletes it when it ends. */
+  private Map<String, Object> started(Map<String, Object> out, Layer layer, Path mapped)
+      throws IOException {
+    try {
+      out.put("job", jobs.start(layer, mapped));
+      return out;
+    } catch (RuntimeException | IOException e) {
+      Files.deleteIfExists(mapped);
+      throw e;
+    }
   }
 
   private Map<String, Object> geoPackage(boolean dryRun, HttpServletRequest request)

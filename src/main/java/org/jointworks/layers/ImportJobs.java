@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * by a stop rolls back, so nothing was stored). Thread-safe.
  */
 @Component
-class ImportJobs {
+public class ImportJobs {
   private static final Duration KEPT = Duration.ofHours(1);
 
   private final ImportService imports;
@@ -80,6 +80,17 @@ class ImportJobs {
         // a temporary file left behind is removed with the temporary directory
       }
     }
+  }
+
+  /**
+   * Starts the import of the GeoJSON file {@code spooled} (deleted when the job ends) into
+   * {@code layer} as a job of the current user, once the user may write the layer; answers the
+   * job as {@code GET /api/imports/jobs/{id}} does (its {@code id} included). For the other
+   * import doors ({@code /api/files/import?async=true}).
+   */
+  public Map<String, Object> start(Layer layer, Path spooled) throws IOException {
+    String owner = LayerAccess.checkLayer(layer).getUsername();
+    return submit(layer, spooled, owner).toJson();
   }
 
   Optional<ImportJob> find(String id) {

@@ -213,6 +213,59 @@ public abstract class UploadsContract {
     return bytes.toByteArray();
   }
 
+  /** Polls an import job until it ends. */
+  private static JsonNode finished(Http http, String location) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      Http.Response r = http.get(location);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      String state = r.json().get("state").asString();
+      if (state.equals("succeeded") || state.equals("failed")) {
+        return r.json();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the job did not end: " + location);
+  }
+
+  @Test
+  void theMapsImportRunsAsAJobOnAskingAndAFailedJobStoresNothing() throws Exception {
+    byte[] zip = FilesH2gisTest.shapefile(false);
+    String q = "?async=true&layer=pipelines&mapping="
+        + URLEncoder.encode(FilesH2gisTest.MAPPING, StandardCharsets.UTF_8);
+    Http gas = anonymous.as("gas");
+    long before = count("pipelines");
+    Http.Response started = post(gas, "/api/files/import" + q, zip, null);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String location = started.header("Location");
+    assertThat(location).isEqualTo("/api/imports/jobs/" + started.json().at("/job/id").asString());
+    assertThat(started.json().at("/format").asString()).isEqualTo("shapefile");
+    assertThat(started.json().at("/job/layer").asString()).isEqualTo("pipelines");
+    JsonNode job = finished(gas, location);
+    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+    assertThat(job.get("imported").asInt()).isEqualTo(1);
+    assertThat(job.get("percent").asInt()).isEqualTo(100);
+    assertThat(count("pipelines")).isEqualTo(before + 1);
+    // Another user may not read it; a planner may not start a job on pipelines (nothing queued).
+    assertThat(anonymous.as("water_supply").get(location).status()).isEqualTo(403);
+    Http planner = anonymous.as("planner");
+    Http.Response refused = post(planner, "/api/files/import" + q, zip, null);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(count("pipelines")).isEqualTo(before + 1);
+
+    // A feature the import refuses: the job fails with the feature listed, nothing stored.
+    long communities = count("communities");
+    byte[] bad = collection(community("作业甲", "weibin", 113.85, 35.31, 0.002, 40),
+        community("作业乙", "weibin", 113.86, 35.31, 0.002, -3)).getBytes(StandardCharsets.UTF_8);
+    Http.Response r = post(planner, "/api/files/import?async=true&layer=communities", bad,
+        "text/plain");
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    JsonNode failed = finished(planner, r.header("Location"));
+    assertThat(failed.get("state").asString()).as(failed.toString()).isEqualTo("failed");
+    assertThat(failed.at("/error/status").asInt()).isEqualTo(422);
+    assertThat(failed.at("/error/errors/0/index").asInt()).isEqualTo(1);
+    assertThat(count("communities")).isEqualTo(communities);
+  }
+
   private long count(String table) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
   }

@@ -140,6 +140,40 @@ class MapImportTest {
   }
 
   @Test
+  void aLargeFilesImportRunsAsAJobWhoseProgressDrivesTheBarAndTheLayerIsDrawnAgain()
+      throws Exception {
+    signIn("planner");
+    int n = 20_000;
+    String[] features = new String[n];
+    for (int i = 0; i < n; i++) {
+      features[i] = community("大批导入" + i, "weibin", 113.70 + (i % 200) * 0.0009,
+          35.20 + (i / 200) * 0.0009, 0.0005, 10 + i % 50);
+    }
+    Path big = Files.createTempFile("big", ".geojson");
+    Files.writeString(big, collection(features));
+    assertThat(Files.size(big)).isGreaterThan(5_000_000);
+    choose("communities", big);
+    browser.waitFor("return document.querySelector('#import-summary dd[data-key=count]')"
+        + "?.textContent === '" + n + "'", 120);
+    // Counts the layer's redraws from here, to see the import draw it again.
+    browser.js("const l = window.jointworks.layers; const load = l.load.bind(l);"
+        + " window.reloaded = []; l.load = id => { window.reloaded.push(id); return load(id); }");
+    browser.driver().findElement(By.id("import-run")).click();
+    browser.waitFor("return document.body.dataset.imported === '" + n + "'", 180);
+    assertThat(browser.text("#import-message")).contains("已导入 " + n + " 个要素");
+    // Every value the bar showed came from GET /api/imports/jobs/{id}: from the job's 0 % when
+    // queued to its 100 % when stored, and at least once in between.
+    String seen = (String) browser.js("return document.body.dataset.importProgress");
+    List<Integer> percents = java.util.Arrays.stream(seen.split(",")).map(Integer::valueOf)
+        .toList();
+    assertThat(percents).as(seen).startsWith(0).endsWith(100).isSorted();
+    assertThat(percents).as(seen).anyMatch(p -> p > 0 && p < 100);
+    assertThat(browser.js("return window.reloaded")).isEqualTo(List.of("communities"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM communities WHERE name LIKE '大批导入%'",
+        Long.class)).isEqualTo(n);
+  }
+
+  @Test
   void aLeaderDownloadsTheOverdueListAsExcelAsOfTheDayShown() {
     signIn("leader");
     browser.waitFor("return !document.querySelector('[data-view=leader]').hidden", 30);
@@ -165,41 +199,94 @@ class MapImportTest {
     assertThat(browser.js("return window.jointworks.lastExport.status")).isEqualTo(200L);
   }
 
-  @Test
-  void aUtilityPreviewsASurveyWorkbookAndItsImportSaysWhenItIsNotAvailableYet() throws Exception {
-    signIn("water_supply");
+  private static final String[] POINT_HEADERS =
+      {"物探点号", "特征", "附属物", "X", "Y", "地面高程(m)", "埋深(m)", "管线类别"};
+  private static final String[] LINE_HEADERS =
+      {"起点号", "终点号", "材质", "管径(mm)", "起点埋深", "终点埋深", "埋设方式"};
+
+  /** A survey workbook written with POI: points p1..p3 and the lines p1→p2, p2→{@code end}. */
+  private static Path surveyBook(String p, String end) throws Exception {
+    String[][][] sheets = {
+        {POINT_HEADERS,
+            {p + "1", "三通", "阀门", "3909500.1", "486300.2", "72.35", "1.2", "燃气"},
+            {p + "2", "直线点", "", "3909500.4", "486350.7", "72.41", "1.25", "燃气"},
+            {p + "3", "", "检查井", "3909540.25", "486352", "72.5", "1.4", "燃气"}},
+        {LINE_HEADERS,
+            {p + "1", p + "2", "PE", "200", "1.1", "1.15", "直埋"},
+            {p + "2", end, "PE", "160", "", "", ""}}};
     Path book = Files.createTempFile("survey", ".xlsx");
     try (org.apache.poi.ss.usermodel.Workbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
         var out = Files.newOutputStream(book)) {
-      String[][][] sheets = {
-          {{"物探点号", "X", "Y", "地面高程(m)", "埋深(m)"},
-              {"JS1", "3909500.1", "486300.2", "72.35", "1.2"},
-              {"JS2", "3909500.4", "486350.7", "72.41", "1.25"}},
-          {{"起点号", "终点号", "材质", "管径", "起点埋深", "终点埋深"},
-              {"JS1", "JS2", "PE", "200", "1.2", "1.25"}}};
       String[] names = {"管点表", "管线表"};
       for (int s = 0; s < 2; s++) {
         var sheet = wb.createSheet(names[s]);
         for (int r = 0; r < sheets[s].length; r++) {
           var row = sheet.createRow(r);
           for (int c = 0; c < sheets[s][r].length; c++) {
-            row.createCell(c).setCellValue(sheets[s][r][c]);
+            if (!sheets[s][r][c].isEmpty()) {
+              row.createCell(c).setCellValue(sheets[s][r][c]);
+            }
           }
         }
       }
       wb.write(out);
     }
-    choose("pipelines", book);
-    browser.waitFor("return !document.getElementById('import-run').disabled", 30);
-    assertThat(browser.text("#import-summary")).contains("管点 2 个").contains("管线 1 条")
+    return book;
+  }
+
+  private long surveyed(String table, String column, String prefix) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE owner = 'gas' AND "
+        + column + " LIKE ?", Long.class, prefix + "%");
+  }
+
+  @Test
+  void theGasUtilityImportsASurveyWorkbookIntoPointsAndLinesWithItsMappingShownPerTable()
+      throws Exception {
+    signIn("gas");
+    choose("pipelines", surveyBook("RQM", "RQM3"));
+    browser.waitFor("return !document.getElementById('import-run').disabled", 60);
+    assertThat(browser.text("#import-summary")).contains("管点 3 个").contains("管线 2 条")
         .contains("EPSG:4547");
+    // Both tables' mappings, each field with the workbook column it reads, in Chinese.
+    assertThat(browser.js("return document.querySelector('table[data-table=points]"
+        + " select[data-field=point_no]').value")).isEqualTo("物探点号");
+    assertThat(browser.js("return document.querySelector('table[data-table=lines]"
+        + " select[data-field=end_point]').value")).isEqualTo("终点号");
+    assertThat(browser.text("table[data-table=lines]")).contains("管线表").contains("终点号");
+    assertThat(browser.text("#import-errors")).isEmpty();
+    browser.js("const l = window.jointworks.layers; const load = l.load.bind(l);"
+        + " window.reloaded = []; l.load = id => { window.reloaded.push(id); return load(id); }");
     browser.driver().findElement(By.id("import-run")).click();
-    // Until the survey import lands (another helper's work), the service denies the path and
-    // the panel says so instead of showing a refusal; once it lands, the features are imported.
-    browser.waitFor("const m = document.getElementById('import-message').textContent;"
-        + " return m.includes('尚未上线') || m.startsWith('已导入')", 30);
-    assertThat(browser.js("return document.getElementById('import-message').className"))
-        .isEqualTo("message ");
+    browser.waitFor("return document.body.dataset.imported === '5'", 60);
+    assertThat(browser.text("#import-message")).contains("已导入 5 个要素");
+    @SuppressWarnings("unchecked")
+    List<String> reloaded = (List<String>) browser.js("return window.reloaded");
+    assertThat(reloaded).containsExactly("pipelines", "pipe-points");
+    assertThat(surveyed("pipe_points", "point_no", "RQM")).isEqualTo(3);
+    assertThat(surveyed("pipelines", "start_point", "RQM")).isEqualTo(2);
+  }
+
+  @Test
+  void aSurveyLineToAMissingPointIsRefusedWithItsRowErrorInChineseAndNothingStored()
+      throws Exception {
+    signIn("gas");
+    choose("pipelines", surveyBook("RQX", "RQX9"));
+    browser.waitFor("return document.querySelectorAll('#import-error-list li').length === 1", 60);
+    assertThat(browser.text("#import-error-list li"))
+        .isEqualTo("管线表第 3 行 终点号：没有该点号的管点");
+    assertThat(browser.js("return document.getElementById('import-run').disabled")).isEqualTo(true);
+    // Sent all the same (the button forced on), the server refuses it and the panel lists the
+    // row again from the refusal; nothing is stored.
+    browser.js("document.getElementById('import-run').disabled = false;"
+        + " document.getElementById('import-error-list').remove()");
+    browser.driver().findElement(By.id("import-run")).click();
+    browser.waitFor("return document.querySelectorAll('#import-error-list li').length === 1", 60);
+    assertThat(browser.text("#import-message")).contains("行错误").contains("未保存任何数据");
+    assertThat(browser.text("#import-error-list li"))
+        .isEqualTo("管线表第 3 行 终点号：没有该点号的管点");
+    assertThat(browser.js("return document.body.dataset.imported")).isNull();
+    assertThat(surveyed("pipe_points", "point_no", "RQX")).isZero();
+    assertThat(surveyed("pipelines", "start_point", "RQX")).isZero();
   }
 
   private static void copyScreenshots() throws Exception {
