@@ -11,7 +11,9 @@ import java.util.TreeSet;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
+import org.jointworks.system.JointWorksProperties;
 import org.jointworks.system.JointWorksUser;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -48,10 +50,13 @@ public class ImportService {
   private final ObjectMapper json;
   private final List<LayerWriteRule> rules;
   private final BulkInsert bulk;
+  private final int metricEpsg;
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk) {
+      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk,
+      JointWorksProperties properties) {
     this.bulk = bulk;
+    this.metricEpsg = properties.metricCrs();
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
@@ -141,6 +146,8 @@ public class ImportService {
     private final BulkInsert.Writer writer;
     /** Every inserted feature, handed to the snapshots after the commit; null for districts. */
     private final List<Feature> inserted;
+    /** Their geometries in the metric CRS, index for index (null where not transformed). */
+    private final List<Geometry> insertedMetric;
     /** The revision at which the layer was seen empty before this import, or -1. */
     private final long emptyAt;
 
@@ -155,11 +162,13 @@ public class ImportService {
       this.reader = new FeatureReader(layer, repository.districtCodes(),
           repository.organisationCodes());
       this.inserted = layer == Layer.DISTRICTS ? null : new ArrayList<>();
+      this.insertedMetric = inserted == null ? null : new ArrayList<>();
       // The revision first, then the emptiness: a write committed in between moves the
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
-      this.readAhead = new ReadAhead(reader, this::accept);
+      this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
+          this::accept);
       this.writer = bulk.open(layer);
     }
 
@@ -173,7 +182,7 @@ public class ImportService {
       readAhead.offer(node);
     }
 
-    void accept(FeatureReader.Result r) {
+    void accept(FeatureReader.Result r, Geometry metric) {
       if (Thread.currentThread().isInterrupted()) {
         // The service is stopping (TERM after the graceful period): roll back, store nothing.
         throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
@@ -205,7 +214,8 @@ public class ImportService {
         return;
       }
       if (badCount == 0) {
-        store(feature);
+        // A rule that changed the geometry makes the one transformed ahead stale.
+        store(feature, sameGeometry(feature, r.feature()) ? metric : null);
       }
     }
 
@@ -217,10 +227,16 @@ public class ImportService {
       batch.clear();
       if (inserted != null) {
         inserted.clear();
+        insertedMetric.clear();
       }
     }
 
-    private void store(Feature feature) {
+    private static boolean sameGeometry(Feature stored, Feature read) {
+      return stored.geometry() == read.geometry() || (stored.geometry() != null
+          && read.geometry() != null && stored.geometry().equalsExact(read.geometry()));
+    }
+
+    private void store(Feature feature, Geometry metric) {
       if (layer == Layer.DISTRICTS) {
         var existing = repository.districtIdByCode(feature.text("code"));
         if (existing.isPresent()) {
@@ -242,6 +258,7 @@ public class ImportService {
       batch.add(withId);
       if (inserted != null) {
         inserted.add(withId);
+        insertedMetric.add(metric);
       }
       if (batch.size() == BATCH) {
         flush();
@@ -278,7 +295,7 @@ public class ImportService {
       // reader builds from them instead of reading the layer back (decision 60).
       boolean pureInserts = inserted != null && inserted.size() == stored.size();
       revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched,
-          pureInserts ? new HandOver(inserted, emptyAt) : null);
+          pureInserts ? new HandOver(inserted, insertedMetric, metricEpsg, emptyAt) : null);
       return new ImportResult(stored.size(), List.copyOf(stored), ignored);
     }
   }

@@ -43,6 +43,16 @@ public final class LayerSnapshots<T> {
       added.forEach(f -> ids.add(f.id()));
       return update(layer, old, revision, ids, added);
     }
+
+    /**
+     * The snapshot from an import's hand-over: of it alone when {@code old} is null, else
+     * {@code old} with it added. Kinds that can use the geometries transformed during the import
+     * override this.
+     */
+    default T handed(Layer layer, T old, long revision, HandOver handed) {
+      return old == null ? build(layer, revision, handed.features())
+          : added(layer, old, revision, handed.features());
+    }
   }
 
   private final FeatureRepository repository;
@@ -89,16 +99,8 @@ public final class LayerSnapshots<T> {
 
   /** The snapshot from the features this instance's imports handed over, without the store. */
   private T fromHanded(Layer layer, T old, long revision, HandOver.Catch handed) {
-    List<Feature> added;
-    if (handed.added().size() == 1) {
-      added = handed.added().get(0);
-    } else {
-      added = new java.util.ArrayList<>();
-      handed.added().forEach(added::addAll);
-      added.sort(java.util.Comparator.comparingLong(Feature::id));
-    }
-    return handed.fromScratch() ? kind.build(layer, revision, added)
-        : kind.added(layer, old, revision, added);
+    return kind.handed(layer, handed.fromScratch() ? null : old, revision,
+        HandOver.joined(handed.added()));
   }
 
   private T cached(Layer layer) {

@@ -43,7 +43,16 @@ public class MetricLayers {
 
       @Override
       public MetricLayer added(Layer layer, MetricLayer old, long revision, List<Feature> added) {
-        return merged(layer, old, revision, added, metricEpsg);
+        return merged(layer, old, revision, new HandOver(added, -1), metricEpsg);
+      }
+
+      @Override
+      public MetricLayer handed(Layer layer, MetricLayer old, long revision, HandOver handed) {
+        // The geometries the import transformed on its reader cores are taken as they are.
+        return old == null
+            ? MetricLayer.of(layer, revision, metricEpsg, handed.features(),
+                transformed(handed, metricEpsg))
+            : merged(layer, old, revision, handed, metricEpsg);
       }
     });
   }
@@ -96,9 +105,17 @@ public class MetricLayers {
   }
 
   private static List<Geometry> transformed(List<Feature> features, int metricEpsg) {
+    return transformed(new HandOver(features, -1), metricEpsg);
+  }
+
+  /** The handed metric geometries, those not handed transformed on every core. */
+  private static List<Geometry> transformed(HandOver handed, int metricEpsg) {
+    List<Feature> features = handed.features();
     Geometry[] metric = new Geometry[features.size()];
-    java.util.stream.IntStream.range(0, metric.length).parallel()
-        .forEach(i -> metric[i] = metric(features.get(i), metricEpsg));
+    java.util.stream.IntStream.range(0, metric.length).parallel().forEach(i -> {
+      Geometry m = handed.metric(i, metricEpsg);
+      metric[i] = m != null ? m : metric(features.get(i), metricEpsg);
+    });
     return java.util.Arrays.asList(metric);
   }
 
@@ -106,9 +123,10 @@ public class MetricLayers {
    * {@code old} with {@code added} (new ids, in id order) merged in by id in one pass: the old
    * metric geometries are kept, only the added ones are transformed (in parallel).
    */
-  static MetricLayer merged(Layer layer, MetricLayer old, long revision, List<Feature> added,
+  static MetricLayer merged(Layer layer, MetricLayer old, long revision, HandOver handed,
       int metricEpsg) {
-    List<Geometry> addedMetric = transformed(added, metricEpsg);
+    List<Feature> added = handed.features();
+    List<Geometry> addedMetric = transformed(handed, metricEpsg);
     int n = old.size() + added.size();
     List<Feature> features = new ArrayList<>(n);
     List<Geometry> metric = new ArrayList<>(n);
@@ -128,7 +146,7 @@ public class MetricLayers {
     return MetricLayer.of(layer, revision, metricEpsg, features, metric);
   }
 
-  private static Geometry metric(Feature f, int metricEpsg) {
+  static Geometry metric(Feature f, int metricEpsg) {
     return f.geometry() == null ? null : Crs.transform(f.geometry(), Crs.LONLAT, metricEpsg);
   }
 }

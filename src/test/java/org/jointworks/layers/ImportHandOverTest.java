@@ -71,8 +71,21 @@ class ImportHandOverTest {
       LayerRevisions revisions = a.getBean(LayerRevisions.class);
       long communities = revisions.revision(Layer.COMMUNITIES);
       long works = revisions.revision(Layer.WORKS);
-      assertThat(revisions.handedBetween(Layer.COMMUNITIES, -1, communities).orElseThrow()
-          .fromScratch()).isTrue();
+      HandOver.Catch handed = revisions.handedBetween(Layer.COMMUNITIES, -1, communities)
+          .orElseThrow();
+      assertThat(handed.fromScratch()).isTrue();
+      // The metric geometries were transformed during the import, every one, to the CRS the
+      // analyses use, and they are exactly what the snapshot would transform itself.
+      int epsg = a.getBean(MetricLayers.class).metricEpsg();
+      HandOver h = handed.added().get(0);
+      assertThat(h.metricEpsg()).isEqualTo(epsg);
+      assertThat(h.metric()).hasSize(1200).doesNotContainNull();
+      for (int i = 0; i < h.features().size(); i += 97) {
+        assertThat(h.metric(i, epsg).equalsExact(MetricLayers.metric(h.features().get(i), epsg)))
+            .isTrue();
+      }
+      assertThat(a.getBean(MetricLayers.class).current(Layer.COMMUNITIES).metric().get(5))
+          .isSameAs(h.metric(5, epsg));
       assertThat(revisions.handedBetween(Layer.WORKS, -1, works)).isPresent();
       first.addAll(answers(admin));
       // Added to the current snapshots: the second imports' features join the first ones.
