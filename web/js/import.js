@@ -178,11 +178,13 @@ async function runImport() {
   const survey = isSurvey(ctx.file);
   try {
     const data = await upload(survey ? '/api/surveys/import' : `/api/files/import?${query()}`, ctx.file);
-    const count = typeof data.imported === 'number' ? data.imported
-      : Object.values(data.imported || {}).reduce((a, b) => a + b, 0);
+    // A survey answers {features: {points: {imported}, lines: {imported}}} (docs/surveys.md).
+    const count = survey ? Object.values(data.features || {}).reduce((a, f) => a + (f.imported || 0), 0)
+      : typeof data.imported === 'number' ? data.imported
+        : Object.values(data.imported || {}).reduce((a, b) => a + b, 0);
     showMessage(d.message, t('import.done', { count }));
     document.body.dataset.imported = String(count);
-    const layers = survey ? ['pipelines'] : data.layer ? [data.layer] : Object.keys(data.imported || {});
+    const layers = survey ? ['pipe-points', 'pipelines'] : data.layer ? [data.layer] : Object.keys(data.imported || {});
     layers.forEach(id => ctx.state.layers.load(id));
     ctx.preview = null;
   } catch (e) {
