@@ -3,7 +3,7 @@
 // lives in its own module under views/ and is offered only when its endpoints exist.
 import { api, csrfToken, whoAmI } from './api.js';
 import { applyMessages, loadMessages, switchLang, t, currentLang } from './i18n.js';
-import { LAYERS, LayerManager, loadMapConfig } from './layers.js';
+import { LAYERS, LayerManager, loadMapConfig, offered } from './layers.js';
 import { showFeature } from './feature.js';
 import { districtName, loadDistrictNames } from './names.js';
 import { withProgress } from './progress.js';
@@ -113,7 +113,7 @@ function buildLayerList() {
   const list = document.getElementById('layer-list');
   list.replaceChildren();
   for (const def of LAYERS) {
-    if (def.signedIn && !state.user) continue;
+    if (!offered(def, state.user)) continue;
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';

@@ -31,6 +31,24 @@ function workMark(p) {
     fill: true, fillColor: '#1a237e', fillOpacity: 0.85 };
 }
 
+/** Pipe-point symbols: the appurtenances with a shape of their own (radius, ring colour). */
+const APPURTENANCE_MARKS = {
+  manhole: { radius: 5, color: '#000' }, valve_chamber: { radius: 5, color: '#000' },
+  valve: { radius: 4, color: '#000' }, hydrant: { radius: 5, color: '#b71c1c' },
+};
+
+function pipePointMark(p) {
+  const mark = APPURTENANCE_MARKS[p.appurtenance]
+    ?? (p.appurtenance ? { radius: 4, color: '#37474f' } : { radius: 2.5, color: '#fff' });
+  return { ...mark, weight: p.appurtenance ? 1.5 : 0.5, fill: true, fillOpacity: 0.95,
+    fillColor: utilityColour(p.utility) };
+}
+
+/** Whether the layer list offers `def` to `user` (null: anonymous). */
+export function offered(def, user) {
+  return !def.signedIn || (!!user && (!def.roles || def.roles.includes(user.role)));
+}
+
 export const LAYERS = [
   { id: 'districts', on: true, signedIn: false, area: true,
     style: () => ({ color: '#37474f', weight: 2, dashArray: '6 4', fillOpacity: 0.03 }) },
@@ -53,6 +71,11 @@ export const LAYERS = [
         dashArray: f.properties.status === 'cancelled' ? '2 6' : null }) },
   { id: 'pipelines', on: false, signedIn: true,
     style: f => ({ color: utilityColour(f.properties.utility), weight: 2 }) },
+  // Pipe points (管点), from zoom 15: a dot in the utility's colour; an appurtenance (valve,
+  // manhole…) larger, ringed in black, so a chamber stands out from a bend. Only the roles that
+  // work with the network list them (the service lets every signed-in user read them).
+  { id: 'pipe-points', on: false, signedIn: true, point: true, roles: ['UTILITY', 'PLANNER', 'ADMIN'],
+    style: f => pipePointMark(f.properties) },
   { id: 'facilities', on: false, signedIn: true, point: true,
     style: () => ({ radius: 6, color: '#00695c', fillColor: '#26a69a', fillOpacity: 0.9,
       fill: true }) },
@@ -115,7 +138,7 @@ export class LayerManager {
   }
 
   visibleDefs() {
-    return LAYERS.filter(d => !d.signedIn || this.user);
+    return LAYERS.filter(d => offered(d, this.user));
   }
 
   /** Adds properties to features before they are drawn (for example a community's status). */

@@ -15,7 +15,7 @@
 
 /** The zoom from which the service puts each layer in its tiles (tiles/TileSets.MIN_ZOOM). */
 export const TILE_MIN_ZOOM = { districts: 0, communities: 0, works: 0, streets: 12, pipelines: 12,
-  facilities: 14 };
+  facilities: 14, 'pipe-points': 15 };
 /**
  * Below this zoom the works tiles hold clusters (a point with `count`, and `cluster` when more
  * than one work) instead of the works (tiles/TileSets.CLUSTER_BELOW); communities under a pixel

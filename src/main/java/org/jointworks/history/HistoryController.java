@@ -14,7 +14,7 @@ class HistoryController {
     this.service = service;
   }
 
-  @GetMapping("/api/history/{subject:[a-z_]+}/{id:[0-9]+}")
+  @GetMapping("/api/history/{subject:[a-z][a-z_-]*}/{id:[0-9]+}")
   Map<String, Object> history(@PathVariable String subject, @PathVariable long id) {
     return service.of(subject, id);
   }

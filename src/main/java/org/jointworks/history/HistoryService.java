@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 class HistoryService {
   /** The subjects whose history may be read, as {@code audit_log.subject}. */
   static final Set<String> SUBJECTS = Set.of("works", "pipelines", "communities", "districts",
-      "facilities", "streets", "projects", "linked_areas", "collaborations");
+      "facilities", "streets", "pipe-points", "projects", "linked_areas", "collaborations");
   private static final int MAX_ROWS = 1000;
 
   private final NamedParameterJdbcTemplate jdbc;

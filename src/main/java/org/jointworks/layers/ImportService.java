@@ -210,7 +210,10 @@ public class ImportService {
       try {
         feature = LayerService.applyRules(rules, layer, user, null, feature);
       } catch (ApiException e) {
-        reject(notOwned, new BadFeature(at, List.of(e.code() + ": " + e.getMessage())));
+        // A rule's 403 (not yours) refuses the import as 403; any other refusal (a 422 such as
+        // a pipeline naming no pipe point, surveys/PipeEndPointRule) is a bad feature, 422.
+        reject(e.status() == HttpStatus.FORBIDDEN ? notOwned : bad,
+            new BadFeature(at, List.of(e.code() + ": " + e.getMessage())));
         return;
       }
       if (badCount == 0) {

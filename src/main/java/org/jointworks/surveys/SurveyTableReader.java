@@ -8,12 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jointworks.limits.InputLimits;
 import org.jointworks.limits.Limits;
 import org.jointworks.system.ApiException;
@@ -51,24 +45,26 @@ public final class SurveyTableReader {
   }
 
   static SurveyTable xlsx(InputStream in) throws IOException {
-    try (XSSFWorkbook book = open(in)) {
-      if (book.getNumberOfSheets() == 0) {
+    SurveyWorkbookReader.Sheet[] sheets = SurveyWorkbookReader.read(in, names -> {
+      if (names.isEmpty()) {
         throw unreadable("the workbook has no sheet");
       }
-      return sheet(book.getSheetAt(0));
-    }
+      return new int[] {0};
+    });
+    return table(sheets[0].cells(), sheets[0].numbers());
   }
 
   /**
    * Both tables of one workbook: the sheet whose name holds 管点 (or "point") is the point table,
    * the one holding 管线 (or "line") the line table; without such names, the first and second.
+   * Streamed ({@link SurveyWorkbookReader}): only those two sheets are parsed.
    */
   public static SurveyTable[] workbook(InputStream in) throws IOException {
-    try (XSSFWorkbook book = open(in)) {
+    SurveyWorkbookReader.Sheet[] sheets = SurveyWorkbookReader.read(in, names -> {
       int points = -1;
       int lines = -1;
-      for (int i = 0; i < book.getNumberOfSheets(); i++) {
-        String name = book.getSheetName(i).toLowerCase(java.util.Locale.ROOT);
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
         if (points < 0 && (name.contains("管点") || name.contains("point"))) {
           points = i;
         } else if (lines < 0 && (name.contains("管线") || name.contains("line"))) {
@@ -76,57 +72,32 @@ public final class SurveyTableReader {
         }
       }
       if (points < 0 || lines < 0) {
-        if (book.getNumberOfSheets() < 2) {
+        if (names.size() < 2) {
           throw unreadable("the workbook needs a point sheet (管点表) and a line sheet (管线表)");
         }
         points = 0;
         lines = 1;
       }
-      return new SurveyTable[] {sheet(book.getSheetAt(points)), sheet(book.getSheetAt(lines))};
-    }
+      return new int[] {points, lines};
+    });
+    return new SurveyTable[] {table(sheets[0].cells(), sheets[0].numbers()),
+        table(sheets[1].cells(), sheets[1].numbers())};
   }
 
-  private static XSSFWorkbook open(InputStream in) throws IOException {
-    InputLimits limits = Limits.current();
-    ZipSecureFile.setMinInflateRatio(1.0 / limits.zipRatio());
-    ZipSecureFile.setMaxEntrySize(Math.min(limits.zipBytes(), 0xFFFFFFFFL));
-    ZipSecureFile.setMaxFileCount(limits.zipEntries());
-    try {
-      return new XSSFWorkbook(in);
-    } catch (IOException | RuntimeException e) {
-      if (String.valueOf(e.getMessage()).contains("Zip bomb")
-          || String.valueOf(e.getMessage()).contains("exceeds the maximum")) {
-        throw Limits.exceeded("zip_bytes", limits.zipBytes(),
+  /** The refusal of an upload POI could not open: a zip limit's code, else unreadable. */
+  static ApiException notAWorkbook(Exception e, InputLimits limits) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("Zip bomb") || m.contains("exceeds the maximum")) {
+        return Limits.exceeded("zip_bytes", limits.zipBytes(),
             "the workbook unpacks beyond the zip limits");
       }
-      if (String.valueOf(e.getMessage()).contains("more internal file entries")) {
-        throw Limits.exceeded("zip_entries", limits.zipEntries(), "the workbook holds more than "
+      if (m.contains("more internal file entries") || m.contains("max file count")) {
+        return Limits.exceeded("zip_entries", limits.zipEntries(), "the workbook holds more than "
             + limits.zipEntries() + " members");
       }
-      throw unreadable("the upload is not a readable .xlsx workbook");
     }
-  }
-
-  private static SurveyTable sheet(Sheet sheet) {
-    if (sheet.getLastRowNum() > MAX_ROWS + 1) {
-      throw tooManyRows();
-    }
-    DataFormatter text = new DataFormatter();
-    List<List<String>> cells = new ArrayList<>();
-    List<Integer> numbers = new ArrayList<>();
-    for (Row row : sheet) {
-      List<String> r = new ArrayList<>();
-      if (row.getLastCellNum() > MAX_COLUMNS) {
-        throw tooManyColumns();
-      }
-      for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-        Cell cell = row.getCell(c);
-        r.add(cell == null ? "" : cap(text.formatCellValue(cell)));
-      }
-      cells.add(r);
-      numbers.add(row.getRowNum() + 1);
-    }
-    return table(cells, numbers);
+    return unreadable("the upload is not a readable .xlsx workbook");
   }
 
   static SurveyTable csv(InputStream in) throws IOException {
@@ -177,7 +148,7 @@ public final class SurveyTableReader {
   }
 
   /** The first non-empty row is the header; blank rows are dropped; rows cut or padded to it. */
-  private static SurveyTable table(List<List<String>> cells, List<Integer> numbers) {
+  static SurveyTable table(List<List<String>> cells, List<Integer> numbers) {
     int h = 0;
     while (h < cells.size() && cells.get(h).stream().allMatch(String::isEmpty)) {
       h++;
@@ -209,7 +180,7 @@ public final class SurveyTableReader {
     return new SurveyTable(headers, rows, rowNumbers);
   }
 
-  private static String cap(String s) {
+  static String cap(String s) {
     String t = s.trim();
     if (t.length() > MAX_CELL_CHARS) {
       throw Limits.exceeded("survey_cell", MAX_CELL_CHARS,
@@ -218,12 +189,12 @@ public final class SurveyTableReader {
     return t;
   }
 
-  private static ApiException tooManyRows() {
+  static ApiException tooManyRows() {
     return Limits.exceeded("survey_rows", MAX_ROWS, "a survey table has more than " + MAX_ROWS
         + " rows");
   }
 
-  private static ApiException tooManyColumns() {
+  static ApiException tooManyColumns() {
     return Limits.exceeded("survey_columns", MAX_COLUMNS, "a survey table has more than "
         + MAX_COLUMNS + " columns");
   }

@@ -15,8 +15,8 @@ import org.jointworks.tiles.mvt.TileEncoder;
  * is left out; above it, features smaller than a pixel are dropped, except communities, which
  * become dots (one per occupied 2-pixel cell, so a city of 100,000 communities shows whole at
  * every zoom), and works, which below {@link #CLUSTER_BELOW} are counted into 64-pixel clusters
- * (visible, clustered, at the opening zoom; issue 18 item 2, issue 13 item 7). Pipelines and facilities are
- * for signed-in users only, as in the rest of the service: anonymous users get tiles without
+ * (visible, clustered, at the opening zoom; issue 18 item 2, issue 13 item 7). Pipelines, pipe points (from
+ * zoom 15, issue 13 item 6) and facilities are for signed-in users only, as in the rest of the service: anonymous users get tiles without
  * those layers at all (not merely without their attributes). Immutable.
  */
 final class TileSets {
@@ -28,7 +28,8 @@ final class TileSets {
       Layer.WORKS, 0,
       Layer.STREETS, 12,
       Layer.PIPELINES, 12,
-      Layer.FACILITIES, 14);
+      Layer.FACILITIES, 14,
+      Layer.PIPE_POINTS, 15);
   /** The layers whose sub-pixel features are drawn as dots. */
   static final Set<Layer> DOTS = Set.of(Layer.COMMUNITIES);
   /** The zoom below which a layer's features are clusters with counts. */
@@ -41,7 +42,7 @@ final class TileSets {
       "owner", "kind", "status", "start_date", "end_date", "street", "traffic_impact", "contact"));
   /** The order layers are drawn in, bottom first. */
   static final List<Layer> DRAW_ORDER = List.of(Layer.DISTRICTS, Layer.COMMUNITIES,
-      Layer.STREETS, Layer.PIPELINES, Layer.WORKS, Layer.FACILITIES);
+      Layer.STREETS, Layer.PIPELINES, Layer.PIPE_POINTS, Layer.WORKS, Layer.FACILITIES);
   static final int MAX_ZOOM = 22;
   /** The layers of every tileset, for signed-in and anonymous users, worked out once. */
   private static final Map<String, List<Layer>> SIGNED_IN = byTileset(true);

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * back to the same tables. Subclasses run it on H2GIS and PostGIS. Each test works for its own
  * organisation, so tests sharing a store do not meet.
  */
-abstract class SurveyImportContract {
+abstract class SurveyImportContract implements PipeEndPointsContract {
   static final String IMPORT = "/api/surveys/import";
   static final String[] POINT_HEADERS =
       {"物探点号", "特征", "附属物", "X", "Y", "地面高程(m)", "埋深(m)", "管线类别", "备注"};
@@ -39,6 +39,11 @@ abstract class SurveyImportContract {
   void clients() {
     anonymous = Http.anonymous(port);
     admin = anonymous.as("admin");
+  }
+
+  @Override
+  public Http anonymousClient() {
+    return anonymous;
   }
 
   /** Three points {@code p}1..3 and two lines; the second line has no depths of its own. */

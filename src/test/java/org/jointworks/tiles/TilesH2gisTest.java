@@ -63,6 +63,41 @@ class TilesH2gisTest {
         community("Tile0", "weibin", 113.85, 35.30, 0.002, 100))).status()).isEqualTo(200);
     assertThat(anonymous.as("admin").post("/api/import/pipelines", collection(
         pipeline("gas", 113.8505, 35.3005))).status()).isEqualTo(200);
+    assertThat(anonymous.as("admin").post("/api/import/pipe-points", collection("""
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[113.8506,35.3005]},
+         "properties":{"point_no":"T1","appurtenance":"valve","utility":"gas","owner":"gas"}}"""))
+        .status()).isEqualTo(200);
+  }
+
+  /**
+   * Pipe points are in the signed-in tiles from zoom 15 and never reach anonymous users: not in
+   * the all-layers tileset at any zoom, 401 on their own tileset, absent from every other layer's.
+   */
+  @Test
+  void pipePointsAreInSignedInTilesFromZoom15AndNeverInAnonymousOnes() throws IOException {
+    double[] m = Crs.transform(4490, 3857, 113.8506, 35.3005);
+    for (int z : new int[] {14, 15, 18}) {
+      String at = path(TileCoord.containing(z, m[0], m[1]));
+      JtsMvt anon = decode(tile(anonymous, "/ogcapi/tiles/WebMercatorQuad/" + at).body());
+      assertThat(anon.getLayersByName()).as("z" + z).doesNotContainKey("pipe-points");
+      JtsMvt gas = decode(tile(anonymous.as("gas"), "/ogcapi/tiles/WebMercatorQuad/" + at).body());
+      assertThat(gas.getLayersByName().containsKey("pipe-points")).as("z" + z).isEqualTo(z >= 15);
+      for (String layer : List.of("communities", "pipelines", "works")) {
+        var own = tile(anonymous.as("leader"), "/ogcapi/collections/" + layer
+            + "/tiles/WebMercatorQuad/" + at);
+        assertThat(decode(own.body()).getLayersByName()).doesNotContainKey("pipe-points");
+      }
+      String points = "/ogcapi/collections/pipe-points/tiles/WebMercatorQuad/" + at;
+      assertThat(tile(anonymous, points).statusCode()).isEqualTo(401);
+      assertThat(tile(anonymous, points + "?f=mvt").statusCode()).isEqualTo(401);
+    }
+    String at = path(TileCoord.containing(16, m[0], m[1]));
+    JtsMvt own = decode(tile(anonymous.as("leader"),
+        "/ogcapi/collections/pipe-points/tiles/WebMercatorQuad/" + at).body());
+    var point = own.getLayer("pipe-points").getGeometries().iterator().next();
+    assertThat(((Map<?, ?>) point.getUserData()).get("appurtenance")).isEqualTo("valve");
+    assertThat(anonymous.get("/ogcapi/collections/pipe-points/tiles").status()).isEqualTo(401);
+    assertThat(anonymous.get("/ogcapi/tiles/WebMercatorQuad").body()).doesNotContain("pipe-points");
   }
 
   @Test
