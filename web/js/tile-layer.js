@@ -78,10 +78,15 @@ function writeCounts(grid, { tile, coords }) {
   ctx.fillStyle = '#fff';
   for (const { feature } of Object.values(renderer._features)) {
     if (feature.properties.cluster && feature._point) {
-      ctx.fillText(String(feature.properties.count), feature._point.x, feature._point.y);
+      ctx.fillText(String(clusterCount(grid, feature.properties)), feature._point.x, feature._point.y);
     }
   }
   ctx.restore();
+}
+
+/** A cluster's count as shown: under a filter with `countOf` (a utility's own), its members. */
+function clusterCount(grid, properties) {
+  return grid.countOf ? grid.countOf(properties) : properties.count;
 }
 
 /** The distinct features of a grid in the tiles now on screen: [{id, properties}] (no clusters). */
@@ -106,7 +111,9 @@ export function tileClusters(grid) {
     for (const { feature } of Object.values(tile._features || {})) {
       if (!feature.properties.cluster || !feature._point) continue;
       const pixel = L.point(x, y).scaleBy(size).add(feature._point);
-      out.push({ count: feature.properties.count, latlng: grid._map.unproject(pixel, z) });
+      if (clusterCount(grid, feature.properties) < 1) continue; // filtered out
+      out.push({ count: clusterCount(grid, feature.properties),
+        latlng: grid._map.unproject(pixel, z) });
     }
   }
   return out;

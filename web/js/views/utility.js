@@ -61,7 +61,12 @@ export function rerender() {
 }
 
 function applyOwnFilter() {
-  const keep = ctx.onlyOwn && ctx.own ? f => f.properties.owner === ctx.own : null;
+  const own = ctx.own;
+  const countOf = p => p[`owner_${own}`] || 0; // a works cluster's members of this utility
+  const keep = ctx.onlyOwn && own
+    ? Object.assign(f => (f.properties.cluster ? countOf(f.properties) > 0 : f.properties.owner === own),
+      { countOf })
+    : null;
   ctx.state.layers.setFilter('pipelines', keep);
   ctx.state.layers.setFilter('works', keep);
 }

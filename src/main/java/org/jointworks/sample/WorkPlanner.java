@@ -95,7 +95,8 @@ final class WorkPlanner {
       // Each utility trims its own stretch a little, as real applications never quite agree.
       double a = s.from + rng.uniform(0, 15, 0.5);
       double b = s.to - rng.uniform(0, 15, 0.5);
-      emit(utilities.get(k), line(utilities.get(k), s, a, b), kind(), SEASON_START.plusDays(start),
+      emit(utilities.get(k), s, line(utilities.get(k), s, a, b), kind(),
+          SEASON_START.plusDays(start),
           days, rng.pick(List.of("approved", "approved", "submitted", "in_progress")));
     }
   }
@@ -105,9 +106,9 @@ final class WorkPlanner {
     Utility first = rng.pick(present(s.mask, null, 0));
     Utility second = rng.pick(present(s.mask & ~first.bit(), null, 0));
     int start = rng.between(0, 100);
-    emit(first, line(first, s, s.from, s.to), "replace", SEASON_START.plusDays(start),
+    emit(first, s, line(first, s, s.from, s.to), "replace", SEASON_START.plusDays(start),
         rng.between(20, 60), "completed");
-    emit(second, line(second, s, s.from, s.to), rng.chance(0.5) ? "replace" : "new",
+    emit(second, s, line(second, s, s.from, s.to), rng.chance(0.5) ? "replace" : "new",
         NEXT_SEASON_START.plusDays(rng.between(0, 120)), rng.between(20, 60), "submitted");
   }
 
@@ -126,10 +127,10 @@ final class WorkPlanner {
       Geometry pit = s.horizontal
           ? at.rectangle(c - 1.25, s.centre + off - 1.0, c + 1.25, s.centre + off + 1.0)
           : at.rectangle(s.centre + off - 1.0, c - 1.25, s.centre + off + 1.0, c + 1.25);
-      emit(u, pit, "repair", SEASON_START.plusDays(start), Math.min(days, 20), status);
+      emit(u, s, pit, "repair", SEASON_START.plusDays(start), Math.min(days, 20), status);
       return;
     }
-    emit(u, line(u, s, s.from, s.to), kind(), SEASON_START.plusDays(start), days, status);
+    emit(u, s, line(u, s, s.from, s.to), kind(), SEASON_START.plusDays(start), days, status);
   }
 
   private String kind() {
@@ -204,7 +205,8 @@ final class WorkPlanner {
     return s.horizontal ? at.line(a, c, b, c) : at.line(c, a, c, b);
   }
 
-  private void emit(Utility u, Geometry g, String kind, LocalDate start, int days, String status) {
+  private void emit(Utility u, Stretch s, Geometry g, String kind, LocalDate start, int days,
+      String status) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("utility", u.code);
     p.put("owner", u.code);
@@ -213,6 +215,9 @@ final class WorkPlanner {
     p.put("end_date", start.plusDays(days));
     p.put("trench_width_m", rng.uniform(u.trenchMinM, u.trenchMaxM, 0.1));
     p.put("status", status);
+    p.put("street", WorkDetails.street(plan.target, s.horizontal, s.line));
+    p.put("traffic_impact", WorkDetails.trafficImpact(kind, s.widthM));
+    p.put("contact", WorkDetails.contact(u));
     out.emit(Layer.WORKS, g, p);
   }
 }

@@ -32,14 +32,19 @@ class CountiesTest {
     JsonNode features = res.json().get("features");
     List<String> names = new ArrayList<>();
     List<String> approximate = new ArrayList<>();
+    List<String> namesEn = new ArrayList<>();
     features.forEach(f -> {
       names.add(f.get("properties").get("name").asString());
+      namesEn.add(f.get("properties").path("name_en").asString(""));
       if (f.get("properties").get("approximate").asBoolean()) {
         approximate.add(f.get("properties").get("code").asString());
       }
     });
     assertThat(names).hasSize(13).contains("卫滨区", "红旗区", "长垣市", "新乡县", "获嘉县", "高新区");
     assertThat(approximate).containsExactly("gaoxin");
+    // English names for the map in English (pinyin with the unit's kind).
+    assertThat(namesEn).hasSize(13).doesNotContain("").contains("Weibin District",
+        "Changyuan City", "Xinxiang County", "High-tech Zone");
     assertThat(res.json().get("accuracy").asString()).contains("1/1024");
   }
 

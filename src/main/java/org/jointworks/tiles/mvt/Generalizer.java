@@ -21,7 +21,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  * <p><b>Clusters.</b> Below a layer's cluster zoom every feature is counted into a cell of
  * {@link #CLUSTER_CELL_UNITS} (64 screen pixels) by its envelope's centre; a cell with one
  * feature gives that feature as a point with all its attributes ({@code count} 1), a cell with
- * more a point at the members' mean centre with {@code count} and {@code cluster} 1 and no id.
+ * more a point at the members' mean centre with {@code count} and {@code cluster} 1 and no id,
+ * and, where the members have an {@code owner}, {@code owner_<owner>} = how many are that owner's
+ * (the map's "only own" filter shows and counts a utility's own works in the clusters).
  * Only centres inside the tile (not its buffer) count, so neighbouring tiles never count a
  * feature twice. Stateless.
  */
@@ -93,6 +95,8 @@ final class Generalizer {
       double sumY;
       int count;
       Map<?, ?> first;
+      /** Members per owner (works), so a utility's "only own" filter can count its own. */
+      final Map<String, Integer> owners = new java.util.TreeMap<>();
     }
 
     Clusters(Envelope tile3857, double unitsPerM) {
@@ -114,6 +118,9 @@ final class Generalizer {
       if (k.count++ == 0) {
         k.first = (Map<?, ?>) g.getUserData();
       }
+      if (g.getUserData() instanceof Map<?, ?> tags && tags.get("owner") instanceof String owner) {
+        k.owners.merge(owner, 1, Integer::sum);
+      }
     }
 
     List<Mark> marks() {
@@ -123,6 +130,7 @@ final class Generalizer {
           k.first.forEach((key, v) -> tags.put((String) key, v));
         } else {
           tags.put("cluster", 1);
+          k.owners.forEach((owner, n) -> tags.put("owner_" + owner, n));
         }
         tags.put("count", k.count);
         return new Mark(k.sumX / k.count, k.sumY / k.count, tags);

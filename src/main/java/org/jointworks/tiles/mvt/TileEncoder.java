@@ -143,14 +143,18 @@ public final class TileEncoder {
     return w.toByteArray();
   }
 
-  /** The tags a layer's features may carry: its fields, the id and the generalization's counts. */
+  /**
+   * The tags a layer's features may carry: its fields, the id and the generalization's counts
+   * (a cluster's {@code owner_<owner>} counts where the owner is a field).
+   */
   private static Map<?, ?> kept(Map<?, ?> tags, LayerInput in) {
     if (in.fields() == null) {
       return tags;
     }
     Map<Object, Object> out = new HashMap<>();
     tags.forEach((k, v) -> {
-      if (in.fields().contains(k) || "id".equals(k) || "count".equals(k) || "cluster".equals(k)) {
+      if (in.fields().contains(k) || "id".equals(k) || "count".equals(k) || "cluster".equals(k)
+          || in.fields().contains("owner") && k instanceof String s && s.startsWith("owner_")) {
         out.put(k, v);
       }
     });

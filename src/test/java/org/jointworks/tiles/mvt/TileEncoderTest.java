@@ -112,6 +112,33 @@ class TileEncoderTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aClusterCountsItsWorksPerOwnerWhereTheOwnerIsAField() throws IOException {
+    List<Feature> fs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      fs.add(new Feature(i + 1, 1, F.createLineString(new Coordinate[] {
+          new Coordinate(113.85 + i * 0.0001, 35.30), new Coordinate(113.851 + i * 0.0001, 35.30)}),
+          Map.of("owner", i < 2 ? "gas" : "power")));
+    }
+    MercatorLayer layer = MercatorLayer.of("works", 1, fs);
+    double[] m = Crs.transform(4490, 3857, 113.85, 35.30);
+    TileCoord z10 = TileCoord.containing(10, m[0], m[1]);
+    for (java.util.Set<String> fields : List.of(java.util.Set.of("owner"),
+        java.util.Set.of("utility"))) {
+      var marks = decode(TileEncoder.encode(z10, List.of(new TileEncoder.LayerInput(layer, 0,
+          true, fields, false, 14)))).getLayer("works").getGeometries();
+      assertThat(marks).hasSize(1);
+      Map<String, Object> tags = (Map<String, Object>) marks.iterator().next().getUserData();
+      if (fields.contains("owner")) {
+        assertThat(tags).containsEntry("count", 5L).containsEntry("owner_gas", 2L)
+            .containsEntry("owner_power", 3L);
+      } else {
+        assertThat(tags).containsEntry("count", 5L).doesNotContainKeys("owner_gas", "owner_power");
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void worksAreCountedIntoClustersBelowTheirClusterZoomWithOnlyTheGivenFields()
       throws IOException {
     List<Feature> fs = new ArrayList<>();

@@ -1,0 +1,83 @@
+package org.jointworks.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jointworks.support.Browser;
+import org.jointworks.support.ExternalTools;
+import org.jointworks.support.NeedsTools;
+import org.jointworks.support.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 18 walkthrough: with a utility's "only own" filter on, the works clusters of the opening
+ * view vanished (a cluster has no owner). Now each cluster says how many of its works are each
+ * owner's, and the filter shows the clusters that hold the utility's own works, counting those.
+ */
+@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MapOwnWorksClustersTest {
+  /** The utility's own works in the clusters and single marks now on screen. */
+  private static final String OWN_NOW = "const l = window.jointworks.layers;"
+      + " return l.clusters('works').reduce((n, c) => n + c.count, 0)"
+      + " + l.features('works').filter(f => l.styleFor('works', f.properties)).length";
+
+  @LocalServerPort
+  int port;
+  Browser browser;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    Stores.h2gis(registry, true);
+  }
+
+  @AfterEach
+  void close() {
+    List<String> violations = browser == null ? List.of() : browser.cspViolations();
+    if (browser != null) {
+      browser.close();
+    }
+    assertThat(violations).as("CSP violations on the console").isEmpty();
+  }
+
+  @Test
+  void onlyOwnKeepsTheClustersThatHoldTheUtilitysWorksAndCountsThoseOnly() {
+    browser = new Browser(port, 1280, 800);
+    browser.signIn("gas");
+    browser.waitFor("return window.jointworks.layers.clusters('works').length > 0", 30);
+    // Before the filter: the gas works the clusters and single marks hold.
+    long expected = (Long) browser.js("const l = window.jointworks.layers;"
+        + " let n = 0; for (const t of Object.values(l.groups.works._vectorTiles || {}))"
+        + " for (const {feature} of Object.values(t._features || {}))"
+        + " n += feature.properties.cluster ? (feature.properties.owner_gas || 0)"
+        + " : (feature.properties.owner === 'gas' ? 1 : 0); return n;");
+    long clustersBefore = (Long) browser.js(
+        "return window.jointworks.layers.clusters('works').length");
+    assertThat(expected).as("gas works at the opening zoom").isPositive();
+    browser.waitFor("return !document.querySelector('[data-view=utility]').hidden", 30);
+    browser.driver().findElement(By.cssSelector("[data-view=utility]")).click();
+    browser.waitFor("return !!document.getElementById('only-own')", 30);
+    browser.driver().findElement(By.id("only-own")).click();
+    browser.waitFor("return window.jointworks.layers.clusters('works').length > 0", 30);
+    browser.screenshot("only-own-clusters");
+    assertThat((Long) browser.js(OWN_NOW)).isEqualTo(expected);
+    assertThat((Long) browser.js("return window.jointworks.layers.clusters('works').length"))
+        .isLessThanOrEqualTo(clustersBefore);
+    // Each cluster still drawn has a style (a disc) and a count of gas works only.
+    assertThat((Boolean) browser.js("const l = window.jointworks.layers;"
+        + " return Object.values(l.groups.works._vectorTiles || {}).every(t =>"
+        + " Object.values(t._features || {}).every(({feature}) => !feature.properties.cluster"
+        + " || (!!l.styleFor('works', feature.properties)) === (feature.properties.owner_gas > 0)))"))
+        .isTrue();
+    // Off again: every cluster back with its full count.
+    browser.driver().findElement(By.id("only-own")).click();
+    browser.waitFor("return window.jointworks.layers.clusters('works').length === "
+        + clustersBefore, 30);
+  }
+}
