@@ -220,8 +220,10 @@ class MapViewsTest {
     Object fields = browser.js("return [...new Set(window.jointworks.layers.features('works')"
         + ".flatMap(f => Object.keys(f.properties)))].sort().join(',')");
     assertThat(statuses.toString()).doesNotContain("cancelled").doesNotContain("completed");
-    // From the works tiles (decision 68): the citizens' fields only, and the id.
-    assertThat(fields).isEqualTo("end_date,id,kind,owner,start_date,status,utility");
+    // From the works tiles (decision 68): the citizens' fields only, and the id; the sample works
+    // carry street, traffic impact and contact since decision 80.
+    assertThat(fields).isEqualTo(
+        "contact,end_date,id,kind,owner,start_date,status,street,traffic_impact,utility");
     // Tiles may be swapped between two calls while the zoom settles: pick in one step, retried.
     browser.waitFor("const l = window.jointworks.layers; const f = l.features('works')[0];"
         + " if (!f) return false; l.choose('works', f); return true", 30);
