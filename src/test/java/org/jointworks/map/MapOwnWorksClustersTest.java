@@ -51,12 +51,19 @@ class MapOwnWorksClustersTest {
     browser = new Browser(port, 1280, 800);
     browser.signIn("gas");
     browser.waitFor("return window.jointworks.layers.clusters('works').length > 0", 30);
-    // Before the filter: the gas works the clusters and single marks hold.
-    long expected = (Long) browser.js("const l = window.jointworks.layers;"
+    // Before the filter: the gas works the clusters and single marks hold, read once the tiles
+    // have stopped arriving (two equal readings a second apart): tiles still loading gave a
+    // smaller count than the filtered view read later.
+    String gasInTiles = "const l = window.jointworks.layers;"
         + " let n = 0; for (const t of Object.values(l.groups.works._vectorTiles || {}))"
         + " for (const {feature} of Object.values(t._features || {}))"
         + " n += feature.properties.cluster ? (feature.properties.owner_gas || 0)"
-        + " : (feature.properties.owner === 'gas' ? 1 : 0); return n;");
+        + " : (feature.properties.owner === 'gas' ? 1 : 0); return n;";
+    browser.waitFor("const read = () => { " + gasInTiles.replace("return n;", "return n; };")
+        + " const n = read(); const s = window.__stable || {n: -1, since: 0};"
+        + " if (n !== s.n) { window.__stable = {n, since: Date.now()}; return false; }"
+        + " return n > 0 && Date.now() - s.since >= 1000;", 30);
+    long expected = (Long) browser.js(gasInTiles);
     long clustersBefore = (Long) browser.js(
         "return window.jointworks.layers.clusters('works').length");
     assertThat(expected).as("gas works at the opening zoom").isPositive();
@@ -65,6 +72,7 @@ class MapOwnWorksClustersTest {
     browser.waitFor("return !!document.getElementById('only-own')", 30);
     browser.driver().findElement(By.id("only-own")).click();
     browser.waitFor("return window.jointworks.layers.clusters('works').length > 0", 30);
+    browser.waitFor(OWN_NOW.replace("return ", "return (") + ") === " + expected, 30);
     browser.screenshot("only-own-clusters");
     assertThat((Long) browser.js(OWN_NOW)).isEqualTo(expected);
     assertThat((Long) browser.js("return window.jointworks.layers.clusters('works').length"))
