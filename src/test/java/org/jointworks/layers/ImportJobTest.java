@@ -99,6 +99,12 @@ class ImportJobTest {
     assertThat(job.get("state").asString()).isEqualTo("failed");
     assertThat(job.at("/error/status").asInt()).isEqualTo(422);
     assertThat(job.at("/error/errors/0/index").asInt()).isEqualTo(1499);
+    // Each problem carries the preview's code and its arguments, the English sentence kept.
+    assertThat(job.at("/error/errors/0/errors/0/code").asString()).isEqualTo("range");
+    assertThat(job.at("/error/errors/0/errors/0/field").asString()).isEqualTo("households");
+    assertThat(job.at("/error/errors/0/errors/0/args/field").asString()).isEqualTo("households");
+    assertThat(job.at("/error/errors/0/errors/0/message").asString()).startsWith("households: ");
+    assertThat(job.at("/error/errors/0/problems/0").asString()).startsWith("households: ");
     assertThat(job.get("rowsStored").asLong()).isZero();
     assertThat(communities()).isEqualTo(before);
     // ADMIN reads any job.
