@@ -112,6 +112,21 @@ class ImportJobTest {
   }
 
   @Test
+  void aFeatureOfAnotherOrganisationIsListedWithItsCodeAndArguments() {
+    Http gas = Http.anonymous(port).as("gas");
+    Http.Response r = gas.post("/api/import/pipelines", org.jointworks.support.Fixtures.collection(
+        org.jointworks.support.Fixtures.pipeline("gas", 113.85, 35.30),
+        org.jointworks.support.Fixtures.pipeline("power", 113.86, 35.30)));
+    assertThat(r.status()).as(r.body()).isEqualTo(403);
+    assertThat(r.json().at("/errors/0/index").asInt()).isEqualTo(1);
+    JsonNode e = r.json().at("/errors/0/errors/0");
+    assertThat(e.get("code").asString()).as(r.body()).isEqualTo("not_yours");
+    assertThat(e.at("/args/value").asString()).isEqualTo("power");
+    assertThat(e.at("/args/organisation").asString()).isEqualTo("gas");
+    assertThat(e.get("message").asString()).contains("is not your organisation");
+  }
+
+  @Test
   void anIdOfAnotherRunReadsAsFailedAndAnUnknownOneIs404() {
     Http admin = Http.anonymous(port).as("admin");
     JsonNode lost = admin.get("/api/imports/jobs/zz0other-7").json();
