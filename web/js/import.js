@@ -156,11 +156,21 @@ function showProblems(problems, bad) {
     more > 0 ? el('p', {}, t('import.more', { n: more })) : null);
 }
 
+/**
+ * One problem in the user's language: a reader's check by its import.code.* message (the
+ * preview and a failed import use the same codes), a write rule's by its error.* message with
+ * its arguments; the value a check quoted is shown after it. The English sentence only when the
+ * code is unknown here.
+ */
 function problemText(e) {
   const field = e.field && e.field !== 'geometry'
     ? (has(`field.${e.field}`) ? t(`field.${e.field}`) : e.field) : '';
-  const code = e.code && has(`import.code.${e.code}`) ? t(`import.code.${e.code}`) : e.message;
-  return field ? `${field}：${code}` : code;
+  const args = e.args || {};
+  const why = e.code && has(`import.code.${e.code}`) ? t(`import.code.${e.code}`, args)
+    : e.code && has(`error.${e.code}`) ? t(`error.${e.code}`, args) : e.message;
+  const value = args.value !== undefined && args.value !== '' && e.code !== 'not_yours'
+    ? `（${args.value}）` : '';
+  return `${field ? `${field}：` : ''}${why}${value}`;
 }
 
 const SURVEY_TABLES = ['points', 'lines'];

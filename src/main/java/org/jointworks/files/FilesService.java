@@ -84,7 +84,7 @@ public class FilesService {
   /**
    * The dry run of an import: every feature {@code source} gives is read as the import would
    * read it; the first {@link #PREVIEW_ROWS} are returned, and every bad one is listed with its
-   * problems and their codes ({@link ProblemCodes}). Stores nothing.
+   * problems and their codes ({@code layers.FeatureProblems}). Stores nothing.
    */
   @Transactional(readOnly = true)
   public Map<String, Object> previewEach(Layer layer,
@@ -104,7 +104,7 @@ public class FilesService {
         counts[1]++;
         if (problems.size() < MAX_PROBLEMS) {
           problems.add(Map.of("index", i, "problems", r.problems(),
-              "errors", r.problems().stream().map(ProblemCodes::of).toList()));
+              "errors", org.jointworks.layers.FeatureProblems.of(r.problems())));
         }
       }
     });

@@ -68,8 +68,19 @@ public class ImportService {
   /** What an import stored. */
   public record ImportResult(int imported, List<Long> ids, Set<String> ignoredProperties) {}
 
-  /** One bad feature: its index in the input and every reason it was refused. */
-  public record BadFeature(int index, List<String> problems) {}
+  /**
+   * One bad feature: its index in the input, every reason it was refused, and each reason's code
+   * and arguments, the preview's codes where the same check fails (decision 83).
+   */
+  public record BadFeature(int index, List<String> problems, List<Map<String, Object>> errors) {
+    BadFeature(int index, List<String> problems) {
+      this(index, problems, FeatureProblems.of(problems));
+    }
+
+    BadFeature(int index, Map<String, Object> error) {
+      this(index, List.of((String) error.get("message")), List.of(error));
+    }
+  }
 
   /** Told how far an import has come (an asynchronous job's progress); called on its thread. */
   public interface Progress {
@@ -203,8 +214,8 @@ public class ImportService {
       }
       Feature feature = r.feature();
       if (!LayerAccess.mayWrite(user, layer, feature)) {
-        reject(notOwned, new BadFeature(at, List.of("owner: '" + feature.text("owner")
-            + "' is not your organisation '" + user.organisation() + "'")));
+        reject(notOwned, new BadFeature(at,
+            FeatureProblems.notYours(feature.text("owner"), user.organisation())));
         return;
       }
       try {
@@ -213,7 +224,8 @@ public class ImportService {
         // A rule's 403 (not yours) refuses the import as 403; any other refusal (a 422 such as
         // a pipeline naming no pipe point, surveys/PipeEndPointRule) is a bad feature, 422.
         reject(e.status() == HttpStatus.FORBIDDEN ? notOwned : bad,
-            new BadFeature(at, List.of(e.code() + ": " + e.getMessage())));
+            new BadFeature(at, FeatureProblems.ofRule(e.code(), e.args(),
+                e.code() + ": " + e.getMessage())));
         return;
       }
       if (badCount == 0) {

@@ -263,6 +263,9 @@ public abstract class UploadsContract {
     assertThat(failed.get("state").asString()).as(failed.toString()).isEqualTo("failed");
     assertThat(failed.at("/error/status").asInt()).isEqualTo(422);
     assertThat(failed.at("/error/errors/0/index").asInt()).isEqualTo(1);
+    // The same code as the preview gives for the same check, with its field.
+    assertThat(failed.at("/error/errors/0/errors/0/code").asString()).isEqualTo("range");
+    assertThat(failed.at("/error/errors/0/errors/0/args/field").asString()).isEqualTo("households");
     assertThat(count("communities")).isEqualTo(communities);
   }
 

@@ -101,6 +101,7 @@ class ImportHandOverTest {
       Http.Response r = admin.post("/api/import/works", refused);
       assertThat(r.status()).as(r.body()).isEqualTo(422);
       assertThat(r.json().at("/errors/0/index").asInt()).isEqualTo(2499);
+      assertThat(r.json().at("/errors/0/errors/0/code").asString()).isEqualTo("end_before_start");
       second.addAll(answers(admin));
     }
     try (ConfigurableApplicationContext b = starter.start()) {

@@ -99,10 +99,31 @@ class ImportJobTest {
     assertThat(job.get("state").asString()).isEqualTo("failed");
     assertThat(job.at("/error/status").asInt()).isEqualTo(422);
     assertThat(job.at("/error/errors/0/index").asInt()).isEqualTo(1499);
+    // Each problem carries the preview's code and its arguments, the English sentence kept.
+    assertThat(job.at("/error/errors/0/errors/0/code").asString()).isEqualTo("range");
+    assertThat(job.at("/error/errors/0/errors/0/field").asString()).isEqualTo("households");
+    assertThat(job.at("/error/errors/0/errors/0/args/field").asString()).isEqualTo("households");
+    assertThat(job.at("/error/errors/0/errors/0/message").asString()).startsWith("households: ");
+    assertThat(job.at("/error/errors/0/problems/0").asString()).startsWith("households: ");
     assertThat(job.get("rowsStored").asLong()).isZero();
     assertThat(communities()).isEqualTo(before);
     // ADMIN reads any job.
     assertThat(Http.anonymous(port).as("admin").get(location).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aFeatureOfAnotherOrganisationIsListedWithItsCodeAndArguments() {
+    Http gas = Http.anonymous(port).as("gas");
+    Http.Response r = gas.post("/api/import/pipelines", org.jointworks.support.Fixtures.collection(
+        org.jointworks.support.Fixtures.pipeline("gas", 113.85, 35.30),
+        org.jointworks.support.Fixtures.pipeline("power", 113.86, 35.30)));
+    assertThat(r.status()).as(r.body()).isEqualTo(403);
+    assertThat(r.json().at("/errors/0/index").asInt()).isEqualTo(1);
+    JsonNode e = r.json().at("/errors/0/errors/0");
+    assertThat(e.get("code").asString()).as(r.body()).isEqualTo("not_yours");
+    assertThat(e.at("/args/value").asString()).isEqualTo("power");
+    assertThat(e.at("/args/organisation").asString()).isEqualTo("gas");
+    assertThat(e.get("message").asString()).contains("is not your organisation");
   }
 
   @Test

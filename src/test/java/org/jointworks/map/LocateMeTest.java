@@ -5,45 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.support.Browser;
-import org.jointworks.support.ExternalTools;
-import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Locate me on a phone (issue 18): Chromium's own geolocation, overridden through the DevTools
  * protocol, puts the map on the device's position; a refused permission says so in the user's
  * language; and no request to the service ever carries the position.
  */
-@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LocateMeTest {
+class LocateMeTest extends SampleCityBrowserTest {
   /** A street corner in 卫滨区, far from where the map opens at city zoom. */
   private static final double LAT = 35.3021;
   private static final double LON = 113.8672;
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   private void openPhone(boolean allowed) {
     browser = new Browser(port, 390, 844);
     browser.viewport(390, 844);

@@ -2,45 +2,17 @@ package org.jointworks.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.jointworks.support.Browser;
-import org.jointworks.support.ExternalTools;
-import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 18 walkthrough leftovers in Chromium on the sample city: the county names follow the
  * page's language, and the leader's panel in English fits its width (no horizontal scrollbar).
  */
-@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MapEnglishTest {
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    List<String> violations = browser == null ? List.of() : browser.cspViolations();
-    if (browser != null) {
-      browser.close();
-    }
-    assertThat(violations).as("CSP violations on the console").isEmpty();
-  }
-
+class MapEnglishTest extends SampleCityBrowserTest {
   @Test
   @SuppressWarnings("unchecked")
   void countyNamesFollowThePagesLanguage() {

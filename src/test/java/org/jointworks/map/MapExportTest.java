@@ -13,18 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.jointworks.support.Browser;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.jointworks.support.ExternalTools;
 import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.print.PrintOptions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 18 item 6: the map extent now on screen exported as a PNG (drawn in the browser, with
@@ -33,26 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER, ExternalTools.PDFTOPPM,
     ExternalTools.PDFTOTEXT})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MapExportTest {
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    List<String> violations = browser == null ? List.of() : browser.cspViolations();
-    if (browser != null) {
-      browser.close();
-    }
-    assertThat(violations).as("CSP violations on the console").isEmpty();
-  }
-
+class MapExportTest extends SampleCityBrowserTest {
   @Test
   @SuppressWarnings("unchecked")
   void theMapExtentExportsAsPngAndPdfWithLegendScaleNorthArrowAndDate(@TempDir Path dir)

@@ -2,49 +2,21 @@ package org.jointworks.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.jointworks.support.Browser;
-import org.jointworks.support.ExternalTools;
-import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 18 walkthrough: with a utility's "only own" filter on, the works clusters of the opening
  * view vanished (a cluster has no owner). Now each cluster says how many of its works are each
  * owner's, and the filter shows the clusters that hold the utility's own works, counting those.
  */
-@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MapOwnWorksClustersTest {
+class MapOwnWorksClustersTest extends SampleCityBrowserTest {
   /** The utility's own works in the clusters and single marks now on screen. */
   private static final String OWN_NOW = "const l = window.jointworks.layers;"
       + " return l.clusters('works').reduce((n, c) => n + c.count, 0)"
       + " + l.features('works').filter(f => l.styleFor('works', f.properties)).length";
-
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    List<String> violations = browser == null ? List.of() : browser.cspViolations();
-    if (browser != null) {
-      browser.close();
-    }
-    assertThat(violations).as("CSP violations on the console").isEmpty();
-  }
 
   @Test
   void onlyOwnKeepsTheClustersThatHoldTheUtilitysWorksAndCountsThoseOnly() {

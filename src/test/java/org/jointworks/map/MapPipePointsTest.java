@@ -9,17 +9,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jointworks.geo.Crs;
 import org.jointworks.support.Browser;
-import org.jointworks.support.ExternalTools;
-import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Pipe points on the map in headless Chromium: a utility imports a survey workbook in the map's
@@ -27,25 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * appurtenance named (not coded) in the feature panel; an anonymous visitor is offered no such
  * layer and its page never asks for the layer's tiles; a leader is not offered the layer either.
  */
-@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MapPipePointsTest {
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
+class MapPipePointsTest extends SampleCityBrowserTest {
   @Test
   void aUtilitySeesItsSurveyedPipePointsAndAnonymousVisitorsDoNot() throws Exception {
     browser = new Browser(port, 1280, 800);

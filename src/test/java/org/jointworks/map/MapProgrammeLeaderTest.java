@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jointworks.support.Browser;
-import org.jointworks.support.ExternalTools;
-import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 12 on the leader's dashboard, in headless Chromium on the sample city: the 完整社区
@@ -22,25 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * filing beside the overdue list and a selected project's scheme approval, with names (never
  * codes or message keys) in Chinese.
  */
-@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MapProgrammeLeaderTest {
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
+class MapProgrammeLeaderTest extends SampleCityBrowserTest {
   @Test
   void theLeaderSeesThePilotsFundsExceptionsFilingAndSchemeApproval() {
     browser = new Browser(port, 1280, 900);

@@ -6,18 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jointworks.support.Browser;
-import org.jointworks.support.ExternalTools;
+import org.jointworks.support.SampleCityBrowserTest;
 import org.jointworks.support.Fixtures;
 import org.jointworks.support.Http;
-import org.jointworks.support.NeedsTools;
-import org.jointworks.support.Stores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 18 items 1, 2 and 6, issue 13 item 7 in Chromium on the sample city: the opening view is
@@ -25,27 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * counted clusters, all from the vector tiles; a cluster click zooms in to the works; the
  * citizens' list of works coming up on a street; a feature's history in the panel.
  */
-@NeedsTools({ExternalTools.CHROMIUM, ExternalTools.CHROMEDRIVER})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MapWholeCityTest {
-  @LocalServerPort
-  int port;
-  Browser browser;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    Stores.h2gis(registry, true);
-  }
-
-  @AfterEach
-  void close() {
-    List<String> violations = browser == null ? List.of() : browser.cspViolations();
-    if (browser != null) {
-      browser.close();
-    }
-    assertThat(violations).as("CSP violations on the console").isEmpty();
-  }
-
+class MapWholeCityTest extends SampleCityBrowserTest {
   @Test
   @SuppressWarnings("unchecked")
   void theOpeningViewShowsTheCountiesTheWholeCityAndTheWorksClusteredFromTheTiles() {
