@@ -29,10 +29,12 @@ class FeaturesController {
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
   private final CollectionRegistry registry;
   private final ObjectMapper json;
+  private final RenderedFeatures rendered;
 
-  FeaturesController(CollectionRegistry registry, ObjectMapper json) {
+  FeaturesController(CollectionRegistry registry, ObjectMapper json, RenderedFeatures rendered) {
     this.registry = registry;
     this.json = json;
+    this.rendered = rendered;
   }
 
   @GetMapping({"/ogcapi", "/ogcapi/"})
@@ -115,8 +117,19 @@ class FeaturesController {
       g.writePOJO(links);
       g.writeName("features");
       g.writeStartArray();
-      for (Feature feature : page.features()) {
-        GeoJsonOut.feature(feature, c.ids(), parsed.crs(), null, g);
+      if (page.kept() && parsed.crs() == OgcCrs.CRS84 && c.ids() == FeatureIds.NUMERIC) {
+        // The same bytes GeoJsonOut writes, kept per snapshot feature (decision 94).
+        g.flush();
+        for (int i = 0; i < page.features().size(); i++) {
+          if (i > 0) {
+            out.write(',');
+          }
+          out.writeBytes(rendered.crs84(page.features().get(i)));
+        }
+      } else {
+        for (Feature feature : page.features()) {
+          GeoJsonOut.feature(feature, c.ids(), parsed.crs(), null, g);
+        }
       }
       g.writeEndArray();
       g.writeEndObject();

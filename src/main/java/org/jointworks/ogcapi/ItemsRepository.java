@@ -27,18 +27,26 @@ class ItemsRepository {
   private static final int MAX_COUNTS = 1000;
   private final NamedParameterJdbcTemplate jdbc;
   private final LayerRevisions revisions;
+  private final SnapshotPages snapshots;
   /**
    * numberMatched by layer, revision and filter: a walk through 100 pages counts once. Exact,
    * because every committed write moves the revision and so misses this cache.
    */
   private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  ItemsRepository(NamedParameterJdbcTemplate jdbc, LayerRevisions revisions) {
+  ItemsRepository(NamedParameterJdbcTemplate jdbc, LayerRevisions revisions,
+      SnapshotPages snapshots) {
     this.jdbc = jdbc;
     this.revisions = revisions;
+    this.snapshots = snapshots;
   }
 
   ItemsPage page(Layer layer, ItemsQuery q) {
+    return snapshots.answers(layer, q) ? snapshots.page(layer, q) : storedPage(layer, q);
+  }
+
+  /** The page as the store gives it: the keyset SQL and the count. */
+  ItemsPage storedPage(Layer layer, ItemsQuery q) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     String where = where(layer, q, p);
     WKBReader wkb = new WKBReader(Geometries.LONLAT);
