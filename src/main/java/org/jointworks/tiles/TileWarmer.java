@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A layer is warmed only once it has been quiet (decision 88): no import of this instance in
  * its transaction and the revision unchanged for {@code jointworks.tiles.warm-quiet-millis}
- * (default 1,000). Why: an import of 1,000,000 works arrives as 20 bodies; warming after each
+ * (default 2,000). Why: an import of 1,000,000 works arrives as 20 bodies; warming after each
  * rebuilt the EPSG:3857 snapshot 20 times (65 s of CPU taken from the import) and held a copy of
  * the layer being replaced beside the new one, which no longer fit in 2 GB with the analyses'
  * snapshots. Thread-safe.
@@ -53,7 +53,7 @@ class TileWarmer implements SmartLifecycle {
 
   TileWarmer(TileService tiles, MercatorSnapshots snapshots, LayerRevisions revisions,
       @Value("${jointworks.tiles.warm-millis:250}") long periodMillis,
-      @Value("${jointworks.tiles.warm-quiet-millis:1000}") long quietMillis) {
+      @Value("${jointworks.tiles.warm-quiet-millis:2000}") long quietMillis) {
     this.tiles = tiles;
     this.quietMillis = quietMillis;
     this.snapshots = snapshots;
