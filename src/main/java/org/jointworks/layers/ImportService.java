@@ -177,6 +177,7 @@ public class ImportService {
       // The revision first, then the emptiness: a write committed in between moves the
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
+      revisions.importing(layer);
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
           this::accept);

@@ -52,6 +52,9 @@ public class LayerRevisions {
   private final Map<Layer, AtomicLong> revisions = new EnumMap<>(Layer.class);
   private final Map<Layer, ArrayDeque<LayerChange>> logs = new EnumMap<>(Layer.class);
   private final Map<Layer, ReentrantLock> catchUps = new EnumMap<>(Layer.class);
+  /** Imports of this instance whose transaction has not ended yet, per layer. */
+  private final Map<Layer, java.util.concurrent.atomic.AtomicInteger> importing =
+      new EnumMap<>(Layer.class);
 
   /** Alone: the revisions count in this JVM from zero. */
   LayerRevisions() {
@@ -71,6 +74,7 @@ public class LayerRevisions {
       revisions.put(layer, new AtomicLong(start.getOrDefault(layer, 0L)));
       logs.put(layer, new ArrayDeque<>());
       catchUps.put(layer, new ReentrantLock());
+      importing.put(layer, new java.util.concurrent.atomic.AtomicInteger());
     }
     this.epoch = journal == null ? Long.toString(System.currentTimeMillis(), 36) : journal.epoch();
   }
@@ -178,6 +182,31 @@ public class LayerRevisions {
    */
   public long committedRevision(Layer layer) {
     return journal == null ? revision(layer) : journal.current().getOrDefault(layer, 0L);
+  }
+
+  /**
+   * Marks an import of {@code layer} running until the current transaction ends (committed or
+   * rolled back), so background work that would redo itself after every body of a series (the
+   * tile warmer, decision 88) waits for the series to end. Outside a transaction: nothing (the
+   * end could not be seen).
+   */
+  public void importing(Layer layer) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    java.util.concurrent.atomic.AtomicInteger running = importing.get(layer);
+    running.incrementAndGet();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        running.decrementAndGet();
+      }
+    });
+  }
+
+  /** Whether an import of {@code layer} by this instance is still in its transaction. */
+  public boolean importRunning(Layer layer) {
+    return importing.get(layer).get() > 0;
   }
 
   /**

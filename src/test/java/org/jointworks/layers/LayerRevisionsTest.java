@@ -69,4 +69,30 @@ class LayerRevisionsTest {
     r.changed(Layer.WORKS);
     assertThat(r.writtenBetween(Layer.WORKS, 3, 4)).isEmpty();
   }
+
+  @Test
+  void anImportCountsAsRunningUntilItsTransactionEndsCommittedOrNot() {
+    LayerRevisions r = new LayerRevisions();
+    for (int status : new int[] {
+        org.springframework.transaction.support.TransactionSynchronization.STATUS_COMMITTED,
+        org.springframework.transaction.support.TransactionSynchronization.STATUS_ROLLED_BACK}) {
+      org.springframework.transaction.support.TransactionSynchronizationManager
+          .initSynchronization();
+      try {
+        r.importing(Layer.WORKS);
+        assertThat(r.importRunning(Layer.WORKS)).isTrue();
+        assertThat(r.importRunning(Layer.COMMUNITIES)).isFalse();
+        for (var s : org.springframework.transaction.support.TransactionSynchronizationManager
+            .getSynchronizations()) {
+          s.afterCompletion(status);
+        }
+      } finally {
+        org.springframework.transaction.support.TransactionSynchronizationManager
+            .clearSynchronization();
+      }
+      assertThat(r.importRunning(Layer.WORKS)).isFalse();
+    }
+    r.importing(Layer.WORKS); // outside a transaction its end could not be seen: not counted
+    assertThat(r.importRunning(Layer.WORKS)).isFalse();
+  }
 }
