@@ -177,7 +177,7 @@ public class ImportService {
       long before = revisions.committedRevision(layer);
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
-          this::accept);
+          this::accept, this::stopping);
       this.writer = bulk.open(layer);
     }
 
@@ -188,9 +188,7 @@ public class ImportService {
 
     void accept(FeatureReader.Result r, Geometry metric) {
       if (Thread.currentThread().isInterrupted()) {
-        // The service is stopping (TERM after the graceful period): roll back, store nothing.
-        throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
-            "the service is stopping; nothing was stored", Map.of());
+        throw stopping();
       }
       int at = index++;
       if ((at & 1023) == 0) {
@@ -224,6 +222,12 @@ public class ImportService {
         // A rule that changed the geometry makes the one transformed ahead stale.
         store(feature, sameGeometry(feature, r.feature()) ? metric : null);
       }
+    }
+
+    /** The service is stopping (TERM after the graceful period): roll back, store nothing. */
+    private RuntimeException stopping() {
+      return ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
+          "the service is stopping; nothing was stored", Map.of());
     }
 
     private void reject(List<BadFeature> list, BadFeature b) {

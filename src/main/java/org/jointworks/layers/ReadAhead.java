@@ -10,6 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jointworks.geo.Crs;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
@@ -55,9 +56,13 @@ final class ReadAhead {
     void parse(Consumer<JsonNode> features);
   }
 
+  /** What to throw when the writing thread is interrupted while it waits (the service stops). */
+  private final Supplier<RuntimeException> interrupted;
+
   /** {@code sink} gets each result with its metric geometry (null when not transformed). */
   ReadAhead(FeatureReader reader, int metricEpsg,
-      BiConsumer<FeatureReader.Result, Geometry> sink) {
+      BiConsumer<FeatureReader.Result, Geometry> sink, Supplier<RuntimeException> interrupted) {
+    this.interrupted = interrupted;
     this.reader = reader;
     this.metricEpsg = metricEpsg;
     this.sink = sink;
@@ -87,20 +92,20 @@ final class ReadAhead {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("the import was interrupted", e);
+      throw interrupted.get();
     } finally {
       stopped = true;
       pending.clear();
-      boolean interrupted = false;
+      boolean joinInterrupted = false;
       while (parse.isAlive()) {
         pending.clear(); // a parse blocked on a full queue moves on and sees `stopped`
         try {
           parse.join(50);
         } catch (InterruptedException e) {
-          interrupted = true;
+          joinInterrupted = true;
         }
       }
-      if (interrupted) {
+      if (joinInterrupted) {
         Thread.currentThread().interrupt();
       }
     }
