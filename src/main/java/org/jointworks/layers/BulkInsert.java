@@ -3,7 +3,6 @@ package org.jointworks.layers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -106,6 +105,8 @@ class BulkInsert {
   private static final class Batched implements Rows {
     private final Layer layer;
     private final PreparedStatement insert;
+    /** One writer for the import (it keeps no state between geometries): no allocation per row. */
+    private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
 
     Batched(Connection c, Layer layer) {
       this.layer = layer;
@@ -120,24 +121,34 @@ class BulkInsert {
 
     @Override
     public void insert(List<Feature> features) throws SQLException {
+      // Typed setters, no setObject with a target type: H2 converts nothing more per value, and a
+      // LocalDate goes in as itself (no java.sql.Date through the default calendar) (decision 85).
       for (Feature f : features) {
         insert.setLong(1, f.id());
         insert.setLong(2, 1);
         if (f.geometry() == null) {
           insert.setNull(3, Types.VARBINARY);
         } else {
-          insert.setBytes(3, ewkb(f));
+          insert.setBytes(3, wkb.write(f.geometry()));
         }
         int k = 4;
         for (Field field : layer.fields()) {
           Object v = f.get(field.name());
-          switch (field.type()) {
-            case TEXT -> insert.setString(k, v == null ? null : v.toString());
-            case INTEGER -> insert.setObject(k, v, Types.BIGINT);
-            case DECIMAL -> insert.setObject(k, v, Types.DOUBLE);
-            case DATE -> insert.setObject(k, v == null ? null : Date.valueOf((LocalDate) v),
-                Types.DATE);
-            default -> throw new IllegalStateException(field.type().name());
+          if (v == null) {
+            insert.setNull(k, switch (field.type()) {
+              case TEXT -> Types.VARCHAR;
+              case INTEGER -> Types.BIGINT;
+              case DECIMAL -> Types.DOUBLE;
+              case DATE -> Types.DATE;
+            });
+          } else {
+            switch (field.type()) {
+              case TEXT -> insert.setString(k, v.toString());
+              case INTEGER -> insert.setLong(k, ((Number) v).longValue());
+              case DECIMAL -> insert.setDouble(k, ((Number) v).doubleValue());
+              case DATE -> insert.setObject(k, (LocalDate) v);
+              default -> throw new IllegalStateException(field.type().name());
+            }
           }
           k++;
         }

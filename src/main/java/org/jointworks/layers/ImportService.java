@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
@@ -109,7 +110,16 @@ public class ImportService {
   public ImportResult importGeoJson(Layer layer, InputStream body, Progress progress) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
     Run run = new Run(layer, user, progress);
-    try (run; JsonParser p = json.createParser(body)) {
+    try (run) {
+      // Parsed on ReadAhead's own thread (decision 85); this thread only writes.
+      run.readAhead.run(features -> parse(body, features));
+      return run.finish();
+    }
+  }
+
+  /** Hands each feature of a GeoJSON FeatureCollection body to {@code features}, in order. */
+  private void parse(InputStream body, Consumer<JsonNode> features) {
+    try (JsonParser p = json.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw ApiException.badRequest("the body must be a GeoJSON FeatureCollection object");
       }
@@ -123,7 +133,7 @@ public class ImportService {
         } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
           sawFeatures = true;
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            run.offer(p.readValueAsTree());
+            features.accept(p.readValueAsTree());
           }
         } else {
           p.skipChildren();
@@ -133,7 +143,6 @@ public class ImportService {
         throw ApiException.badRequest(
             "the body must be a GeoJSON FeatureCollection with a 'features' array");
       }
-      return run.finish();
     } catch (JacksonException e) {
       throw JsonLimits.refusal(e);
     }
@@ -180,7 +189,7 @@ public class ImportService {
       revisions.importing(layer);
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
-          this::accept);
+          this::accept, this::stopping);
       this.writer = bulk.open(layer);
     }
 
@@ -189,16 +198,9 @@ public class ImportService {
       writer.close();
     }
 
-    /** Takes the next feature of the body; it is read and checked ahead, on other cores. */
-    void offer(JsonNode node) {
-      readAhead.offer(node);
-    }
-
     void accept(FeatureReader.Result r, Geometry metric) {
       if (Thread.currentThread().isInterrupted()) {
-        // The service is stopping (TERM after the graceful period): roll back, store nothing.
-        throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
-            "the service is stopping; nothing was stored", Map.of());
+        throw stopping();
       }
       int at = index++;
       if ((at & 1023) == 0) {
@@ -233,6 +235,12 @@ public class ImportService {
         // A rule that changed the geometry makes the one transformed ahead stale.
         store(feature, sameGeometry(feature, r.feature()) ? metric : null);
       }
+    }
+
+    /** The service is stopping (TERM after the graceful period): roll back, store nothing. */
+    private RuntimeException stopping() {
+      return ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
+          "the service is stopping; nothing was stored", Map.of());
     }
 
     private void reject(List<BadFeature> list, BadFeature b) {
@@ -292,7 +300,6 @@ public class ImportService {
     }
 
     ImportResult finish() {
-      readAhead.drain();
       if (!notOwned.isEmpty()) {
         throw new ApiException(HttpStatus.FORBIDDEN, notOwned.size()
             + " feature(s) belong to another organisation; nothing was stored", notOwned,

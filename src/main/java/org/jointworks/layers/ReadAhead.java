@@ -1,48 +1,159 @@
 package org.jointworks.layers;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jointworks.geo.Crs;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads and checks an import's features (geometry validity, fields: {@link FeatureReader}) in
- * chunks on the common fork/join pool, a few chunks ahead of the thread that parses the body and
- * writes (decision 61). The results reach {@code sink} on the caller's thread in input order, so
- * indexes, ids and the all-or-nothing rule are as if every feature were read one by one. Each
- * valid feature's geometry is also transformed there to the metric CRS (when one is given), for
- * the snapshots (decision 60): the first analysis after the import does not transform it again.
+ * Parses an import's body, reads and checks its features (geometry validity, fields:
+ * {@link FeatureReader}) ahead of the thread that writes them (decisions 61, 85). The body is
+ * parsed on a thread of its own ({@code import-parse}); every chunk of features it parses is
+ * read on the common fork/join pool, a few chunks ahead. The results reach {@code sink} on the
+ * caller's thread in input order, so indexes, ids and the all-or-nothing rule are as if every
+ * feature were read one by one; a failure of the parse (malformed JSON, a limit, not a
+ * FeatureCollection) reaches the caller at its place in that order, after the features before it.
+ * So the writing thread — the embedded store's inserts are the import's bottleneck — does
+ * nothing but the rules, the ids and the inserts. Each valid feature's geometry is also
+ * transformed to the metric CRS (when one is given), for the snapshots (decision 63).
  *
- * <p>Not thread-safe: one per import, used by the import's thread.
+ * <p>The parse thread is always joined before {@link #run} returns: the body (a servlet request's
+ * stream) is never read after the request ends. Not thread-safe: one per import.
  */
 final class ReadAhead {
   /** Features read together on another core. */
   private static final int CHUNK = 500;
-  /** Chunks being read ahead of the writing thread. */
+  /** Chunks parsed and being read ahead of the writing thread. */
   private static final int AHEAD = 4;
+  /** Marks the end of the body in the queue (compared by identity). */
+  private static final CompletableFuture<List<Read>> END =
+      CompletableFuture.completedFuture(List.of());
 
   private final FeatureReader reader;
   private final BiConsumer<FeatureReader.Result, Geometry> sink;
   /** The metric CRS to transform to, or 0 for none. */
   private final int metricEpsg;
-  private final ArrayDeque<CompletableFuture<List<Read>>> pending = new ArrayDeque<>();
-  private List<JsonNode> chunk = new ArrayList<>(CHUNK);
+  private final BlockingQueue<CompletableFuture<List<Read>>> pending =
+      new ArrayBlockingQueue<>(AHEAD + 1);
+  /** Set by the writing thread when it stops early: the parse stops at the next feature. */
+  private volatile boolean stopped;
 
   /** A feature read and checked, with its geometry in the metric CRS (or null). */
   private record Read(FeatureReader.Result result, Geometry metric) {}
 
+  /** The body's parse: hands each feature's tree to {@code features}, in order. */
+  interface Body {
+    void parse(Consumer<JsonNode> features);
+  }
+
+  /** What to throw when the writing thread is interrupted while it waits (the service stops). */
+  private final Supplier<RuntimeException> interrupted;
+
   /** {@code sink} gets each result with its metric geometry (null when not transformed). */
   ReadAhead(FeatureReader reader, int metricEpsg,
-      BiConsumer<FeatureReader.Result, Geometry> sink) {
+      BiConsumer<FeatureReader.Result, Geometry> sink, Supplier<RuntimeException> interrupted) {
+    this.interrupted = interrupted;
     this.reader = reader;
     this.metricEpsg = metricEpsg;
     this.sink = sink;
+  }
+
+  /**
+   * Parses {@code body} on the parse thread and hands every feature to the sink on this thread;
+   * returns once all are handed, or throws what the parse, a read or the sink threw.
+   */
+  void run(Body body) {
+    Thread parse = new Thread(() -> parse(body), "import-parse");
+    parse.setDaemon(true);
+    parse.start();
+    try {
+      while (true) {
+        CompletableFuture<List<Read>> next = pending.take();
+        if (next == END) {
+          return;
+        }
+        List<Read> results;
+        try {
+          results = next.join();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        results.forEach(r -> sink.accept(r.result(), r.metric()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted.get();
+    } finally {
+      stopped = true;
+      pending.clear();
+      boolean joinInterrupted = false;
+      while (parse.isAlive()) {
+        pending.clear(); // a parse blocked on a full queue moves on and sees `stopped`
+        try {
+          parse.join(50);
+        } catch (InterruptedException e) {
+          joinInterrupted = true;
+        }
+      }
+      if (joinInterrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void parse(Body body) {
+    List<JsonNode> chunk = new ArrayList<>(CHUNK);
+    try {
+      body.parse(node -> {
+        if (stopped) {
+          throw new Stopped();
+        }
+        chunk.add(node);
+        if (chunk.size() == CHUNK) {
+          submit(List.copyOf(chunk));
+          chunk.clear();
+        }
+      });
+      if (!chunk.isEmpty()) {
+        submit(List.copyOf(chunk));
+      }
+      put(END);
+    } catch (Stopped e) {
+      // The writer stopped early and no longer reads the queue.
+    } catch (RuntimeException | Error e) {
+      try {
+        put(CompletableFuture.failedFuture(e));
+      } catch (Stopped s) {
+        // The writer stopped first; its own failure is the answer.
+      }
+    }
+  }
+
+  private void submit(List<JsonNode> nodes) {
+    put(CompletableFuture.supplyAsync(() -> nodes.stream().map(this::read).toList(),
+        ForkJoinPool.commonPool()));
+  }
+
+  private void put(CompletableFuture<List<Read>> f) {
+    try {
+      while (!pending.offer(f, 50, TimeUnit.MILLISECONDS)) {
+        if (stopped) {
+          throw new Stopped();
+        }
+      }
+    } catch (InterruptedException e) {
+      throw new Stopped();
+    }
   }
 
   private Read read(JsonNode node) {
@@ -51,41 +162,10 @@ final class ReadAhead {
     return new Read(r, g == null ? null : Crs.transform(g, Crs.LONLAT, metricEpsg));
   }
 
-  /** Takes the next feature of the body. */
-  void offer(JsonNode node) {
-    chunk.add(node);
-    if (chunk.size() == CHUNK) {
-      submit();
+  /** Ends the parse thread quietly once the writer has stopped. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super(null, null, false, false);
     }
-  }
-
-  /** Hands every feature still being read to the sink. */
-  void drain() {
-    if (!chunk.isEmpty()) {
-      submit();
-    }
-    while (!pending.isEmpty()) {
-      sinkOldest();
-    }
-  }
-
-  private void submit() {
-    List<JsonNode> nodes = chunk;
-    chunk = new ArrayList<>(CHUNK);
-    pending.add(CompletableFuture.supplyAsync(
-        () -> nodes.stream().map(this::read).toList(), ForkJoinPool.commonPool()));
-    while (pending.size() > AHEAD) {
-      sinkOldest();
-    }
-  }
-
-  private void sinkOldest() {
-    List<Read> results;
-    try {
-      results = pending.poll().join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-    results.forEach(r -> sink.accept(r.result(), r.metric()));
   }
 }
