@@ -42,6 +42,8 @@ public final class ConflictEngine {
   /** The ids in ascending order and their positions in the layer, to find a work by id. */
   private final long[] sortedIds;
   private final int[] positionOfSorted;
+  /** Whether ids ascend with positions, so per-work lists in position order are in id order. */
+  private final boolean idsAscending;
 
   private ConflictEngine(MetricLayer works, int moratoriumYears) {
     this.works = works;
@@ -53,6 +55,7 @@ public final class ConflictEngine {
     end = new long[n];
     moratoriumEnd = new long[n];
     cancelled = new boolean[n];
+    boolean ascending = true;
     for (int i = 0; i < n; i++) {
       Feature f = works.features().get(i);
       WorkRef r = refOf(f);
@@ -62,7 +65,9 @@ public final class ConflictEngine {
       end[i] = r.endDate().toEpochDay();
       moratoriumEnd[i] = r.endDate().plusYears(moratoriumYears).toEpochDay();
       cancelled[i] = r.cancelled() || works.metric().get(i) == null;
+      ascending &= i == 0 || ids[i - 1] < ids[i];
     }
+    idsAscending = ascending;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -95,16 +100,52 @@ public final class ConflictEngine {
     return moratoriumYears;
   }
 
-  /** Every conflicting pair once, sorted by a's id then b's id. */
+  /**
+   * Every conflicting pair once, sorted by a's id then b's id. Each work's own conflicts are
+   * sorted by the other's id as they are found; when ids ascend with positions (a snapshot read
+   * in id order) the works' lists, concatenated in position order, are then already the sorted
+   * list, so no global sort of boxed ids runs over the million-item list (decision 92).
+   */
   public List<WorkConflict> all(ConflictRules rules) {
     checkYears(rules);
-    List<WorkConflict> out = IntStream.range(0, ids.length).parallel()
-        .mapToObj(i -> conflictsOf(i, rules))
-        .flatMap(List::stream)
-        .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
-    out.sort(Comparator.comparing((WorkConflict c) -> c.a().id())
-        .thenComparing(c -> c.b().id()));
-    return out;
+    List<WorkConflict>[] perWork = perWork(rules);
+    int total = 0;
+    for (List<WorkConflict> l : perWork) {
+      total += l.size();
+    }
+    WorkConflict[] out = new WorkConflict[total];
+    int k = 0;
+    for (List<WorkConflict> l : perWork) {
+      for (WorkConflict c : l) {
+        out[k++] = c;
+      }
+    }
+    if (!idsAscending) {
+      java.util.Arrays.parallelSort(out, BY_IDS);
+    }
+    return new ArrayList<>(java.util.Arrays.asList(out));
+  }
+
+  private static final Comparator<WorkConflict> BY_IDS = (x, y) -> {
+    int c = Long.compare(x.a().id(), y.a().id());
+    return c != 0 ? c : Long.compare(x.b().id(), y.b().id());
+  };
+
+  /**
+   * Each work's conflicts with works of larger id, by position, found in parallel over chunks of
+   * positions (a fork/join split over both cores; the result does not depend on the split).
+   */
+  @SuppressWarnings("unchecked")
+  private List<WorkConflict>[] perWork(ConflictRules rules) {
+    List<WorkConflict>[] perWork = new List[ids.length];
+    IntStream.range(0, ids.length).parallel().forEach(i -> {
+      List<WorkConflict> found = conflictsOf(i, rules);
+      if (found.size() > 1) {
+        found.sort(Comparator.comparingLong(c -> c.b().id()));
+      }
+      perWork[i] = found;
+    });
+    return perWork;
   }
 
   private List<WorkConflict> conflictsOf(int i, ConflictRules rules) {
