@@ -25,7 +25,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * <p>Outline of {@link #all}: for each work, the STRtree gives the works whose envelopes meet its
  * envelope grown by the buffer; pairs are kept once (the lower id asks), works that will not
  * dig are skipped (cancelled, and drafts, refused and withdrawn works: {@link WorkRef#cancelled}),
- * the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only then are
+ * the time rule filters, {@link LineReach#within} ({@link DistanceOp#isWithinDistance}'s answer)
+ * decides exactly, and only then are
  * the measures computed ({@link #measure}). The outer loop runs in parallel.
  *
  * <p>Immutable and thread-safe.
@@ -156,8 +157,8 @@ public final class ConflictEngine {
     Envelope search = new Envelope(gi.getEnvelopeInternal());
     search.expandBy(rules.bufferMeters());
     List<WorkConflict> found = null;
-    for (int j : works.candidates(search)) {
-      if (ids[j] <= ids[i] || cancelled[j]) {
+    for (int j : laterCandidates(search, ids[i])) {
+      if (cancelled[j]) {
         continue;
       }
       ConflictKind kind = ConflictKind.classify(start[i], end[i], moratoriumEnd[i], start[j],
@@ -166,7 +167,7 @@ public final class ConflictEngine {
         continue;
       }
       Geometry gj = works.metric().get(j);
-      if (!DistanceOp.isWithinDistance(gi, gj, rules.bufferMeters())) {
+      if (!LineReach.within(gi, gj, rules.bufferMeters())) {
         continue;
       }
       if (found == null) {
@@ -175,6 +176,26 @@ public final class ConflictEngine {
       found.add(measure(refs[i], gi, refs[j], gj, kind, rules.bufferMeters()));
     }
     return found == null ? List.of() : found;
+  }
+
+  /**
+   * The positions of the works with a larger id than {@code id} whose envelopes meet
+   * {@code search}: gathered as ints straight from the tree (its items are the positions), no
+   * boxed list per work.
+   */
+  private int[] laterCandidates(Envelope search, long id) {
+    int[][] found = {new int[16]};
+    int[] n = {0};
+    works.index().query(search, item -> {
+      int j = (Integer) item;
+      if (ids[j] > id) {
+        if (n[0] == found[0].length) {
+          found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
+        }
+        found[0][n[0]++] = j;
+      }
+    });
+    return java.util.Arrays.copyOf(found[0], n[0]);
   }
 
   /**
@@ -201,7 +222,7 @@ public final class ConflictEngine {
       ConflictKind kind = ConflictKind.classify(s, e, m, start[j], end[j], moratoriumEnd[j],
           rules.gapDays());
       Geometry gj = works.metric().get(j);
-      if (kind != null && DistanceOp.isWithinDistance(metric, gj, rules.bufferMeters())) {
+      if (kind != null && LineReach.within(metric, gj, rules.bufferMeters())) {
         out.add(measure(proposed, metric, refs[j], gj, kind, rules.bufferMeters()));
       }
     }
