@@ -45,6 +45,8 @@ public final class ConflictEngine {
   private final int[] positionOfSorted;
   /** Whether ids ascend with positions, so per-work lists in position order are in id order. */
   private final boolean idsAscending;
+  /** The digging works' envelopes for the all-pairs list (the STRtree serves single checks). */
+  private final EnvelopeGrid grid;
 
   private ConflictEngine(MetricLayer works, int moratoriumYears) {
     this.works = works;
@@ -69,6 +71,7 @@ public final class ConflictEngine {
       ascending &= i == 0 || ids[i - 1] < ids[i];
     }
     idsAscending = ascending;
+    grid = new EnvelopeGrid(works.metric(), cancelled);
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -179,15 +182,13 @@ public final class ConflictEngine {
   }
 
   /**
-   * The positions of the works with a larger id than {@code id} whose envelopes meet
-   * {@code search}: gathered as ints straight from the tree (its items are the positions), no
-   * boxed list per work.
+   * The positions of the digging works with a larger id than {@code id} whose envelopes meet
+   * {@code search}: gathered as ints from the grid, no boxed list per work.
    */
   private int[] laterCandidates(Envelope search, long id) {
     int[][] found = {new int[16]};
     int[] n = {0};
-    works.index().query(search, item -> {
-      int j = (Integer) item;
+    grid.query(search, j -> {
       if (ids[j] > id) {
         if (n[0] == found[0].length) {
           found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
