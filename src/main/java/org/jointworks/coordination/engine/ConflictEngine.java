@@ -22,8 +22,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * {@link MetricLayer}; the dates are unpacked into arrays of epoch days so the time rule, which
  * is cheaper than a distance, runs first in the inner loop.
  *
- * <p>Outline of {@link #all}: for each work, the STRtree gives the works whose envelopes meet its
- * envelope grown by the buffer; pairs are kept once (the lower id asks), works that will not
+ * <p>Outline of {@link #all}: for each work, the {@link EnvelopeGrid} gives the works whose
+ * envelopes meet its envelope grown by the buffer (single checks use the layer's STRtree); pairs are kept once (the lower id asks), works that will not
  * dig are skipped (cancelled, and drafts, refused and withdrawn works: {@link WorkRef#cancelled}),
  * the time rule filters, {@link LineReach#within} ({@link DistanceOp#isWithinDistance}'s answer)
  * decides exactly, and only then are

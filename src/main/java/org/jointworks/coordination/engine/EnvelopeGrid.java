@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * The works' envelopes in a uniform grid of int arrays, for the all-pairs conflict list: one
- * query per work through the STRtree was half of the list's time (decision 92). A query reports
+ * query per work through the STRtree was half of the list's time (decision 93). A query reports
  * each work whose envelope meets the search envelope once (from the first cell the two share),
  * in no particular order; the caller decides every candidate exactly, so the list does not
  * depend on the grid. Works whose envelopes would span too many cells are kept apart and tested
