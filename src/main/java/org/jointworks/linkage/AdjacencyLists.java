@@ -9,6 +9,7 @@ import org.jointworks.linkage.engine.AdjacentPair;
 import org.jointworks.system.lists.ListAnswers;
 import org.jointworks.system.lists.ListRequest;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -44,11 +45,25 @@ class AdjacencyLists {
       head.put("district", district);
     }
     return ListAnswers.answer(request, head, "pairs", gapMeters + "|" + district, list,
-        AdjacencyLists::rounded, p -> p.gapMeters() == 0 ? "touching" : "apart", KINDS,
+        AdjacencyLists::rounded, AdjacencyLists::write, p -> p.gapMeters() == 0 ? "touching" : "apart", KINDS,
         response, json);
   }
 
-  private static AdjacentPair rounded(AdjacentPair p) {
+  /** {@link #rounded} as Jackson writes the record, without making it (decision 91). */
+  static void write(JsonGenerator g, AdjacentPair p) {
+    g.writeStartObject();
+    g.writeName("a");
+    g.writeNumber(p.a());
+    g.writeName("b");
+    g.writeNumber(p.b());
+    g.writeName("gapMeters");
+    g.writeNumber(Reports.round(p.gapMeters(), 3));
+    g.writeName("frontageMeters");
+    g.writeNumber(Reports.round(p.frontageMeters(), 3));
+    g.writeEndObject();
+  }
+
+  static AdjacentPair rounded(AdjacentPair p) {
     return new AdjacentPair(p.a(), p.b(), Reports.round(p.gapMeters(), 3),
         Reports.round(p.frontageMeters(), 3));
   }

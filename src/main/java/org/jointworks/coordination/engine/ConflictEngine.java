@@ -22,10 +22,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * {@link MetricLayer}; the dates are unpacked into arrays of epoch days so the time rule, which
  * is cheaper than a distance, runs first in the inner loop.
  *
- * <p>Outline of {@link #all}: for each work, the STRtree gives the works whose envelopes meet its
- * envelope grown by the buffer; pairs are kept once (the lower id asks), works that will not
+ * <p>Outline of {@link #all}: for each work, the {@link EnvelopeGrid} gives the works whose
+ * envelopes meet its envelope grown by the buffer (single checks use the layer's STRtree); pairs are kept once (the lower id asks), works that will not
  * dig are skipped (cancelled, and drafts, refused and withdrawn works: {@link WorkRef#cancelled}),
- * the time rule filters, {@link DistanceOp#isWithinDistance} decides exactly, and only then are
+ * the time rule filters, {@link LineReach#within} ({@link DistanceOp#isWithinDistance}'s answer)
+ * decides exactly, and only then are
  * the measures computed ({@link #measure}). The outer loop runs in parallel.
  *
  * <p>Immutable and thread-safe.
@@ -42,6 +43,10 @@ public final class ConflictEngine {
   /** The ids in ascending order and their positions in the layer, to find a work by id. */
   private final long[] sortedIds;
   private final int[] positionOfSorted;
+  /** Whether ids ascend with positions, so per-work lists in position order are in id order. */
+  private final boolean idsAscending;
+  /** The digging works' envelopes for the all-pairs list (the STRtree serves single checks). */
+  private final EnvelopeGrid grid;
 
   private ConflictEngine(MetricLayer works, int moratoriumYears) {
     this.works = works;
@@ -53,6 +58,7 @@ public final class ConflictEngine {
     end = new long[n];
     moratoriumEnd = new long[n];
     cancelled = new boolean[n];
+    boolean ascending = true;
     for (int i = 0; i < n; i++) {
       Feature f = works.features().get(i);
       WorkRef r = refOf(f);
@@ -62,7 +68,10 @@ public final class ConflictEngine {
       end[i] = r.endDate().toEpochDay();
       moratoriumEnd[i] = r.endDate().plusYears(moratoriumYears).toEpochDay();
       cancelled[i] = r.cancelled() || works.metric().get(i) == null;
+      ascending &= i == 0 || ids[i - 1] < ids[i];
     }
+    idsAscending = ascending;
+    grid = new EnvelopeGrid(works.metric(), cancelled);
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -95,16 +104,52 @@ public final class ConflictEngine {
     return moratoriumYears;
   }
 
-  /** Every conflicting pair once, sorted by a's id then b's id. */
+  /**
+   * Every conflicting pair once, sorted by a's id then b's id. Each work's own conflicts are
+   * sorted by the other's id as they are found; when ids ascend with positions (a snapshot read
+   * in id order) the works' lists, concatenated in position order, are then already the sorted
+   * list, so no global sort of boxed ids runs over the million-item list (decision 92).
+   */
   public List<WorkConflict> all(ConflictRules rules) {
     checkYears(rules);
-    List<WorkConflict> out = IntStream.range(0, ids.length).parallel()
-        .mapToObj(i -> conflictsOf(i, rules))
-        .flatMap(List::stream)
-        .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
-    out.sort(Comparator.comparing((WorkConflict c) -> c.a().id())
-        .thenComparing(c -> c.b().id()));
-    return out;
+    List<WorkConflict>[] perWork = perWork(rules);
+    int total = 0;
+    for (List<WorkConflict> l : perWork) {
+      total += l.size();
+    }
+    WorkConflict[] out = new WorkConflict[total];
+    int k = 0;
+    for (List<WorkConflict> l : perWork) {
+      for (WorkConflict c : l) {
+        out[k++] = c;
+      }
+    }
+    if (!idsAscending) {
+      java.util.Arrays.parallelSort(out, BY_IDS);
+    }
+    return new ArrayList<>(java.util.Arrays.asList(out));
+  }
+
+  private static final Comparator<WorkConflict> BY_IDS = (x, y) -> {
+    int c = Long.compare(x.a().id(), y.a().id());
+    return c != 0 ? c : Long.compare(x.b().id(), y.b().id());
+  };
+
+  /**
+   * Each work's conflicts with works of larger id, by position, found in parallel over chunks of
+   * positions (a fork/join split over both cores; the result does not depend on the split).
+   */
+  @SuppressWarnings("unchecked")
+  private List<WorkConflict>[] perWork(ConflictRules rules) {
+    List<WorkConflict>[] perWork = new List[ids.length];
+    IntStream.range(0, ids.length).parallel().forEach(i -> {
+      List<WorkConflict> found = conflictsOf(i, rules);
+      if (found.size() > 1) {
+        found.sort(Comparator.comparingLong(c -> c.b().id()));
+      }
+      perWork[i] = found;
+    });
+    return perWork;
   }
 
   private List<WorkConflict> conflictsOf(int i, ConflictRules rules) {
@@ -115,8 +160,8 @@ public final class ConflictEngine {
     Envelope search = new Envelope(gi.getEnvelopeInternal());
     search.expandBy(rules.bufferMeters());
     List<WorkConflict> found = null;
-    for (int j : works.candidates(search)) {
-      if (ids[j] <= ids[i] || cancelled[j]) {
+    for (int j : laterCandidates(search, ids[i])) {
+      if (cancelled[j]) {
         continue;
       }
       ConflictKind kind = ConflictKind.classify(start[i], end[i], moratoriumEnd[i], start[j],
@@ -125,7 +170,7 @@ public final class ConflictEngine {
         continue;
       }
       Geometry gj = works.metric().get(j);
-      if (!DistanceOp.isWithinDistance(gi, gj, rules.bufferMeters())) {
+      if (!LineReach.within(gi, gj, rules.bufferMeters())) {
         continue;
       }
       if (found == null) {
@@ -134,6 +179,24 @@ public final class ConflictEngine {
       found.add(measure(refs[i], gi, refs[j], gj, kind, rules.bufferMeters()));
     }
     return found == null ? List.of() : found;
+  }
+
+  /**
+   * The positions of the digging works with a larger id than {@code id} whose envelopes meet
+   * {@code search}: gathered as ints from the grid, no boxed list per work.
+   */
+  private int[] laterCandidates(Envelope search, long id) {
+    int[][] found = {new int[16]};
+    int[] n = {0};
+    grid.query(search, j -> {
+      if (ids[j] > id) {
+        if (n[0] == found[0].length) {
+          found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
+        }
+        found[0][n[0]++] = j;
+      }
+    });
+    return java.util.Arrays.copyOf(found[0], n[0]);
   }
 
   /**
@@ -160,7 +223,7 @@ public final class ConflictEngine {
       ConflictKind kind = ConflictKind.classify(s, e, m, start[j], end[j], moratoriumEnd[j],
           rules.gapDays());
       Geometry gj = works.metric().get(j);
-      if (kind != null && DistanceOp.isWithinDistance(metric, gj, rules.bufferMeters())) {
+      if (kind != null && LineReach.within(metric, gj, rules.bufferMeters())) {
         out.add(measure(proposed, metric, refs[j], gj, kind, rules.bufferMeters()));
       }
     }

@@ -66,14 +66,29 @@ public final class AdjacencyEngine {
   public List<AdjacentPair> pairs(double gapMeters, IntPredicate keep) {
     checkGap(gapMeters);
     int n = areas.size();
-    // Each area's pairs come out sorted by the other's position and the stream keeps position
-    // order, so with ascending ids the list is already in (a, b) order: no global sort.
-    var pairs = IntStream.range(0, n).parallel()
-        .mapToObj(i -> pairsOf(i, gapMeters, keep))
-        .flatMap(List::stream);
-    return idsAscending ? pairs.toList() : pairs
-        .sorted(Comparator.comparingLong(AdjacentPair::a).thenComparingLong(AdjacentPair::b))
-        .toList();
+    // Each area's pairs come out sorted by the other's position; concatenated in position order
+    // they are, with ascending ids, already in (a, b) order: no global sort. The areas are
+    // spread over the cores by the fork/join split of the range; each writes only its own slot,
+    // so the answer does not depend on the split (decision 92).
+    @SuppressWarnings("unchecked")
+    List<AdjacentPair>[] perArea = new List[n];
+    IntStream.range(0, n).parallel().forEach(i -> perArea[i] = pairsOf(i, gapMeters, keep));
+    int total = 0;
+    for (List<AdjacentPair> l : perArea) {
+      total += l.size();
+    }
+    AdjacentPair[] out = new AdjacentPair[total];
+    int k = 0;
+    for (List<AdjacentPair> l : perArea) {
+      for (AdjacentPair p : l) {
+        out[k++] = p;
+      }
+    }
+    if (!idsAscending) {
+      java.util.Arrays.parallelSort(out,
+          Comparator.comparingLong(AdjacentPair::a).thenComparingLong(AdjacentPair::b));
+    }
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
   }
 
   /** The engine over a layer snapshot (its positions are the snapshot's positions). */
@@ -122,11 +137,10 @@ public final class AdjacencyEngine {
     }
     boolean keepI = keep.test(i);
     List<AdjacentPair> out = null;
-    List<Integer> candidates = candidates(a, gapMeters);
-    candidates.sort(null);
+    int[] candidates = larger(a, i, gapMeters);
     for (int j : candidates) {
       // Each unordered pair once: from its smaller position.
-      if (j <= i || (!keepI && !keep.test(j))) {
+      if (!keepI && !keep.test(j)) {
         continue;
       }
       AdjacentPair p = pair(i, j, gapMeters);
@@ -138,6 +152,29 @@ public final class AdjacencyEngine {
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  /**
+   * The positions above {@code i} whose envelopes meet a's grown by the gap, ascending: collected
+   * as ints from the tree, no boxed list and no comparator sort.
+   */
+  private int[] larger(Geometry a, int i, double gapMeters) {
+    Envelope search = new Envelope(a.getEnvelopeInternal());
+    search.expandBy(gapMeters);
+    int[][] found = {new int[16]};
+    int[] n = {0};
+    index.query(search, item -> {
+      int j = (Integer) item;
+      if (j > i) {
+        if (n[0] == found[0].length) {
+          found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
+        }
+        found[0][n[0]++] = j;
+      }
+    });
+    int[] out = java.util.Arrays.copyOf(found[0], n[0]);
+    java.util.Arrays.sort(out);
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -85,7 +85,7 @@ public final class Frontage {
       double py = as[i + 1];
       double qx = as[i + 2];
       double qy = as[i + 3];
-      double len = Math.hypot(qx - px, qy - py);
+      double len = fa.length(i >> 2);
       if (len == 0) {
         continue;
       }

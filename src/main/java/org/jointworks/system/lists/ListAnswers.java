@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jointworks.system.ApiException;
 import org.springframework.http.HttpStatus;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectWriter;
 
@@ -36,6 +37,16 @@ public final class ListAnswers {
   private static final int TRIES = 3;
 
   private ListAnswers() {}
+
+  /**
+   * Writes one item of a list as the JSON object its view would serialise to, member by member,
+   * so a whole list of hundreds of thousands of items goes to the wire with no view object and
+   * no document in between (decision 91). The bytes must be the view's, byte for byte.
+   */
+  @FunctionalInterface
+  public interface ItemWriter<T> {
+    void write(JsonGenerator out, T item);
+  }
 
   /** A list and the revision of the data it was computed from. */
   public record Revisioned<T>(long revision, List<T> items) {}
@@ -70,6 +81,19 @@ public final class ListAnswers {
       String listName, String query, Revisioned<T> list, Function<T, ?> view,
       Function<T, String> kindOf, List<String> kinds, HttpServletResponse response,
       ObjectMapper json) throws IOException {
+    return answer(request, head, listName, query, list, view, null, kindOf, kinds, response, json);
+  }
+
+  /**
+   * As {@link #answer(ListRequest, Map, String, String, Revisioned, Function, Function, List,
+   * HttpServletResponse, ObjectMapper)}, but the whole list (no page, no summary, not NDJSON) is
+   * written straight to {@code response} by {@code itemWriter} and null returned: the same bytes
+   * as the document, without building it.
+   */
+  public static <T> Map<String, Object> answer(ListRequest request, Map<String, Object> head,
+      String listName, String query, Revisioned<T> list, Function<T, ?> view,
+      ItemWriter<T> itemWriter, Function<T, String> kindOf, List<String> kinds,
+      HttpServletResponse response, ObjectMapper json) throws IOException {
     List<T> items = list.items();
     String fingerprint = fingerprint(query);
     if (request.ndjson()) {
@@ -89,6 +113,10 @@ public final class ListAnswers {
       return out;
     }
     if (!request.paged()) {
+      if (itemWriter != null) {
+        writeWhole(out, listName, items, itemWriter, response, json);
+        return null;
+      }
       out.put(listName, items.stream().map(view).toList());
       return out;
     }
@@ -120,6 +148,35 @@ public final class ListAnswers {
       out.write('\n');
     }
     out.flush();
+  }
+
+  /**
+   * The whole document: the head's members as the mapper writes them, then the items one by one
+   * through the generator (its own buffer; the connector gzips when the client asks).
+   */
+  private static <T> void writeWhole(Map<String, Object> head, String listName, List<T> items,
+      ItemWriter<T> itemWriter, HttpServletResponse response, ObjectMapper json)
+      throws IOException {
+    response.setStatus(HttpStatus.OK.value());
+    response.setContentType("application/json");
+    // The servlet's stream is the container's to close, as the message converters leave it.
+    try (JsonGenerator g = json.createGenerator(
+        org.springframework.util.StreamUtils.nonClosing(response.getOutputStream()))) {
+      g.writeStartObject();
+      for (Map.Entry<String, Object> e : head.entrySet()) {
+        if (e.getValue() != null) {
+          g.writeName(e.getKey());
+          g.writePOJO(e.getValue());
+        }
+      }
+      g.writeName(listName);
+      g.writeStartArray();
+      for (T item : items) {
+        itemWriter.write(g, item);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
   }
 
   /** A short digest of the query text: enough to tell queries apart, says nothing of them. */
