@@ -1,7 +1,5 @@
 package org.jointworks.layers;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
@@ -12,7 +10,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record Feature(long id, long version, Geometry geometry, Map<String, Object> properties) {
   public Feature {
-    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    properties = FeatureProperties.of(properties);
   }
 
   /** A feature not yet stored. */
