@@ -96,7 +96,7 @@ class SampleCityStartTest {
           new TagKeyValueMapConverter());
       assertThat(mvt.getLayersByName()).as("tile of %s", t.code()).containsKey("districts");
       assertThat(mvt.getLayer("districts").getGeometries().stream()
-          .map(g -> ((Map<?, ?>) g.getUserData()).get("name")))
+          .map(g -> (Object) ((Map<?, ?>) g.getUserData()).get("name")))
           .as("district names in the tile of %s", t.code()).contains(t.name());
     }
   }
