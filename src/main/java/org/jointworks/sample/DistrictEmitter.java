@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jointworks.layers.Layer;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Turns a {@link DistrictPlan} into its planning features: the district boundary, the streets,
@@ -51,9 +52,11 @@ final class DistrictEmitter {
     this.seed = seed;
   }
 
-  void boundary() {
+  /** The real county outline when given (decision 82), otherwise the generated rectangle. */
+  void boundary(Geometry outline) {
     double[] e = plan.localExtent();
-    out.emit(Layer.DISTRICTS, at.rectangle(e[0], e[1], e[2], e[3]), plan.target.properties());
+    Geometry g = outline != null ? outline : at.rectangle(e[0], e[1], e[2], e[3]);
+    out.emit(Layer.DISTRICTS, g, plan.target.properties());
   }
 
   void streets() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.jointworks.layers.Layer;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Generates the sample city and writes it as the six GeoJSON files the service imports on start.
@@ -92,9 +93,10 @@ public final class SampleCityGenerator {
     Emission.Quota[] quotas = plan.pipelineQuotas();
     WorkPlanner.Counters counters = new WorkPlanner.Counters();
     long seed = options.seed();
+    Map<String, Geometry> outlines = RealCounties.holding(plan.districts);
     for (DistrictPlan d : plan.districts) {
       DistrictEmitter planning = new DistrictEmitter(d, out, seed);
-      planning.boundary();
+      planning.boundary(outlines.get(d.target.code()));
       planning.streets();
       planning.communitiesAndFacilities();
       PipelineEmitter pipes = new PipelineEmitter(d, out, seed);

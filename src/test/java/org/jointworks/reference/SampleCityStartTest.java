@@ -2,11 +2,17 @@ package org.jointworks.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Map;
+import org.jointworks.sample.DistrictTarget;
 import org.jointworks.support.Http;
 import org.jointworks.support.Stores;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +78,27 @@ class SampleCityStartTest {
     JsonNode districts = admin.get("/api/export/districts").json().get("features");
     assertThat(districts.size()).isEqualTo(11);
     districts.forEach(d -> assertThat(d.get("geometry").isObject()).as(d.toString()).isTrue());
+  }
+
+  @Test
+  void tilesAtTheOpeningZoomCarryEachDistrictsOutlineAndName() throws Exception {
+    // Zoom 10 is where the map opens (MapProperties); the county labels come from these names.
+    for (DistrictTarget t : DistrictTarget.plan()) {
+      int n = 1 << 10;
+      int x = (int) Math.floor((t.seatLon() + 180) / 360 * n);
+      double lat = Math.toRadians(t.seatLat());
+      int y = (int) Math.floor(
+          (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+      byte[] body = Http.anonymous(port).sendBytes(Http.anonymous(port)
+          .builder("/ogcapi/collections/districts/tiles/WebMercatorQuad/10/" + y + "/" + x).GET())
+          .body();
+      JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(body), new GeometryFactory(),
+          new TagKeyValueMapConverter());
+      assertThat(mvt.getLayersByName()).as("tile of %s", t.code()).containsKey("districts");
+      assertThat(mvt.getLayer("districts").getGeometries().stream()
+          .map(g -> (Object) ((Map<?, ?>) g.getUserData()).get("name")))
+          .as("district names in the tile of %s", t.code()).contains(t.name());
+    }
   }
 
   @Test

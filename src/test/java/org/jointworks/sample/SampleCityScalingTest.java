@@ -58,6 +58,9 @@ class SampleCityScalingTest {
     assertThat(city.communities()).allSatisfy(c ->
         assertThat(byCode.get(c.text("district")).covers(c.geometry())).isTrue());
     assertThat(city.pipelines()).isEmpty();
+    // The spiral leaves the real outlines, so all eleven keep their rectangles (decision 82).
+    assertThat(d).hasSize(11)
+        .allSatisfy(f -> assertThat(f.geometry().getNumPoints()).isEqualTo(5));
   }
 
   @Test
