@@ -1,9 +1,12 @@
 package org.jointworks.layers;
 
+import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -52,7 +55,7 @@ public final class FeatureProperties extends AbstractMap<String, Object> {
     for (Map.Entry<String, Object> e : properties.entrySet()) {
       if (e.getKey() == null) {
         // Never from a layer's fields; kept as before rather than shared.
-        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(properties));
       }
       keys[i] = e.getKey();
       values[i] = shared(e.getKey(), e.getValue());
@@ -76,7 +79,7 @@ public final class FeatureProperties extends AbstractMap<String, Object> {
 
   private static Object shared(String key, Object value) {
     if (!(value instanceof String || value instanceof Long || value instanceof Double
-        || value instanceof java.time.LocalDate || value instanceof Integer
+        || value instanceof LocalDate || value instanceof Integer
         || value instanceof Boolean)) {
       return value;
     }

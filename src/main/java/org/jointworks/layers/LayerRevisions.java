@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.locationtech.jts.geom.Envelope;
@@ -53,7 +54,7 @@ public class LayerRevisions {
   private final Map<Layer, ArrayDeque<LayerChange>> logs = new EnumMap<>(Layer.class);
   private final Map<Layer, ReentrantLock> catchUps = new EnumMap<>(Layer.class);
   /** Imports of this instance whose transaction has not ended yet, per layer. */
-  private final Map<Layer, java.util.concurrent.atomic.AtomicInteger> importing =
+  private final Map<Layer, AtomicInteger> importing =
       new EnumMap<>(Layer.class);
 
   /** Alone: the revisions count in this JVM from zero. */
@@ -74,7 +75,7 @@ public class LayerRevisions {
       revisions.put(layer, new AtomicLong(start.getOrDefault(layer, 0L)));
       logs.put(layer, new ArrayDeque<>());
       catchUps.put(layer, new ReentrantLock());
-      importing.put(layer, new java.util.concurrent.atomic.AtomicInteger());
+      importing.put(layer, new AtomicInteger());
     }
     this.epoch = journal == null ? Long.toString(System.currentTimeMillis(), 36) : journal.epoch();
   }
@@ -194,7 +195,7 @@ public class LayerRevisions {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return;
     }
-    java.util.concurrent.atomic.AtomicInteger running = importing.get(layer);
+    AtomicInteger running = importing.get(layer);
     running.incrementAndGet();
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override

@@ -49,13 +49,8 @@ class ItemsBenchmark {
 
   @Test
   void walkItemsAndLoadACachedTile() throws Exception {
-    Path file = Files.createTempFile("communities", ".geojson");
-    ImportBenchmark.writeGrid(file, COMMUNITIES);
+    ImportBenchmark.importGrid(port, COMMUNITIES);
     Http admin = Http.anonymous(port).as("admin");
-    assertThat(admin.send(admin.builder("/api/import/communities")
-        .header("Content-Type", "application/geo+json")
-        .POST(HttpRequest.BodyPublishers.ofFile(file))).status()).isEqualTo(200);
-    Files.delete(file);
     Http anonymous = Http.anonymous(port);
     StringBuilder report = new StringBuilder();
     for (int round = 0; round < 2; round++) { // the first round warms the JIT and caches

@@ -3,7 +3,6 @@ package org.jointworks.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,13 +48,8 @@ class ItemsPagesBenchmark {
 
   @Test
   void pagesOfAHundredUnderLoad() throws Exception {
-    Path file = Files.createTempFile("communities", ".geojson");
-    ImportBenchmark.writeGrid(file, COMMUNITIES);
+    ImportBenchmark.importGrid(port, COMMUNITIES);
     Http admin = Http.anonymous(port).as("admin");
-    assertThat(admin.send(admin.builder("/api/import/communities")
-        .header("Content-Type", "application/geo+json")
-        .POST(HttpRequest.BodyPublishers.ofFile(file))).status()).isEqualTo(200);
-    Files.delete(file);
     long lo = jdbc.queryForObject("SELECT MIN(id) FROM communities", Map.of(), Long.class);
     long hi = jdbc.queryForObject("SELECT MAX(id) FROM communities", Map.of(), Long.class);
     String base = "http://127.0.0.1:" + port;
