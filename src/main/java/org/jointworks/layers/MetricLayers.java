@@ -72,6 +72,11 @@ public class MetricLayers {
     prepared.add(layer, preparer);
   }
 
+  @jakarta.annotation.PreDestroy
+  void close() {
+    prepared.close();
+  }
+
   public int metricEpsg() {
     return metricEpsg;
   }

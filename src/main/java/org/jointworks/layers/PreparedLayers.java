@@ -51,6 +51,11 @@ public final class PreparedLayers implements HandOverListener {
     }
   }
 
+  /** Stops the preparing thread (the context closes); a preparation under way is abandoned. */
+  void close() {
+    thread.shutdownNow();
+  }
+
   void add(Layer layer, Preparer preparer) {
     preparers.get(layer).add(preparer);
   }
@@ -66,7 +71,7 @@ public final class PreparedLayers implements HandOverListener {
     synchronized (prepared) {
       prepared.put(layer, new Prepared(handOver, built));
     }
-    thread.execute(() -> {
+    Runnable work = () -> {
       try {
         MetricLayer provisional = MetricLayer.of(layer, -1, metricEpsg, handOver.features(),
             MetricLayers.transformed(handOver, metricEpsg));
@@ -77,7 +82,13 @@ public final class PreparedLayers implements HandOverListener {
       } catch (RuntimeException | Error e) {
         built.completeExceptionally(e);
       }
-    });
+    };
+    try {
+      thread.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // The context is closing: nothing is prepared, the snapshot is built as always.
+      built.completeExceptionally(closing);
+    }
   }
 
   @Override
