@@ -53,6 +53,9 @@ public class LayerRevisions {
   private final Map<Layer, AtomicLong> revisions = new EnumMap<>(Layer.class);
   private final Map<Layer, ArrayDeque<LayerChange>> logs = new EnumMap<>(Layer.class);
   private final Map<Layer, ReentrantLock> catchUps = new EnumMap<>(Layer.class);
+  /** Told of every hand-over before its commit (decision 97). */
+  private final List<HandOverListener> handOverListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Imports of this instance whose transaction has not ended yet, per layer. */
   private final Map<Layer, AtomicInteger> importing =
       new EnumMap<>(Layer.class);
@@ -149,16 +152,36 @@ public class LayerRevisions {
         RevisionHeader.written(layer, own.revision());
       };
     }
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+    if (handOver != null) {
+      handOverListeners.forEach(l -> l.handing(layer, handOver));
+    }
+    if (inTransaction) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
           advance.run();
         }
+
+        @Override
+        public void afterCompletion(int status) {
+          if (status != STATUS_COMMITTED && handOver != null) {
+            handOverListeners.forEach(l -> l.dropped(layer, handOver));
+          }
+        }
       });
     } else {
       advance.run();
     }
+  }
+
+  /**
+   * Tells {@code listener} of every hand-over before its commit, so it can prepare a snapshot
+   * from it; what it prepares is only ever installed through {@link #handedBetween}, when the
+   * committed change carries that very hand-over (decision 97).
+   */
+  public void listen(HandOverListener listener) {
+    handOverListeners.add(listener);
   }
 
   private long advance(Layer layer, long[] ids, Envelope touched, HandOver handOver) {

@@ -43,6 +43,11 @@ public record MetricLayer(Layer layer, long revision, int metricEpsg, List<Featu
     return new MetricLayer(layer, revision, metricEpsg, features, metric, tree);
   }
 
+  /** The same features, geometries and index at {@code revision} (decision 97). */
+  public MetricLayer at(long revision) {
+    return new MetricLayer(layer, revision, metricEpsg, features, metric, index);
+  }
+
   public int size() {
     return features.size();
   }

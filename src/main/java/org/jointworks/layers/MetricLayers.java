@@ -20,10 +20,13 @@ import org.springframework.stereotype.Component;
 public class MetricLayers {
   private final int metricEpsg;
   private final LayerSnapshots<MetricLayer> snapshots;
+  private final PreparedLayers prepared;
 
   MetricLayers(FeatureRepository repository, LayerRevisions revisions,
       JointWorksProperties properties) {
     this.metricEpsg = properties.metricCrs();
+    this.prepared = new PreparedLayers(metricEpsg);
+    revisions.listen(prepared);
     this.snapshots = new LayerSnapshots<>(repository, revisions, new LayerSnapshots.Kind<>() {
       @Override
       public long revision(MetricLayer snapshot) {
@@ -48,6 +51,10 @@ public class MetricLayers {
 
       @Override
       public MetricLayer handed(Layer layer, MetricLayer old, long revision, HandOver handed) {
+        MetricLayer ready = old == null ? prepared.take(layer, handed) : null;
+        if (ready != null) {
+          return ready.at(revision);
+        }
         // The geometries the import transformed on its reader cores are taken as they are.
         return old == null
             ? MetricLayer.of(layer, revision, metricEpsg, handed.features(),
@@ -55,6 +62,19 @@ public class MetricLayers {
             : merged(layer, old, revision, handed, metricEpsg);
       }
     });
+  }
+
+  /**
+   * Asks {@code preparer} to prepare its own structures from each layer prepared from an
+   * import's hand-over before its commit (decision 97); see {@link PreparedLayers}.
+   */
+  public void whenPrepared(Layer layer, PreparedLayers.Preparer preparer) {
+    prepared.add(layer, preparer);
+  }
+
+  @jakarta.annotation.PreDestroy
+  void close() {
+    prepared.close();
   }
 
   public int metricEpsg() {
@@ -104,12 +124,12 @@ public class MetricLayers {
     return MetricLayer.of(layer, revision, metricEpsg, features, transformed(features, metricEpsg));
   }
 
-  private static List<Geometry> transformed(List<Feature> features, int metricEpsg) {
+  static List<Geometry> transformed(List<Feature> features, int metricEpsg) {
     return transformed(new HandOver(features, -1), metricEpsg);
   }
 
   /** The handed metric geometries, those not handed transformed on every core. */
-  private static List<Geometry> transformed(HandOver handed, int metricEpsg) {
+  static List<Geometry> transformed(HandOver handed, int metricEpsg) {
     List<Feature> features = handed.features();
     Geometry[] metric = new Geometry[features.size()];
     java.util.stream.IntStream.range(0, metric.length).parallel().forEach(i -> {

@@ -49,8 +49,16 @@ class AdjacencyLists {
         response, json);
   }
 
-  /** {@link #rounded} as Jackson writes the record, without making it (decision 91). */
+  /**
+   * {@link #rounded} as Jackson writes the record, without making it (decision 91), formed by
+   * hand ({@link PairJson}, decision 97).
+   */
   static void write(JsonGenerator g, AdjacentPair p) {
+    PairJson.write(g, p);
+  }
+
+  /** {@link #rounded} through the generator, member by member. */
+  static void writeByJackson(JsonGenerator g, AdjacentPair p) {
     g.writeStartObject();
     g.writeName("a");
     g.writeNumber(p.a());

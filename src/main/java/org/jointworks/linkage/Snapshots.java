@@ -3,11 +3,13 @@ package org.jointworks.linkage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.MetricLayer;
 import org.jointworks.layers.MetricLayers;
 import org.jointworks.linkage.engine.AdjacencyEngine;
 import org.jointworks.linkage.engine.AdjacentPair;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,29 @@ class Snapshots {
   private MetricLayer engineLayer;
   private AdjacencyEngine engine;
   private final Map<Double, List<AdjacentPair>> lists = new LinkedHashMap<>();
+  /**
+   * The engine being built over a layer prepared from an import's hand-over (decision 97), and
+   * that layer's index: a committed snapshot sharing the index holds the very same areas.
+   */
+  private STRtree preparedIndex;
+  private CompletableFuture<AdjacencyEngine> preparedEngine;
 
   Snapshots(MetricLayers layers) {
     this.layers = layers;
+    layers.whenPrepared(Layer.COMMUNITIES, provisional -> {
+      CompletableFuture<AdjacencyEngine> engine = new CompletableFuture<>();
+      synchronized (this) {
+        preparedIndex = provisional.index();
+        preparedEngine = engine;
+      }
+      return () -> {
+        try {
+          engine.complete(AdjacencyEngine.of(provisional));
+        } catch (RuntimeException | Error e) {
+          engine.completeExceptionally(e);
+        }
+      };
+    });
   }
 
   MetricLayer communities() {
@@ -44,7 +66,10 @@ class Snapshots {
         return engine;
       }
     }
-    AdjacencyEngine built = AdjacencyEngine.of(communities);
+    AdjacencyEngine built = prepared(communities);
+    if (built == null) {
+      built = AdjacencyEngine.of(communities);
+    }
     synchronized (this) {
       if (engineLayer == null || engineLayer.revision() <= communities.revision()) {
         engineLayer = communities;
@@ -53,6 +78,27 @@ class Snapshots {
       }
     }
     return built;
+  }
+
+  /**
+   * The engine prepared over {@code communities}' areas while their import committed, waited
+   * for if still being built; null when none was (or it failed).
+   */
+  private AdjacencyEngine prepared(MetricLayer communities) {
+    CompletableFuture<AdjacencyEngine> engine;
+    synchronized (this) {
+      if (preparedIndex != communities.index()) {
+        return null;
+      }
+      engine = preparedEngine;
+      preparedIndex = null;
+      preparedEngine = null;
+    }
+    try {
+      return engine.join();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Every pair of the snapshot within {@code gapMeters}, computed once per snapshot and gap. */

@@ -32,6 +32,8 @@ public final class AdjacencyEngine {
   private final Facets[] facets;
   private final long[] ids;
   private final STRtree index;
+  /** The candidates of the all-pairs pass: cheaper per query than the tree (issue 15). */
+  private final AreaGrid grid;
   /** Whether ids ascend with positions, so pairs found in position order are in (a, b) order. */
   private final boolean idsAscending;
 
@@ -52,6 +54,7 @@ public final class AdjacencyEngine {
       ascending = ids[i - 1] < ids[i];
     }
     this.idsAscending = ascending;
+    this.grid = new AreaGrid(areas);
     this.facets = new Facets[areas.size()];
     IntStream.range(0, facets.length).parallel().forEach(i -> {
       Geometry g = areas.get(i);
@@ -137,7 +140,7 @@ public final class AdjacencyEngine {
     }
     boolean keepI = keep.test(i);
     List<AdjacentPair> out = null;
-    int[] candidates = larger(a, i, gapMeters);
+    int[] candidates = larger(i, gapMeters);
     for (int j : candidates) {
       // Each unordered pair once: from its smaller position.
       if (!keepI && !keep.test(j)) {
@@ -156,21 +159,16 @@ public final class AdjacencyEngine {
 
   /**
    * The positions above {@code i} whose envelopes meet a's grown by the gap, ascending: collected
-   * as ints from the tree, no boxed list and no comparator sort.
+   * as ints from the grid, no boxed list and no comparator sort.
    */
-  private int[] larger(Geometry a, int i, double gapMeters) {
-    Envelope search = new Envelope(a.getEnvelopeInternal());
-    search.expandBy(gapMeters);
+  private int[] larger(int i, double gapMeters) {
     int[][] found = {new int[16]};
     int[] n = {0};
-    index.query(search, item -> {
-      int j = (Integer) item;
-      if (j > i) {
-        if (n[0] == found[0].length) {
-          found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
-        }
-        found[0][n[0]++] = j;
+    grid.query(i, gapMeters, i, j -> {
+      if (n[0] == found[0].length) {
+        found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
       }
+      found[0][n[0]++] = j;
     });
     int[] out = java.util.Arrays.copyOf(found[0], n[0]);
     java.util.Arrays.sort(out);
@@ -188,10 +186,10 @@ public final class AdjacencyEngine {
   AdjacentPair pair(int i, int j, double gapMeters) {
     Geometry a = areas.get(i);
     Geometry b = areas.get(j);
-    if (b == null || a.getEnvelopeInternal().distance(b.getEnvelopeInternal()) > gapMeters) {
+    if (b == null || apart(a.getEnvelopeInternal(), b.getEnvelopeInternal(), gapMeters)) {
       return null;
     }
-    double gap = facets[i].distance(facets[j]);
+    double gap = facets[i].distance(facets[j], gapMeters);
     if (gap > gapMeters) {
       return null;
     }
@@ -200,6 +198,17 @@ public final class AdjacencyEngine {
     long idB = ids[j];
     return idA < idB ? new AdjacentPair(idA, idB, gap, frontage)
         : new AdjacentPair(idB, idA, gap, frontage);
+  }
+
+  /**
+   * Whether two envelopes are farther apart than the gap: a pre-filter (the exact distance
+   * decides), so squares with the slack instead of {@code Envelope.distance}'s hypot.
+   */
+  private static boolean apart(Envelope a, Envelope b, double gapMeters) {
+    double dx = Math.max(0, Math.max(a.getMinX() - b.getMaxX(), b.getMinX() - a.getMaxX()));
+    double dy = Math.max(0, Math.max(a.getMinY() - b.getMaxY(), b.getMinY() - a.getMaxY()));
+    double bound = gapMeters * SegmentDistance.SLACK;
+    return dx * dx + dy * dy > bound * bound;
   }
 
   static void checkGap(double gapMeters) {

@@ -38,6 +38,13 @@ class FacetsDistanceTest {
         if (expected > 0) {
           assertThat(f[i].distance(f[j])).as("%d-%d", i, j).isEqualTo(expected);
           assertThat(f[j].distance(f[i])).as("%d-%d", j, i).isEqualTo(bruteForce(f[j], f[i]));
+          // Within a limit: the same figure when it is within, a figure above it otherwise
+          // (decision 97).
+          assertThat(f[i].distance(f[j], expected)).isEqualTo(expected);
+          assertThat(f[i].distance(f[j], 30)).satisfies(d -> assertThat(
+              expected <= 30 ? d == expected : d > 30).isTrue());
+          double below = expected * (1 - 1e-9);
+          assertThat(f[i].distance(f[j], below)).isGreaterThan(below);
           compared++;
         }
       }
@@ -63,6 +70,12 @@ class FacetsDistanceTest {
       double rough = SegmentDistance.rough(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
       assertThat(Math.abs(rough - exact)).isLessThanOrEqualTo(4 * Math.ulp(exact));
       assertThat(rough <= exact * SegmentDistance.SLACK).isTrue();
+      // JTS's figure to the bit whenever it is within the bound (decision 97).
+      double[] memo = {Double.NaN, Double.NaN, Double.NaN};
+      assertThat(SegmentDistance.exact(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+          Double.POSITIVE_INFINITY, memo)).isEqualTo(exact);
+      assertThat(SegmentDistance.exact(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], rough,
+          memo)).isEqualTo(exact);
     }
   }
 

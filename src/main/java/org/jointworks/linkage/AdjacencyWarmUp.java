@@ -1,0 +1,67 @@
+package org.jointworks.linkage;
+
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jointworks.linkage.engine.AdjacentPair;
+import org.jointworks.linkage.engine.WarmUp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Once the service is up, compiles the adjacency engine's and the pairs' writer's hot paths on a
+ * background thread ({@link WarmUp}: a made-up city, nothing of the store), so the first real
+ * adjacency answer after an import does not run interpreted (decision 97). Once per JVM: the JIT
+ * is the JVM's, however many contexts a test run starts. Off with
+ * {@code jointworks.linkage.warm-up=false}.
+ *
+ * <p>Thread-safe.
+ */
+@Component
+@ConditionalOnProperty(name = "jointworks.linkage.warm-up", havingValue = "true",
+    matchIfMissing = true)
+class AdjacencyWarmUp {
+  private static final Logger log = LoggerFactory.getLogger(AdjacencyWarmUp.class);
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  private final ObjectMapper json;
+
+  AdjacencyWarmUp(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    if (!STARTED.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(this::warm, "adjacency-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  private void warm() {
+    long t0 = System.nanoTime();
+    try {
+      WarmUp.run(pairs -> {
+        try (JsonGenerator g = json.createGenerator(OutputStream.nullOutputStream())) {
+          g.writeStartArray();
+          for (AdjacentPair p : pairs) {
+            AdjacencyLists.write(g, p);
+          }
+          g.writeEndArray();
+        }
+      });
+      log.debug("adjacency warm-up took {} ms", (System.nanoTime() - t0) / 1_000_000);
+    } catch (RuntimeException e) {
+      // A warm-up only saves time; a failure here must not touch the service.
+      log.warn("adjacency warm-up failed", e);
+    }
+  }
+}
