@@ -49,9 +49,12 @@ export function offered(def, user) {
   return !def.signedIn || (!!user && (!def.roles || def.roles.includes(user.role)));
 }
 
-/** A dot's radius in px: 1.5 for one community, growing with the log of how many, up to 4. */
+/**
+ * A dot's radius in px: 1.5 for the few communities of a 2-px dot (zoom 10 and closer), growing
+ * with the log of how many an overview dot stands for: 2 px for 10, 3 for 100, 4 from 1,000.
+ */
 export function dotRadius(count) {
-  return Math.min(4, 1.5 + Math.log10(count || 1));
+  return Math.min(4, Math.max(1.5, 1 + Math.log10(count || 1)));
 }
 
 export const LAYERS = [
