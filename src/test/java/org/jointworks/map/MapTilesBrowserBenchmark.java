@@ -91,7 +91,8 @@ class MapTilesBrowserBenchmark {
   /**
    * Where a first map's time went, from the browser's own timings: the page's DOMContentLoaded,
    * then per zoom the communities' tile requests (how many, the first sent, the last answered,
-   * the longest wait for the service's first byte), and the layer's first drawn mark.
+   * the longest wait for the service's first byte), and the layer's first drawn mark with the
+   * number of symbols (dots and outlines) it drew.
    */
   private static final String BREAKDOWN = "const nav = performance.getEntriesByType('navigation')[0];"
       + " const by = {}; for (const e of performance.getEntriesByType('resource')) {"
@@ -104,7 +105,8 @@ class MapTilesBrowserBenchmark {
       + " + '; map created ' + mark('map:created') + '; opening view set ' + mark('map:opened')"
       + " + Object.entries(by).map(([z, t]) => `; z${z}: ${t.n} tiles sent ${r(t.start)}, last"
       + " answered ${r(t.end)}, longest server wait ${r(t.wait)}`).join('')"
-      + " + '; drawn ' + mark('layer:communities')";
+      + " + '; drawn ' + mark('layer:communities') + ', as '"
+      + " + window.jointworks.layers.features('communities').length + ' symbols'";
 
   private static void zoomsAndPans(Browser browser, List<String> lines) {
     browser.js("const g = window.jointworks.layers.groups.communities; window.__loads = 0;"
