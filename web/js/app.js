@@ -20,12 +20,18 @@ const state = { user: null, map: null, layers: null, view: 'map', views: {}, ove
 window.jointworks = state; // for the browser tests and for debugging
 
 async function main() {
+  // Everything the first map needs is asked for at once, not one answer after another (decision
+  // 95): the messages, who is signed in, the districts' names, the map's settings and the counties
+  // (the opening view's extent, and their outlines drawn below).
+  const pending = { config: settled(loadMapConfig()), counties: settled(api('/api/map/counties')),
+    user: settled(whoAmI()), names: loadDistrictNames() };
   await loadMessages();
   applyMessages(document);
-  [state.user] = await Promise.all([whoAmI(), loadDistrictNames()]);
+  [state.user] = await Promise.all([pending.user.then(unwrap), pending.names]);
   showAccount();
-  const config = await loadMapConfig();
-  state.map = createMap(config);
+  const [config, counties] = await Promise.all([pending.config.then(unwrap), pending.counties]);
+  state.map = createMap(config, counties.value?.data);
+  performance.mark('map:created');
   state.layers = new LayerManager(state.map, state.user,
     (layerId, feature, layer) => showFeature(layerId, feature, layer, state),
     (notices, append) => showNotices(notices, append));
@@ -33,10 +39,10 @@ async function main() {
   addLocateTool(state);
   addExportTool(state);
   state.layers.paused = () => state.measuring;
-  // Open on the whole city (the districts' extent); the tiles then draw what is in view.
-  fitCity();
+  // Without the counties, open on the districts' extent; the tiles then draw what is in view.
+  if (!state.map.opened) fitCity();
   // The real counties under the data, named and shaded (not awaited: the first map comes first).
-  addCounties(state).then(layer => { state.counties = layer; state.overlay('counties', layer); })
+  addCounties(state, counties.value?.data).then(layer => { state.counties = layer; state.overlay('counties', layer); })
     .catch(e => console.warn('no county outlines', e));
   buildLayerList();
   state.publicWorks = addPublicWorksList(state);
@@ -65,9 +71,31 @@ async function main() {
   document.body.dataset.ready = 'true';
 }
 
-function createMap(config) {
-  const map = L.map('map', { zoomControl: true, preferCanvas: false })
-    .setView([config.centerLat, config.centerLon], config.zoom);
+/** A promise that never rejects: {value} or {error}, so answers asked for early wait unhandled. */
+function settled(promise) {
+  return promise.then(value => ({ value }), error => ({ error }));
+}
+
+function unwrap({ value, error }) {
+  if (error) throw error;
+  return value;
+}
+
+/**
+ * The map, opening on the 12 counties (issue 18) when they came: the communities (dots below a
+ * pixel) and the works (counted clusters) are in the tiles at every zoom, so the whole city shows
+ * at once. Set before any layer is added, so no tile of another view is asked for first.
+ */
+function createMap(config, counties) {
+  const map = L.map('map', { zoomControl: true, preferCanvas: false });
+  const bounds = counties?.features?.length ? L.geoJSON(counties).getBounds() : null;
+  if (bounds?.isValid()) {
+    map.fitBounds(bounds, { paddingTopLeft: [10, 10], paddingBottomRight: [10, 10] });
+    map.opened = true;
+    performance.mark('map:opened');
+  } else {
+    map.setView([config.centerLat, config.centerLon], config.zoom);
+  }
   if (config.basemapUrl) {
     L.tileLayer(config.basemapUrl, { attribution: config.basemapAttribution, maxZoom: 19 }).addTo(map);
   } else {
@@ -79,17 +107,14 @@ function createMap(config) {
   return map;
 }
 
+/** Without the counties: the districts' extent. */
 async function fitCity() {
-  // The opening view is the 12 counties (issue 18): the communities (dots below a pixel) and the
-  // works (counted clusters) are in the tiles at every zoom, so the whole city shows at once.
-  // Without the counties, the districts' extent.
-  const counties = await api('/api/map/counties').catch(() => ({ data: null }));
-  const { data } = counties.data?.features?.length ? counties
-    : await api('/api/districts?limit=1000').catch(() => ({ data: null }));
+  const { data } = await api('/api/districts?limit=1000').catch(() => ({ data: null }));
   if (!data) return;
   const bounds = L.geoJSON(data).getBounds();
   if (!bounds.isValid()) return;
   state.map.fitBounds(bounds, { paddingTopLeft: [10, 10], paddingBottomRight: [10, 10] });
+  performance.mark('map:opened');
 }
 
 function showAccount() {

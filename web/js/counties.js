@@ -8,8 +8,9 @@ import { currentLang, t } from './i18n.js';
 const SHADES = ['#f1f8e9', '#c5e1a5', '#9ccc65', '#7cb342', '#558b2f'];
 
 /** Draws the counties under every other layer; answers the layer (for the layer list). */
-export async function addCounties(state) {
-  const { data } = await api('/api/map/counties');
+export async function addCounties(state, given) {
+  // The page asks for the counties once, at its start (their extent is the opening view).
+  const data = given ?? (await api('/api/map/counties')).data;
   state.map.createPane('pane-counties').style.zIndex = 390;
   const values = await shading(state, data);
   const layer = L.geoJSON(data, { pane: 'pane-counties', interactive: false,

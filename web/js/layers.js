@@ -49,16 +49,25 @@ export function offered(def, user) {
   return !def.signedIn || (!!user && (!def.roles || def.roles.includes(user.role)));
 }
 
+/**
+ * A dot's radius in px: 1.5 for the few communities of a 2-px dot (zoom 10 and closer), growing
+ * with the log of how many an overview dot stands for: 2 px for 10, 3 for 100, 4 from 1,000.
+ */
+export function dotRadius(count) {
+  return Math.min(4, Math.max(1.5, 1 + Math.log10(count || 1)));
+}
+
 export const LAYERS = [
   { id: 'districts', on: true, signedIn: false, area: true,
     style: () => ({ color: '#37474f', weight: 2, dashArray: '6 4', fillOpacity: 0.03 }) },
   { id: 'streets', on: true, signedIn: false,
     style: f => ({ color: '#b0bec5', weight: Math.max(2, (f.properties.width_m || 12) / 6) }) },
   // A community under a pixel comes from the tiles as a dot (`dot`: how many share it), so the
-  // whole city shows at every zoom; its colour is its (first) community's programme status.
+  // whole city shows at every zoom; below zoom 10 every community is counted into an 8-px dot
+  // (decision 95), larger the more it stands for. Its colour is its (first) community's status.
   { id: 'communities', on: true, signedIn: false, area: true,
     style: f => (f.properties.dot
-      ? { radius: 1.5, stroke: false, fill: true, fillOpacity: 0.9,
+      ? { radius: dotRadius(f.properties.dot), stroke: false, fill: true, fillOpacity: 0.9,
         fillColor: STATUS_COLOURS[f.properties._status || 'none'] === STATUS_COLOURS.none
           ? '#8d6e63' : STATUS_COLOURS[f.properties._status] }
       : { color: '#5d4037', weight: 1,

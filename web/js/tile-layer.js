@@ -22,6 +22,11 @@ export const TILE_MIN_ZOOM = { districts: 0, communities: 0, works: 0, streets: 
  * come as dots (`dot`: how many share the dot) at every zoom.
  */
 export const WORKS_CLUSTER_BELOW = 14;
+/**
+ * Below this zoom the communities tiles are an overview: every community counted into an 8-px
+ * dot (tiles/TileEncoder.OVERVIEW_BELOW, decision 95).
+ */
+export const OVERVIEW_BELOW = 10;
 
 export function tileUrl(layerId) {
   return `/ogcapi/collections/${layerId}/tiles/WebMercatorQuad/{z}/{y}/{x}`;
@@ -54,6 +59,9 @@ export function tileLayer(def, pane, styleOf, onPick) {
     if (hit?.cluster) {
       // A cluster: closer in, where its works come apart.
       grid._map.setView(latlng, Math.min(WORKS_CLUSTER_BELOW, grid._map.getZoom() + 2));
+    } else if (hit?.dot > 1 && grid._map.getZoom() < OVERVIEW_BELOW) {
+      // An overview dot stands for many communities: closer in, where they come apart.
+      grid._map.setView(latlng, Math.min(OVERVIEW_BELOW + 2, grid._map.getZoom() + 2));
     } else if (hit) {
       onPick(hit);
     }

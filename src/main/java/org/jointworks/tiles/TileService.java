@@ -101,7 +101,11 @@ public class TileService {
     }
     List<TileEncoder.LayerInput> inputs = new ArrayList<>();
     for (Layer l : layers) {
-      inputs.add(TileSets.input(l, snapshots.current(l), signedIn));
+      // An overview tile of a dots layer needs only its centres: right after an import they are
+      // there in milliseconds, the detailed snapshot in seconds (decision 95).
+      inputs.add(TileSets.fromCentres(l, t.z())
+          ? TileSets.input(l, null, snapshots.centres(l), signedIn)
+          : TileSets.input(l, snapshots.current(l), signedIn));
     }
     // The snapshots were read after the revisions: if a write slipped in between, the tile is
     // newer than its stamp, and the next request finds that write in the log. Never older.

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jointworks.layers.Layer;
 import org.jointworks.system.ApiException;
+import org.jointworks.tiles.mvt.LayerCentres;
 import org.jointworks.tiles.mvt.MercatorLayer;
 import org.jointworks.tiles.mvt.TileEncoder;
 
@@ -14,7 +15,8 @@ import org.jointworks.tiles.mvt.TileEncoder;
  * The tilesets and the zoom from which each layer appears in them. Below its minimum zoom a layer
  * is left out; above it, features smaller than a pixel are dropped, except communities, which
  * become dots (one per occupied 2-pixel cell, so a city of 100,000 communities shows whole at
- * every zoom), and works, which below {@link #CLUSTER_BELOW} are counted into 64-pixel clusters
+ * every zoom; below {@link TileEncoder#OVERVIEW_BELOW} every community counted into an 8-pixel
+ * dot, from the layer's centres alone, decision 95), and works, which below {@link #CLUSTER_BELOW} are counted into 64-pixel clusters
  * (visible, clustered, at the opening zoom; issue 18 item 2, issue 13 item 7). Pipelines, pipe points (from
  * zoom 15, issue 13 item 6) and facilities are for signed-in users only, as in the rest of the service: anonymous users get tiles without
  * those layers at all (not merely without their attributes). Immutable.
@@ -61,9 +63,23 @@ final class TileSets {
 
   /** How {@code layer} goes into a tile for this audience. */
   static TileEncoder.LayerInput input(Layer layer, MercatorLayer snapshot, boolean signedIn) {
+    return input(layer, snapshot, null, signedIn);
+  }
+
+  /**
+   * Whether a tile of this zoom shows {@code layer} from its centres alone: a dots layer below
+   * {@link TileEncoder#OVERVIEW_BELOW} (decision 95).
+   */
+  static boolean fromCentres(Layer layer, int z) {
+    return DOTS.contains(layer) && z < TileEncoder.OVERVIEW_BELOW;
+  }
+
+  /** {@code layer} from its snapshot, or (an overview tile) from its centres alone. */
+  static TileEncoder.LayerInput input(Layer layer, MercatorLayer snapshot, LayerCentres centres,
+      boolean signedIn) {
     return new TileEncoder.LayerInput(snapshot, MIN_ZOOM.get(layer), true,
         signedIn ? null : ANONYMOUS_FIELDS.get(layer), DOTS.contains(layer),
-        CLUSTER_BELOW.getOrDefault(layer, 0));
+        CLUSTER_BELOW.getOrDefault(layer, 0), centres);
   }
 
   private static Map<String, List<Layer>> byTileset(boolean signedIn) {

@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * <p><b>Dots.</b> A feature under a pixel is not dropped but drawn as a dot at its envelope's
  * centre, at most one per cell of {@code cellUnits} tile units (the first feature met keeps the
  * cell, with its id, and the dot says how many features share it: {@code dot} = count). So every
- * place that has a community shows one, and a tile never holds more dots than cells.
+ * place that has a community shows one, and a tile never holds more dots than cells. Below
+ * {@link #OVERVIEW_BELOW} every feature is a dot of a coarser cell (the overview).
  *
  * <p><b>Clusters.</b> Below a layer's cluster zoom every feature is counted into a cell of
  * {@link #CLUSTER_CELL_UNITS} (64 screen pixels) by its envelope's centre; a cell with one
@@ -30,6 +31,15 @@ import org.locationtech.jts.geom.GeometryFactory;
 final class Generalizer {
   /** A cluster cell: 64 screen pixels of a 256-pixel tile. */
   static final int CLUSTER_CELL_UNITS = TileEncoder.EXTENT / 4;
+  /**
+   * Below this zoom (the opening view on the 12 counties is z8–9) a dots layer is an overview:
+   * every feature, whatever its size, is counted into a cell of {@link #OVERVIEW_CELL_PIXELS} by
+   * its centre, so the city is still whole but drawn as a few hundred counted dots instead of
+   * thousands (decision 95: drawing them was most of the first map in a GPU-less browser).
+   */
+  static final int OVERVIEW_BELOW = 10;
+  /** An overview dot's cell, in screen pixels (a dot of 2 px cells from {@link #OVERVIEW_BELOW}). */
+  static final int OVERVIEW_CELL_PIXELS = 8;
 
   private Generalizer() {}
 
@@ -60,15 +70,21 @@ final class Generalizer {
 
     void add(Geometry g) {
       Envelope e = g.getEnvelopeInternal();
-      double ux = ((e.getMinX() + e.getMaxX()) / 2 - tile.getMinX()) * unitsPerM;
-      double uy = (tile.getMaxY() - (e.getMinY() + e.getMaxY()) / 2) * unitsPerM;
+      add((e.getMinX() + e.getMaxX()) / 2, (e.getMinY() + e.getMaxY()) / 2,
+          ((Map<?, ?>) g.getUserData()).get("id"));
+    }
+
+    /** A feature by its centre (EPSG:3857) and id. */
+    void add(double x3857, double y3857, Object id) {
+      double ux = (x3857 - tile.getMinX()) * unitsPerM;
+      double uy = (tile.getMaxY() - y3857) * unitsPerM;
       int c = cell(ux, uy, cellUnits);
       if (c < 0) {
         return;
       }
       Object[] dot = cells.get(c);
       if (dot == null) {
-        cells.put(c, new Object[] {ux, uy, ((Map<?, ?>) g.getUserData()).get("id"), 1});
+        cells.put(c, new Object[] {ux, uy, id, 1});
       } else {
         dot[3] = (Integer) dot[3] + 1;
       }

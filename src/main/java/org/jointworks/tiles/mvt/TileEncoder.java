@@ -32,6 +32,8 @@ public final class TileEncoder {
   public static final int UNITS_PER_PIXEL = EXTENT / 256;
   public static final int BUFFER = 64;
   public static final int MAX_BYTES = 500 * 1024;
+  /** Below this zoom a dots layer's tiles are its overview (decision 95). */
+  public static final int OVERVIEW_BELOW = Generalizer.OVERVIEW_BELOW;
   private static final GeometryFactory FACTORY = new GeometryFactory();
   /** One writer per thread: its buffers, grown once, serve every later tile. */
   private static final ThreadLocal<MvtWriter> WRITER = ThreadLocal.withInitial(MvtWriter::new);
@@ -48,10 +50,16 @@ public final class TileEncoder {
    *     ({@link Generalizer.Dots})
    * @param clusterBelow the zoom below which features are counted into clusters
    *     ({@link Generalizer.Clusters}); 0 for never
+   * @param overview for a dots layer, its features' centres, which the overview tiles (below
+   *     {@link Generalizer#OVERVIEW_BELOW}) are built from instead of {@code layer} (then null
+   *     there, not needed); null: the overview from {@code layer}
    */
   public record LayerInput(MercatorLayer layer, int minZoom, boolean attributes, Set<String> fields,
-      boolean dots, int clusterBelow) {
+      boolean dots, int clusterBelow, LayerCentres overview) {
     public LayerInput {
+      if (layer == null && overview == null) {
+        throw new IllegalArgumentException("a layer or its centres are needed");
+      }
       if (minZoom < 0 || minZoom > TileCoord.MAX_ZOOM) {
         throw new IllegalArgumentException("minZoom out of range: " + minZoom);
       }
@@ -59,6 +67,16 @@ public final class TileEncoder {
         throw new IllegalArgumentException("clusterBelow out of range: " + clusterBelow);
       }
       fields = fields == null ? null : Set.copyOf(fields);
+    }
+
+    public LayerInput(MercatorLayer layer, int minZoom, boolean attributes, Set<String> fields,
+        boolean dots, int clusterBelow) {
+      this(layer, minZoom, attributes, fields, dots, clusterBelow, null);
+    }
+
+    /** The layer's name in the tile. */
+    public String name() {
+      return layer != null ? layer.name() : overview.name();
     }
 
     /** Every feature as it is, sub-pixel ones dropped. */
@@ -93,8 +111,12 @@ public final class TileEncoder {
       if (tile.z() < in.minZoom()) {
         continue;
       }
-      w.beginLayer(in.layer().name(), EXTENT);
+      w.beginLayer(in.name(), EXTENT);
       boolean idOnly = !in.attributes();
+      if (in.dots() && tile.z() < Generalizer.OVERVIEW_BELOW) {
+        overview(in, tileEnv, unitsPerM, coarseness, w);
+        continue;
+      }
       if (tile.z() < in.clusterBelow()) {
         Generalizer.Clusters clusters = new Generalizer.Clusters(tileEnv, unitsPerM);
         in.layer().query(tileEnv).forEach(clusters::add);
@@ -141,6 +163,22 @@ public final class TileEncoder {
       w.endLayer();
     }
     return w.toByteArray();
+  }
+
+  /** A dots layer below {@link Generalizer#OVERVIEW_BELOW}: every feature counted into a dot. */
+  private static void overview(LayerInput in, Envelope tileEnv, double unitsPerM, int coarseness,
+      MvtWriter w) {
+    Generalizer.Dots dots = new Generalizer.Dots(tileEnv, unitsPerM,
+        UNITS_PER_PIXEL * Generalizer.OVERVIEW_CELL_PIXELS * coarseness);
+    if (in.overview() != null) {
+      in.overview().query(tileEnv, dots::add);
+    } else {
+      in.layer().query(tileEnv).forEach(dots::add);
+    }
+    for (Generalizer.Mark m : dots.marks()) {
+      w.addFeature(Generalizer.point(m, FACTORY), 0, 1, 0, 1, m.tags(), false);
+    }
+    w.endLayer();
   }
 
   /**

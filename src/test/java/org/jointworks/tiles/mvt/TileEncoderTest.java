@@ -98,8 +98,9 @@ class TileEncoderTest {
     JtsMvt tile = decode(TileEncoder.encode(z8, List.of(
         new TileEncoder.LayerInput(layer, 0, true, null, true, 0))));
     var dots = tile.getLayer("communities").getGeometries();
-    // 20 km at z8 is about 34 px: one dot per occupied 2-px cell, a few hundred, never 10,000.
-    assertThat(dots).hasSizeBetween(100, 600);
+    // 20 km at z8 is about 40 px: below z10 one dot per occupied 8-px cell (decision 95), a few
+    // dozen, never 10,000.
+    assertThat(dots).hasSizeBetween(9, 64);
     long total = 0;
     for (var g : dots) {
       assertThat(g).isInstanceOf(Point.class);
@@ -108,6 +109,37 @@ class TileEncoderTest {
       total += ((Number) tags.get("dot")).longValue();
     }
     assertThat(total).as("every community counted in exactly one dot").isEqualTo(10_000);
+  }
+
+  @Test
+  void theOverviewFromTheCentresAloneIsTheOverviewFromTheDetailedSnapshot() throws IOException {
+    List<Feature> fs = new ArrayList<>();
+    long id = 1;
+    for (int i = 0; i < 60; i++) {
+      for (int j = 0; j < 60; j++) {
+        fs.add(square(id++, 113.7 + i * 0.003, 35.2 + j * 0.003, 0.001 + (i % 7) * 0.002));
+      }
+    }
+    MercatorLayer layer = MercatorLayer.of("communities", 1, fs);
+    LayerCentres centres = LayerCentres.of("communities", 1, fs);
+    for (int z = 6; z < TileEncoder.OVERVIEW_BELOW; z++) {
+      double[] m = Crs.transform(4490, 3857, 113.8, 35.3);
+      TileCoord t = TileCoord.containing(z, m[0], m[1]);
+      byte[] detailed = TileEncoder.encode(t, List.of(
+          new TileEncoder.LayerInput(layer, 0, true, null, true, 0)));
+      byte[] overview = TileEncoder.encode(t, List.of(
+          new TileEncoder.LayerInput(null, 0, true, null, true, 0, centres)));
+      // The same cells with the same counts (which community stands for a cell, and so where in
+      // it the dot is, depends on the order each source meets them).
+      assertThat(counts(overview)).as("z%d", z).isEqualTo(counts(detailed));
+      // Every community counted, the large ones too (no outlines in an overview).
+      assertThat(counts(overview).stream().mapToLong(Long::longValue).sum()).isEqualTo(3_600);
+    }
+    // From zoom 10 on the detailed snapshot again: the largest communities are outlines.
+    double[] m = Crs.transform(4490, 3857, 113.8, 35.3);
+    var z10 = decode(TileEncoder.encode(TileCoord.containing(10, m[0], m[1]), List.of(
+        new TileEncoder.LayerInput(layer, 0, true, null, true, 0))));
+    assertThat(z10.getLayer("communities").getGeometries()).anyMatch(g -> !(g instanceof Point));
   }
 
   @Test
@@ -193,6 +225,13 @@ class TileEncoderTest {
   static JtsMvt decode(byte[] mvt) throws IOException {
     return MvtReader.loadMvt(new ByteArrayInputStream(mvt), new GeometryFactory(),
         new TagKeyValueMapConverter());
+  }
+
+  /** An overview tile's dots: how many communities each stands for, sorted. */
+  private static List<Long> counts(byte[] tile) throws IOException {
+    return decode(tile).getLayer("communities").getGeometries().stream()
+        .map(g -> ((Number) ((Map<?, ?>) g.getUserData()).get("dot")).longValue()).sorted()
+        .toList();
   }
 
   static Feature square(long id, double lon, double lat, double size) {
