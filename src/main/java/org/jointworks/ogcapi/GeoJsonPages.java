@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Component
 class GeoJsonPages {
-  private static final byte[] COMMA = {','};
   private final ObjectMapper json;
   private final RenderedFeatures rendered;
 
@@ -45,7 +45,7 @@ class GeoJsonPages {
       OgcCrs crs, ItemsPage page) throws IOException {
     List<Map<String, Object>> links = links(request, c, page, false);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
-    List<byte[]> parts = new ArrayList<>(page.features().size() * 2 + 3);
+    List<byte[]> parts = new ArrayList<>(page.features().size() + 2);
     try (JsonGenerator g = json.createGenerator(buffer)) {
       g.writeStartObject();
       g.writeStringProperty("type", "FeatureCollection");
@@ -56,17 +56,17 @@ class GeoJsonPages {
       g.writePOJO(links);
       g.writeName("features");
       g.writeStartArray();
-      if (page.kept() && crs == OgcCrs.CRS84 && c.ids() == FeatureIds.NUMERIC) {
-        // The same bytes GeoJsonOut writes, kept per snapshot feature (decision 94); the
-        // generator sees an empty array and closes it with the same "]".
+      ItemsPage.Kept kept = page.kept();
+      if (kept != null && crs == OgcCrs.CRS84 && c.ids() == FeatureIds.NUMERIC) {
+        // The same bytes GeoJsonOut writes, kept per snapshot feature with a comma after it
+        // (decision 94); the generator sees an empty array and closes it with the same "]".
         g.flush();
         parts.add(buffer.toByteArray());
         buffer.reset();
-        for (int i = 0; i < page.features().size(); i++) {
-          if (i > 0) {
-            parts.add(COMMA);
-          }
-          parts.add(rendered.crs84(page.features().get(i)));
+        int n = page.features().size();
+        for (int i = 0; i < n; i++) {
+          byte[] feature = rendered.crs84(kept, kept.from() + i);
+          parts.add(i < n - 1 ? feature : Arrays.copyOf(feature, feature.length - 1));
         }
       } else {
         for (Feature feature : page.features()) {
