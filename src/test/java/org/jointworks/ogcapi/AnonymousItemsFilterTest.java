@@ -46,6 +46,8 @@ class AnonymousItemsFilterTest {
   AnonymousItemsFilter filter;
   @Autowired
   MeterRegistry meters;
+  @Autowired
+  org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext context;
   Http anonymous;
   Http admin;
   static List<Long> ids = new ArrayList<>();
@@ -128,6 +130,26 @@ class AnonymousItemsFilterTest {
     assertChain(send(anonymous.builder(ITEMS).header("Cookie", "other=1")), 200);
     assertChain(send(admin.builder(ITEMS)), 200);
     send(anonymous.builder(ITEMS).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /**
+   * Filter order: read-your-writes first, then the early answers, then the request observation
+   * (system/EarlyAnswersFirst), then the limits; a tie used to put the observation first.
+   */
+  @Test
+  void earlyAnswersRunAfterTheRevisionWaitAndBeforeTheObservation() {
+    var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer();
+    var servletContext = (org.apache.catalina.Context) tomcat.getTomcat().getHost()
+        .findChildren()[0];
+    List<String> classes = new ArrayList<>();
+    for (var map : servletContext.findFilterMaps()) {
+      String name = servletContext.findFilterDef(map.getFilterName()).getFilterClass();
+      classes.add(name.substring(name.lastIndexOf('.') + 1));
+    }
+    assertThat(classes).containsSubsequence("RevisionWaitFilter", "AnonymousItemsFilter",
+        "ServerHttpObservationFilter", "QueryStringFilter", "UploadBodyFilter");
+    assertThat(classes).containsSubsequence("RevisionWaitFilter", "AnonymousTileFilter",
+        "ServerHttpObservationFilter", "BodyLimitFilter", "UploadBodyFilter");
   }
 
   private Http.Response get(String url) {
