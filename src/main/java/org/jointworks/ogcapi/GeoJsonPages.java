@@ -63,10 +63,10 @@ class GeoJsonPages {
         g.flush();
         parts.add(buffer.toByteArray());
         buffer.reset();
-        int n = page.features().size();
-        for (int i = 0; i < n; i++) {
-          byte[] feature = rendered.crs84(kept, kept.from() + i);
-          parts.add(i < n - 1 ? feature : Arrays.copyOf(feature, feature.length - 1));
+        rendered.crs84(kept, page.features().size(), parts);
+        if (!page.features().isEmpty()) {
+          byte[] last = parts.remove(parts.size() - 1);
+          parts.add(Arrays.copyOf(last, last.length - 1));
         }
       } else {
         for (Feature feature : page.features()) {

@@ -56,26 +56,28 @@ class RenderedFeatures {
   }
 
   /**
-   * The feature at {@code index} of {@code kept}'s snapshot as a GeoJSON feature in CRS84 with a
-   * numeric id, without links, then a comma.
+   * The {@code n} features of {@code kept}'s page, each as a GeoJSON feature in CRS84 with a
+   * numeric id, without links, then a comma; added to {@code into}.
    */
-  byte[] crs84(ItemsPage.Kept kept, int index) {
+  void crs84(ItemsPage.Kept kept, int n, List<byte[]> into) {
     Kept k = kept(kept.layer(), kept.snapshot());
     AtomicReferenceArray<byte[]> slots = k.slots.get();
-    byte[] b = slots == null ? null : slots.get(index);
-    if (b == null) {
-      b = render(kept.snapshot().get(index));
-      if (slots != null && used.addAndGet(b.length) <= maxBytes) {
-        if (slots.compareAndSet(index, null, b)) {
-          k.bytes.addAndGet(b.length);
-        } else {
+    for (int i = kept.from(); i < kept.from() + n; i++) {
+      byte[] b = slots == null ? null : slots.getAcquire(i);
+      if (b == null) {
+        b = render(kept.snapshot().get(i));
+        if (slots != null && used.addAndGet(b.length) <= maxBytes) {
+          if (slots.compareAndSet(i, null, b)) {
+            k.bytes.addAndGet(b.length);
+          } else {
+            used.addAndGet(-b.length);
+          }
+        } else if (slots != null) {
           used.addAndGet(-b.length);
         }
-      } else if (slots != null) {
-        used.addAndGet(-b.length);
       }
+      into.add(b);
     }
-    return b;
   }
 
   /** The kept bytes of {@code snapshot}, started when it is new to us. */
