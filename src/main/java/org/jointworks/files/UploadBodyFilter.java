@@ -39,7 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Thread-safe; the wrapper belongs to one request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+// After limits/BodyLimitFilter (+ 3) and the request observation (system/EarlyAnswersFirst).
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class UploadBodyFilter extends OncePerRequestFilter {
   static final String FORMAT = UploadFormat.class.getName();
 

@@ -29,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Thread-safe; the counting state belongs to one request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After the request observation (system/EarlyAnswersFirst), so its refusals are observed.
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class BodyLimitFilter extends OncePerRequestFilter {
   private final InputLimits limits;
 

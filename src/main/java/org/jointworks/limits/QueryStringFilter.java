@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a controller). Stateless.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After the request observation (system/EarlyAnswersFirst), so its refusals are observed.
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class QueryStringFilter extends OncePerRequestFilter {
 
   @Override

@@ -1,9 +1,9 @@
 package org.jointworks.ogcapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +29,12 @@ class FeaturesController {
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
   private final CollectionRegistry registry;
   private final ObjectMapper json;
-  private final RenderedFeatures rendered;
+  private final GeoJsonPages pages;
 
-  FeaturesController(CollectionRegistry registry, ObjectMapper json, RenderedFeatures rendered) {
+  FeaturesController(CollectionRegistry registry, ObjectMapper json, GeoJsonPages pages) {
     this.registry = registry;
     this.json = json;
-    this.rendered = rendered;
+    this.pages = pages;
   }
 
   @GetMapping({"/ogcapi", "/ogcapi/"})
@@ -83,13 +83,14 @@ class FeaturesController {
   }
 
   @GetMapping("/ogcapi/collections/{id}/items")
-  ResponseEntity<?> items(@PathVariable String id, HttpServletRequest request) {
+  ResponseEntity<?> items(@PathVariable String id, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
     Format f = Format.of(request);
     OgcCollection c = registry.get(id);
     ItemsRequest.Parsed parsed = ItemsRequest.parse(c, request.getParameterMap());
     ItemsPage page = c.items(parsed.query());
-    List<Map<String, Object>> links = itemsLinks(request, c, page, f == Format.HTML);
     if (f == Format.HTML) {
+      List<Map<String, Object>> links = GeoJsonPages.links(request, c, page, true);
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("numberMatched", page.numberMatched());
       doc.put("numberReturned", page.features().size());
@@ -106,36 +107,8 @@ class FeaturesController {
       doc.put("features", rows);
       return html(c.title() + " – items", doc);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(page.features().size() * 512 + 1024);
-    try (JsonGenerator g = json.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringProperty("type", "FeatureCollection");
-      g.writeNumberProperty("numberMatched", page.numberMatched());
-      g.writeNumberProperty("numberReturned", page.features().size());
-      g.writeStringProperty("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      g.writeName("links");
-      g.writePOJO(links);
-      g.writeName("features");
-      g.writeStartArray();
-      if (page.kept() && parsed.crs() == OgcCrs.CRS84 && c.ids() == FeatureIds.NUMERIC) {
-        // The same bytes GeoJsonOut writes, kept per snapshot feature (decision 94).
-        g.flush();
-        for (int i = 0; i < page.features().size(); i++) {
-          if (i > 0) {
-            out.write(',');
-          }
-          out.writeBytes(rendered.crs84(page.features().get(i)));
-        }
-      } else {
-        for (Feature feature : page.features()) {
-          GeoJsonOut.feature(feature, c.ids(), parsed.crs(), null, g);
-        }
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    return ResponseEntity.ok().contentType(GEO_JSON)
-        .header("Content-Crs", "<" + parsed.crs().uri() + ">").body(out.toByteArray());
+    pages.write(request, response, c, parsed.crs(), page);
+    return null; // written: the same writer answers the anonymous fast path (decision 96)
   }
 
   @GetMapping("/ogcapi/collections/{id}/items/{featureId}")
@@ -179,39 +152,6 @@ class FeaturesController {
     } catch (NumberFormatException e) {
       throw ApiException.notFound("feature '" + featureId + "'");
     }
-  }
-
-  private static List<Map<String, Object>> itemsLinks(HttpServletRequest request,
-      OgcCollection c, ItemsPage page, boolean html) {
-    String base = Links.root(request) + "/collections/" + c.id() + "/items";
-    Map<String, String> params = new LinkedHashMap<>();
-    request.getParameterMap().forEach((k, v) -> {
-      if (!k.equals("f") && v.length > 0) {
-        params.put(k, v[0]);
-      }
-    });
-    String q = Links.query(params);
-    List<Map<String, Object>> links = new ArrayList<>(
-        Links.selfAndAlternate(q.isEmpty() ? base : base + "?" + q, html, Links.GEOJSON));
-    String type = html ? Links.HTML : Links.GEOJSON;
-    String fmt = html ? "f=html" : "f=json";
-    List<Feature> fs = page.features();
-    if (page.hasNext()) {
-      Map<String, String> next = new LinkedHashMap<>(params);
-      next.remove("before");
-      next.put("after", c.ids().of(fs.get(fs.size() - 1)));
-      links.add(Links.link(base + "?" + Links.query(next) + "&" + fmt, "next", type, "next page"));
-    }
-    if (page.hasPrev()) {
-      Map<String, String> prev = new LinkedHashMap<>(params);
-      prev.remove("after");
-      prev.put("before", c.ids().of(fs.get(0)));
-      links.add(Links.link(base + "?" + Links.query(prev) + "&" + fmt, "prev", type,
-          "previous page"));
-    }
-    links.add(Links.link(Links.root(request) + "/collections/" + c.id(), "collection",
-        Links.JSON, c.title()));
-    return links;
   }
 
   private ResponseEntity<?> document(String title, Map<String, Object> doc, Format f,

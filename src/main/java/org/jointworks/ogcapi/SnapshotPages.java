@@ -55,7 +55,7 @@ class SnapshotPages {
     boolean hasNext = backwards || more;
     boolean hasPrev = backwards ? more : q.after() != null;
     return new ItemsPage(page, n, hasNext && !page.isEmpty(), hasPrev && !page.isEmpty(),
-        true);
+        new ItemsPage.Kept(layer, all, from));
   }
 
   /** The position of the first feature whose id is above {@code id} (n when none is). */

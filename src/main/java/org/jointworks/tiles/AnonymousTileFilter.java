@@ -103,8 +103,10 @@ class AnonymousTileFilter implements Filter {
     if (end < 0 || !uri.startsWith(LAYER_MIDDLE, end)) {
       return null;
     }
-    return Layer.byId(uri.substring(LAYER_PREFIX.length(), end)).filter(Layer::publicRead)
-        .map(Layer::id).orElse(null);
+    String id = uri.substring(LAYER_PREFIX.length(), end);
+    // Spelled exactly: Layer.byId ignores case, the security chain's rules do not.
+    return Layer.byId(id).filter(l -> l.publicRead() && l.id().equals(id)).map(Layer::id)
+        .orElse(null);
   }
 
   /**

@@ -98,7 +98,8 @@ class ItemsBenchmark {
             direct.size(), pct(direct, 50), pct(direct, 95), pct(direct, 100)));
       }
     }
-    double[] m = Crs.transform(4490, 3857, 113.7, 35.1);
+    double[] c = touched(COMMUNITIES);
+    double[] m = Crs.transform(4490, 3857, c[0], c[1]);
     TileCoord t = TileCoord.containing(14, m[0], m[1]);
     String tile = "http://127.0.0.1:" + port + "/ogcapi/tiles/WebMercatorQuad/" + t.z() + "/"
         + t.y() + "/" + t.x();
@@ -108,7 +109,7 @@ class ItemsBenchmark {
     report.append(String.format(Locale.ROOT, "%nfirst (uncached) all-layers tile %s: %.1f ms,"
         + " %d bytes (includes building the 100k snapshot)%n", t, (System.nanoTime() - s) / 1e6,
         bytes));
-    report.append(afterEdits(admin, anonymous, tile.substring(tile.indexOf("/ogcapi"))));
+    report.append(afterEdits(admin, anonymous, tile.substring(tile.indexOf("/ogcapi")), c));
     report.append(wrk(tile));
     System.out.println(report);
     Files.writeString(Path.of("target/items-benchmark.md"), report);
@@ -119,14 +120,17 @@ class ItemsBenchmark {
    * then the touched tile (rebuilt from the incrementally updated snapshot) and a distant tile
    * (kept, same ETag) are fetched; 20 rounds.
    */
-  private String afterEdits(Http admin, Http anonymous, String touchedTile) throws Exception {
+  private String afterEdits(Http admin, Http anonymous, String touchedTile, double[] c)
+      throws Exception {
     double[] m = Crs.transform(4490, 3857, 113.5, 34.9);
     TileCoord far = TileCoord.containing(14, m[0], m[1]);
     String farTile = "/ogcapi/tiles/WebMercatorQuad/14/" + far.y() + "/" + far.x();
     String farEtag = anonymous.sendBytes(anonymous.builder(farTile).GET()).headers()
         .firstValue("ETag").orElseThrow();
-    long id = anonymous.get("/ogcapi/collections/communities/items?limit=1&bbox=113.699,35.099,"
-        + "113.701,35.101").json().at("/features/0/id").asLong();
+    long id = anonymous.get(String.format(Locale.ROOT, "/ogcapi/collections/communities/items"
+        + "?limit=1&bbox=%.4f,%.4f,%.4f,%.4f", c[0] - 1e-4, c[1] - 1e-4, c[0] + 1e-4,
+        c[1] + 1e-4)).json().at("/features/0/id").asLong();
+    assertThat(id).as("a community in the touched tile").isPositive();
     String item = "/ogcapi/collections/communities/items/" + id;
     List<Double> edits = new ArrayList<>();
     List<Double> touched = new ArrayList<>();
@@ -155,6 +159,19 @@ class ItemsBenchmark {
         + "| next request of a distant tile (kept, same ETag) | %.2f | %.2f |%n",
         pct(edits, 50), pct(edits, 100), pct(touched, 50), pct(touched, 100), pct(kept, 50),
         pct(kept, 100));
+  }
+
+  /**
+   * The centre of the grid's community nearest (113.7, 35.1), inside the grid of {@code n}
+   * (ImportBenchmark.writeGrid): the touched tile and its edited community. A fixed point lay
+   * outside smaller grids, which left the edit nothing to edit.
+   */
+  static double[] touched(int n) {
+    int side = (int) Math.ceil(Math.sqrt(n));
+    int col = (int) Math.min(side - 1, Math.round((113.7 - 113.5) / 0.0016));
+    int row = (int) Math.min(Math.min(side - 1, (n - 1 - col) / side),
+        Math.round((35.1 - 34.9) / 0.0014));
+    return new double[] {113.5 + col * 0.0016, 34.9 + row * 0.0014};
   }
 
   /**

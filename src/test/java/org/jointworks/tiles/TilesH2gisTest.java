@@ -274,6 +274,9 @@ class TilesH2gisTest {
     // A private layer's tileset is never served early: anonymous users still get 401.
     assertThat(tile(anonymous, "/ogcapi/collections/pipelines/tiles/WebMercatorQuad/"
         + path(z14)).statusCode()).isEqualTo(401);
+    // The chain's rules name layers exactly; the early path must not take another spelling.
+    assertThat(tile(anonymous, "/ogcapi/collections/COMMUNITIES/tiles/WebMercatorQuad/"
+        + path(z14)).statusCode()).isEqualTo(401);
   }
 
   /** A tile leaves in one socket write: Tomcat's write buffer is set (docs/benchmarks.md). */
