@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kill harness on the embedded store: {@code -Djointworks.kills=N} kills (20 by default, as
+ * The kill harness on the embedded store: {@code -Djointworks.kills=N} kills (10 by default, as
  * in {@code ./mvnw verify}); {@code -Djointworks.kill-seed=S} repeats a run. docs/operations.md.
  */
 class H2gisKillTest {
   @Test
   void embeddedStoreSurvivesKillNineAtRandomMoments() throws Exception {
-    int kills = Integer.getInteger("jointworks.kills", 20);
+    int kills = Integer.getInteger("jointworks.kills", 10);
     long seed = Long.getLong("jointworks.kill-seed", System.nanoTime());
     Path dir = Files.createTempDirectory("jointworks-kill-h2");
     Path logs = Path.of("target", "crash", "h2gis-" + seed);

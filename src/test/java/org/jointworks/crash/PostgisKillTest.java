@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The kill harness on PostGIS (a schema of its own in {@code JOINTWORKS_TEST_POSTGIS_URL}):
- * {@code -Djointworks.kills=N} kills, 20 by default. Skipped without PostGIS, except under CI.
+ * {@code -Djointworks.kills=N} kills, 10 by default (as in verify). Skipped without PostGIS, except under CI.
  */
 class PostgisKillTest {
   @Test
@@ -17,7 +17,7 @@ class PostgisKillTest {
     boolean ci = "true".equals(System.getenv("CI"));
     assumeTrue(ci || PostgisDatabase.url() != null,
         "PostGIS kill harness skipped: set " + PostgisDatabase.URL_VARIABLE);
-    int kills = Integer.getInteger("jointworks.kills", 20);
+    int kills = Integer.getInteger("jointworks.kills", 10);
     long seed = Long.getLong("jointworks.kill-seed", System.nanoTime());
     String url = PostgisDatabase.freshSchemaUrl("kill");
     Path logs = Path.of("target", "crash", "postgis-" + seed);
