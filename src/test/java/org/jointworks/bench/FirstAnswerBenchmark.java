@@ -28,14 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 15 items 1, 2 and 3 (heap), over HTTP into a fresh service, side by side with PostGIS in
- * the same run: imports {@code bench.communities} GridCity communities (one body) and
- * {@code bench.works} street works (bodies of 50,000), times each import, then the first
- * adjacency answer at 30 m and the first conflict list right after the imports, then an uncached
- * answer (the parameter nudged by 1e-7, so no kept list serves it). PostGIS gets the same metric
- * geometries by COPY, a GiST index and ANALYZE (its load timed), then the same self-joins (median
- * of 3 after a warm-up). Last, the heap used after a full GC with both layers, their engines and
- * the conflict list held. The adjacency answer is the whole JSON; the conflict answer is
- * {@code summary=true} (the whole list computed and kept, its 300 MB of JSON not sent).
+ * the same run: imports {@code bench.communities} GridCity communities (one body) and {@code
+ * bench.works} street works (bodies of 50,000), times each import, then the first adjacency answer
+ * at 30 m and the first conflict list right after the imports, then uncached answers (median of 3,
+ * each with the parameter nudged by its own 1e-7, so no kept list serves it). PostGIS gets the
+ * same metric geometries by COPY, a GiST index and ANALYZE (its load timed), then the same
+ * self-joins (median of 3 after a warm-up). Last, the heap used after a full GC with both layers,
+ * their engines and the conflict list held. The adjacency answer is the whole JSON; the conflict
+ * answer is {@code summary=true} (the whole list computed and kept, its 300 MB of JSON not sent).
  *
  * <p>Run: {@code JOINTWORKS_TEST_POSTGIS_URL=... ./mvnw -o -Pbench test -Dtest=FirstAnswerBenchmark
  * -Djointworks.argLine=-Xmx2g -Dbench.communities=100000 -Dbench.works=1000000}.
@@ -77,7 +77,7 @@ class FirstAnswerBenchmark {
     double importC = seconds(() -> post(admin, "communities", body[0]));
     body[0] = null;
     double firstAdj = seconds(() -> get(admin, "/api/linkage/adjacency?gapMeters=30.0000001"));
-    double uncachedAdj = seconds(() -> get(admin, "/api/linkage/adjacency?gapMeters=30.0000002"));
+    double uncachedAdj = uncached(admin, "/api/linkage/adjacency?gapMeters=30.000000%d");
 
     // Generated a body at a time, so the harness holds no million works of its own.
     StreetGridWorks generator = new StreetGridWorks(42, m);
@@ -88,8 +88,8 @@ class FirstAnswerBenchmark {
     }
     double firstConf = seconds(() -> get(admin,
         "/api/works/conflicts?bufferMeters=5.0000001&summary=true"));
-    double uncachedConf = seconds(() -> get(admin,
-        "/api/works/conflicts?bufferMeters=5.0000002&summary=true"));
+    double uncachedConf = uncached(admin,
+        "/api/works/conflicts?bufferMeters=5.000000%d&summary=true");
     // The default list is kept with the engine: the heap holds the works, both snapshots' worth
     // of geometry, the engines and the 1,000,000 works' conflicts.
     get(admin, "/api/works/conflicts?summary=true");
@@ -235,6 +235,21 @@ class FirstAnswerBenchmark {
       st.execute("ANALYZE " + table);
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /**
+   * Median of 3 uncached answers, each with its own nudge of the parameter (2, 3, 4 × 1e-7) so
+   * no kept list serves it: measured as PostGIS is ({@link #join}, median of 3), not one sample
+   * taken while the tile warmer still builds the imported layer's snapshot beside it.
+   */
+  private static double uncached(Http admin, String pathWithNudge) throws Exception {
+    double[] runs = new double[3];
+    for (int r = 0; r < runs.length; r++) {
+      String path = String.format(java.util.Locale.ROOT, pathWithNudge, r + 2);
+      runs[r] = seconds(() -> get(admin, path));
+    }
+    java.util.Arrays.sort(runs);
+    return runs[1];
   }
 
   /** Median of 3 after one warm-up, the rows fetched to the client. */
