@@ -78,8 +78,13 @@ export const LAYERS = [
     style: f => (f.properties.count ? workMark(f.properties)
       : { color: utilityColour(f.properties.utility), weight: 5, opacity: 0.8,
         dashArray: f.properties.status === 'cancelled' ? '2 6' : null }) },
+  // Pipelines at every zoom: a pipe shorter than a pixel comes as a dot (`dot`: how many share
+  // it) where it lies, in its utility's colour, so a network is whole at the opening zoom too.
   { id: 'pipelines', on: false, signedIn: true,
-    style: f => ({ color: utilityColour(f.properties.utility), weight: 2 }) },
+    style: f => (f.properties.dot
+      ? { radius: dotRadius(f.properties.dot), stroke: false, fill: true, fillOpacity: 0.9,
+        fillColor: utilityColour(f.properties.utility) }
+      : { color: utilityColour(f.properties.utility), weight: 2 }) },
   // Pipe points (管点), from zoom 15: a dot in the utility's colour; an appurtenance (valve,
   // manhole…) larger, ringed in black, so a chamber stands out from a bend. Only the roles that
   // work with the network list them (the service lets every signed-in user read them).

@@ -14,7 +14,7 @@
 // which Leaflet 1.8 removed. The tiles stay inert and the map's click asks each layer, top first.
 
 /** The zoom from which the service puts each layer in its tiles (tiles/TileSets.MIN_ZOOM). */
-export const TILE_MIN_ZOOM = { districts: 0, communities: 0, works: 0, streets: 12, pipelines: 12,
+export const TILE_MIN_ZOOM = { districts: 0, communities: 0, works: 0, streets: 12, pipelines: 0,
   facilities: 14, 'pipe-points': 15 };
 /**
  * Below this zoom the works tiles hold clusters (a point with `count`, and `cluster` when more

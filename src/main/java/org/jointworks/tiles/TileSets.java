@@ -13,13 +13,15 @@ import org.jointworks.tiles.mvt.TileEncoder;
 
 /**
  * The tilesets and the zoom from which each layer appears in them. Below its minimum zoom a layer
- * is left out; above it, features smaller than a pixel are dropped, except communities, which
- * become dots (one per occupied 2-pixel cell, so a city of 100,000 communities shows whole at
- * every zoom; below {@link TileEncoder#OVERVIEW_BELOW} every community counted into an 8-pixel
- * dot, from the layer's centres alone, decision 95), and works, which below {@link #CLUSTER_BELOW} are counted into 64-pixel clusters
- * (visible, clustered, at the opening zoom; issue 18 item 2, issue 13 item 7). Pipelines, pipe points (from
- * zoom 15, issue 13 item 6) and facilities are for signed-in users only, as in the rest of the service: anonymous users get tiles without
- * those layers at all (not merely without their attributes). Immutable.
+ * is left out; above it, features smaller than a pixel are dropped, except in the dots layers:
+ * communities and pipelines become dots (one per occupied 2-pixel cell), so a city of 100,000
+ * communities and its pipelines show whole at every zoom; below {@link
+ * TileEncoder#OVERVIEW_BELOW} every community is counted into an 8-pixel dot, from the layer's
+ * centres alone (decision 95), while pipelines keep their lines. Works below {@link
+ * #CLUSTER_BELOW} are counted into 64-pixel clusters (visible, clustered, at the opening zoom;
+ * issue 18 item 2, issue 13 item 7). Pipelines, pipe points (from zoom 15, issue 13 item 6) and
+ * facilities are for signed-in users only, as in the rest of the service: anonymous users get
+ * tiles without those layers at all (not merely without their attributes). Immutable.
  */
 final class TileSets {
   /** The tileset of all map layers. */
@@ -29,11 +31,21 @@ final class TileSets {
       Layer.COMMUNITIES, 0,
       Layer.WORKS, 0,
       Layer.STREETS, 12,
-      Layer.PIPELINES, 12,
+      Layer.PIPELINES, 0,
       Layer.FACILITIES, 14,
       Layer.PIPE_POINTS, 15);
-  /** The layers whose sub-pixel features are drawn as dots. */
-  static final Set<Layer> DOTS = Set.of(Layer.COMMUNITIES);
+  /**
+   * The layers whose sub-pixel features are drawn as dots, so they show whole at every zoom
+   * (issue 18: "a city of 100,000 communities and its pipelines"): a pipe shorter than a pixel
+   * is a dot where it lies, the rest stay lines.
+   */
+  static final Set<Layer> DOTS = Set.of(Layer.COMMUNITIES, Layer.PIPELINES);
+  /**
+   * The dots layers that are an overview of counted dots below {@link TileEncoder#OVERVIEW_BELOW}
+   * (decision 95): communities. Pipelines keep their lines at every zoom: a network drawn as dots
+   * would lose what a utility reads from it, where the mains run.
+   */
+  static final Set<Layer> OVERVIEW = Set.of(Layer.COMMUNITIES);
   /** The zoom below which a layer's features are clusters with counts. */
   static final Map<Layer, Integer> CLUSTER_BELOW = Map.of(Layer.WORKS, 14);
   /**
@@ -71,7 +83,7 @@ final class TileSets {
    * {@link TileEncoder#OVERVIEW_BELOW} (decision 95).
    */
   static boolean fromCentres(Layer layer, int z) {
-    return DOTS.contains(layer) && z < TileEncoder.OVERVIEW_BELOW;
+    return OVERVIEW.contains(layer) && z < TileEncoder.OVERVIEW_BELOW;
   }
 
   /** {@code layer} from its snapshot, or (an overview tile) from its centres alone. */
@@ -79,7 +91,8 @@ final class TileSets {
       boolean signedIn) {
     return new TileEncoder.LayerInput(snapshot, MIN_ZOOM.get(layer), true,
         signedIn ? null : ANONYMOUS_FIELDS.get(layer), DOTS.contains(layer),
-        CLUSTER_BELOW.getOrDefault(layer, 0), centres);
+        CLUSTER_BELOW.getOrDefault(layer, 0), centres,
+        OVERVIEW.contains(layer) ? TileEncoder.OVERVIEW_BELOW : 0);
   }
 
   private static Map<String, List<Layer>> byTileset(boolean signedIn) {

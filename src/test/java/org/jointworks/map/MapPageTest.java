@@ -139,6 +139,27 @@ class MapPageTest {
   }
 
   @Test
+  void pipelinesShowAtTheOpeningZoomAsLinesAndDotsInTheirUtilitysColour() {
+    browser.signIn("gas");
+    browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);
+    Object zoom = browser.js("return window.jointworks.map.getZoom()");
+    assertThat(((Number) zoom).doubleValue()).as("the opening view, on the counties").isLessThan(12);
+    browser.driver().findElement(By.cssSelector("input[data-layer=pipelines]")).click();
+    // Was: nothing below zoom 12 (the tiles left pipelines out), so the network was not whole.
+    browser.waitFor("return window.jointworks.layers.drawn('pipelines') > 0", 30);
+    Object kinds = browser.js("const l = window.jointworks.layers; return [...new Set("
+        + "l.features('pipelines').map(f => f.properties.dot ? 'dot' : 'line'))].sort()");
+    assertThat(kinds.toString()).as("long pipes stay lines, short ones become dots")
+        .contains("line").contains("dot");
+    Object dotColours = browser.js("const l = window.jointworks.layers; return [...new Set("
+        + "l.features('pipelines').filter(f => f.properties.dot)"
+        + ".map(f => l.styleFor('pipelines', f.properties).fillColor))]");
+    assertThat(dotColours.toString()).as("a dot in its utility's colour, not a default")
+        .doesNotContain("undefined").doesNotContain("null");
+    browser.screenshot("map-pipelines-opening-zoom");
+  }
+
+  @Test
   void searchFindsACommunityAndShowsItsAttributes() {
     browser.openMap();
     browser.waitFor("return window.jointworks.layers.drawn('communities') > 0", 20);

@@ -41,6 +41,9 @@ final class Generalizer {
   /** An overview dot's cell, in screen pixels (a dot of 2 px cells from {@link #OVERVIEW_BELOW}). */
   static final int OVERVIEW_CELL_PIXELS = 8;
 
+  /** The attribute a pipeline's dot keeps of its first pipe (the map's colour). */
+  private static final String UTILITY = "utility";
+
   private Generalizer() {}
 
   /** A point in tile units ({@code x}, {@code y} from the tile's top left) with its tags. */
@@ -70,12 +73,21 @@ final class Generalizer {
 
     void add(Geometry g) {
       Envelope e = g.getEnvelopeInternal();
-      add((e.getMinX() + e.getMaxX()) / 2, (e.getMinY() + e.getMaxY()) / 2,
-          ((Map<?, ?>) g.getUserData()).get("id"));
+      Map<?, ?> tags = (Map<?, ?>) g.getUserData();
+      add((e.getMinX() + e.getMaxX()) / 2, (e.getMinY() + e.getMaxY()) / 2, tags.get("id"),
+          tags.get(UTILITY));
     }
 
     /** A feature by its centre (EPSG:3857) and id. */
     void add(double x3857, double y3857, Object id) {
+      add(x3857, y3857, id, null);
+    }
+
+    /**
+     * As {@link #add(double, double, Object)}; a pipeline's dot keeps its first pipe's
+     * {@code utility}, so the map colours it as the utility's network.
+     */
+    private void add(double x3857, double y3857, Object id, Object utility) {
       double ux = (x3857 - tile.getMinX()) * unitsPerM;
       double uy = (tile.getMaxY() - y3857) * unitsPerM;
       int c = cell(ux, uy, cellUnits);
@@ -84,7 +96,7 @@ final class Generalizer {
       }
       Object[] dot = cells.get(c);
       if (dot == null) {
-        cells.put(c, new Object[] {ux, uy, id, 1});
+        cells.put(c, new Object[] {ux, uy, id, 1, utility});
       } else {
         dot[3] = (Integer) dot[3] + 1;
       }
@@ -95,6 +107,9 @@ final class Generalizer {
         Map<String, Object> tags = new HashMap<>(4);
         tags.put("id", d[2]);
         tags.put("dot", d[3]);
+        if (d[4] != null) {
+          tags.put(UTILITY, d[4]);
+        }
         return new Mark((Double) d[0], (Double) d[1], tags);
       }).toList();
     }

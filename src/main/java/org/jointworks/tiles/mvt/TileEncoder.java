@@ -51,11 +51,14 @@ public final class TileEncoder {
    * @param clusterBelow the zoom below which features are counted into clusters
    *     ({@link Generalizer.Clusters}); 0 for never
    * @param overview for a dots layer, its features' centres, which the overview tiles (below
-   *     {@link Generalizer#OVERVIEW_BELOW}) are built from instead of {@code layer} (then null
-   *     there, not needed); null: the overview from {@code layer}
+   *     {@code overviewBelow}) are built from instead of {@code layer} (then null there, not
+   *     needed); null: the overview from {@code layer}
+   * @param overviewBelow the zoom below which a dots layer is an overview of counted dots
+   *     ({@link Generalizer#OVERVIEW_BELOW} for communities); 0 for never: pipelines keep their
+   *     lines at every zoom, only those under a pixel become dots
    */
   public record LayerInput(MercatorLayer layer, int minZoom, boolean attributes, Set<String> fields,
-      boolean dots, int clusterBelow, LayerCentres overview) {
+      boolean dots, int clusterBelow, LayerCentres overview, int overviewBelow) {
     public LayerInput {
       if (layer == null && overview == null) {
         throw new IllegalArgumentException("a layer or its centres are needed");
@@ -66,7 +69,17 @@ public final class TileEncoder {
       if (clusterBelow < 0 || clusterBelow > TileCoord.MAX_ZOOM + 1) {
         throw new IllegalArgumentException("clusterBelow out of range: " + clusterBelow);
       }
+      if (overviewBelow < 0 || overviewBelow > TileCoord.MAX_ZOOM + 1 || overviewBelow > 0 && !dots) {
+        throw new IllegalArgumentException("overviewBelow out of range: " + overviewBelow);
+      }
       fields = fields == null ? null : Set.copyOf(fields);
+    }
+
+    /** A dots layer with the overview below {@link Generalizer#OVERVIEW_BELOW} (communities). */
+    public LayerInput(MercatorLayer layer, int minZoom, boolean attributes, Set<String> fields,
+        boolean dots, int clusterBelow, LayerCentres overview) {
+      this(layer, minZoom, attributes, fields, dots, clusterBelow, overview,
+          dots ? Generalizer.OVERVIEW_BELOW : 0);
     }
 
     public LayerInput(MercatorLayer layer, int minZoom, boolean attributes, Set<String> fields,
@@ -113,7 +126,7 @@ public final class TileEncoder {
       }
       w.beginLayer(in.name(), EXTENT);
       boolean idOnly = !in.attributes();
-      if (in.dots() && tile.z() < Generalizer.OVERVIEW_BELOW) {
+      if (tile.z() < in.overviewBelow()) {
         overview(in, tileEnv, unitsPerM, coarseness, w);
         continue;
       }

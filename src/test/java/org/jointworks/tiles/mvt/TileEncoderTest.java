@@ -112,6 +112,44 @@ class TileEncoderTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void pipelinesStayLinesAtTheOpeningZoomAndShortPipesBecomeDotsInTheirUtilitysName()
+      throws IOException {
+    List<Feature> fs = new ArrayList<>();
+    // A 10 km main (about 20 px at z9) and 300 service pipes of 40 m (a tenth of a pixel).
+    fs.add(pipe(1, 113.80, 35.30, 0.11, "water"));
+    for (int i = 0; i < 300; i++) {
+      fs.add(pipe(2 + i, 113.80 + (i % 30) * 0.003, 35.31 + (i / 30) * 0.003, 0.0004, "gas"));
+    }
+    MercatorLayer layer = MercatorLayer.of("pipelines", 1, fs);
+    double[] m = Crs.transform(4490, 3857, 113.85, 35.31);
+    TileCoord z9 = TileCoord.containing(9, m[0], m[1]);
+    // As tiles/TileSets gives pipelines: dots, no clusters, no overview (overviewBelow 0).
+    JtsMvt tile = decode(TileEncoder.encode(z9, List.of(
+        new TileEncoder.LayerInput(layer, 0, true, null, true, 0, null, 0))));
+    var geoms = tile.getLayer("pipelines").getGeometries();
+    long lines = geoms.stream().filter(g -> g instanceof LineString).count();
+    assertThat(lines).as("the main stays a line, not an overview dot").isEqualTo(1);
+    long pipes = 0;
+    for (var g : geoms) {
+      if (g instanceof Point) {
+        Map<String, Object> tags = (Map<String, Object>) g.getUserData();
+        assertThat(tags).containsEntry("utility", "gas");
+        pipes += ((Number) tags.get("dot")).longValue();
+      }
+    }
+    assertThat(pipes).as("every short pipe counted in a dot, none dropped").isEqualTo(300);
+    assertThatThrownBy(() -> new TileEncoder.LayerInput(layer, 0, true, null, false, 0, null, 9))
+        .as("an overview needs a dots layer").isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static Feature pipe(long id, double lon, double lat, double length, String utility) {
+    LineString line = F.createLineString(new Coordinate[] {new Coordinate(lon, lat),
+        new Coordinate(lon + length, lat)});
+    return new Feature(id, 1, line, Map.of("utility", utility, "material", "PE"));
+  }
+
+  @Test
   void theOverviewFromTheCentresAloneIsTheOverviewFromTheDetailedSnapshot() throws IOException {
     List<Feature> fs = new ArrayList<>();
     long id = 1;
