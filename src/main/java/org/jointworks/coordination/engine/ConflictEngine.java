@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jointworks.geo.Crs;
+import org.jointworks.geo.EnvelopeGrid;
 import org.jointworks.layers.Feature;
 import org.jointworks.layers.MetricLayer;
 import org.locationtech.jts.geom.Coordinate;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.jointworks.geo.EnvelopeGrid;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -33,7 +34,7 @@ public final class AdjacencyEngine {
   private final long[] ids;
   private final STRtree index;
   /** The candidates of the all-pairs pass: cheaper per query than the tree (issue 15). */
-  private final AreaGrid grid;
+  private final EnvelopeGrid grid;
   /** Whether ids ascend with positions, so pairs found in position order are in (a, b) order. */
   private final boolean idsAscending;
 
@@ -54,7 +55,7 @@ public final class AdjacencyEngine {
       ascending = ids[i - 1] < ids[i];
     }
     this.idsAscending = ascending;
-    this.grid = new AreaGrid(areas);
+    this.grid = new EnvelopeGrid(areas);
     this.facets = new Facets[areas.size()];
     IntStream.range(0, facets.length).parallel().forEach(i -> {
       Geometry g = areas.get(i);

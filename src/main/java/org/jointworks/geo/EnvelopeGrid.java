@@ -1,4 +1,4 @@
-package org.jointworks.linkage.engine;
+package org.jointworks.geo;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,17 +7,21 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The areas' envelopes in a uniform grid of int arrays, for the all-pairs adjacency list: one
- * STRtree query per area was a seventh of the list's time (issue 15; the conflict list made the
- * same move in decision 93). A query reports each area whose envelope meets the search envelope
- * once (from the first cell the two share), in no particular order; the engine decides every
- * candidate exactly, so the answer does not depend on the grid. Areas whose envelopes would span
- * too many cells (a county-sized polygon among blocks) are kept apart and tested on every query.
+ * Geometries' envelopes in a uniform grid of int arrays, for the engines' all-pairs lists: one
+ * STRtree query per geometry was half of the conflict list's time (decision 93) and a seventh of
+ * the adjacency list's (decision 97). A query reports each position whose envelope meets the
+ * search envelope once (from the first cell the two share), in no particular order; the caller
+ * decides every candidate exactly, so its answer does not depend on the grid. The cell is the
+ * mean envelope extent, doubled until there are no more than about four cells per geometry;
+ * geometries whose envelopes would span too many cells (a county-sized polygon among blocks)
+ * are kept apart and tested on every query. Skipped, null and empty geometries are never
+ * reported. One grid serves both engines ({@code linkage/engine/AdjacencyEngine},
+ * {@code coordination/engine/ConflictEngine}).
  *
  * <p>Immutable and thread-safe after construction.
  */
-final class AreaGrid {
-  private static final int MAX_CELLS_PER_AREA = 64;
+public final class EnvelopeGrid {
+  private static final int MAX_CELLS_PER_GEOMETRY = 64;
 
   private final double x0;
   private final double y0;
@@ -27,18 +31,24 @@ final class AreaGrid {
   private final int[] start;
   private final int[] members;
   private final int[] large;
-  /** Each area's envelope as minX, minY, maxX, maxY; NaN for an area without geometry. */
+  /** Each position's envelope as minX, minY, maxX, maxY; NaN for a position left out. */
   private final double[] box;
 
-  AreaGrid(List<Geometry> areas) {
-    int n = areas.size();
+  /** Over every geometry of {@code geometries}. */
+  public EnvelopeGrid(List<Geometry> geometries) {
+    this(geometries, null);
+  }
+
+  /** Over the geometries at the positions where {@code skip} is false ({@code skip} may be null). */
+  public EnvelopeGrid(List<Geometry> geometries, boolean[] skip) {
+    int n = geometries.size();
     box = new double[4 * n];
     Envelope all = new Envelope();
     double extent = 0;
     int kept = 0;
     for (int i = 0; i < n; i++) {
-      Geometry g = areas.get(i);
-      if (g == null || g.isEmpty()) {
+      Geometry g = geometries.get(i);
+      if (skip != null && skip[i] || g == null || g.isEmpty()) {
         Arrays.fill(box, 4 * i, 4 * i + 4, Double.NaN);
         continue;
       }
@@ -52,7 +62,7 @@ final class AreaGrid {
       kept++;
     }
     double c = Math.max(1, kept == 0 ? 1 : extent / kept);
-    // No more cells than about four per area, however sparse the areas are.
+    // No more cells than about four per geometry, however sparse the geometries are.
     while (kept > 0 && (all.getWidth() / c + 1) * (all.getHeight() / c + 1) > 4.0 * kept + 16) {
       c *= 2;
     }
@@ -67,7 +77,7 @@ final class AreaGrid {
       if (absent(i)) {
         continue;
       }
-      if (cells(i) > MAX_CELLS_PER_AREA) {
+      if (cells(i) > MAX_CELLS_PER_GEOMETRY) {
         largeCount++;
         continue;
       }
@@ -89,7 +99,7 @@ final class AreaGrid {
       if (absent(i)) {
         continue;
       }
-      if (cells(i) > MAX_CELLS_PER_AREA) {
+      if (cells(i) > MAX_CELLS_PER_GEOMETRY) {
         large[l++] = i;
         continue;
       }
@@ -101,18 +111,25 @@ final class AreaGrid {
     }
   }
 
+  /** Visits each kept position whose envelope meets {@code e}, once. */
+  public void query(Envelope e, IntConsumer visit) {
+    query(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), -1, visit);
+  }
+
   /**
-   * Visits each area above position {@code above} whose envelope meets area {@code i}'s grown by
-   * {@code grow}, once.
+   * Visits each kept position above {@code above} whose envelope meets position {@code i}'s grown
+   * by {@code grow}, once; nothing when {@code i} is left out.
    */
-  void query(int i, double grow, int above, IntConsumer visit) {
+  public void query(int i, double grow, int above, IntConsumer visit) {
     if (absent(i)) {
       return;
     }
-    double minX = box[4 * i] - grow;
-    double minY = box[4 * i + 1] - grow;
-    double maxX = box[4 * i + 2] + grow;
-    double maxY = box[4 * i + 3] + grow;
+    query(box[4 * i] - grow, box[4 * i + 1] - grow, box[4 * i + 2] + grow, box[4 * i + 3] + grow,
+        above, visit);
+  }
+
+  private void query(double minX, double minY, double maxX, double maxY, int above,
+      IntConsumer visit) {
     int qx0 = cx(minX);
     int qx1 = cx(maxX);
     int qy0 = cy(minY);
@@ -122,7 +139,7 @@ final class AreaGrid {
         int c = y * nx + x;
         for (int k = start[c]; k < start[c + 1]; k++) {
           int j = members[k];
-          // Once: only from the first cell the area's cells and the query's cells share.
+          // Once: only from the first cell the geometry's cells and the query's cells share.
           if (j > above && x == Math.max(qx0, cx(box[4 * j]))
               && y == Math.max(qy0, cy(box[4 * j + 1]))
               && meets(j, minX, minY, maxX, maxY)) {
