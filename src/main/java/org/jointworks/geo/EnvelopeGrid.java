@@ -39,7 +39,7 @@ public final class EnvelopeGrid {
     this(geometries, null);
   }
 
-  /** Over the geometries at the positions where {@code skip} is false ({@code skip} may be null). */
+  /** Over the geometries where {@code skip} is false ({@code skip} null: every geometry). */
   public EnvelopeGrid(List<Geometry> geometries, boolean[] skip) {
     int n = geometries.size();
     box = new double[4 * n];
