@@ -52,4 +52,21 @@ class H2LayerIndexesTest {
     assertThat(plan).doesNotContain("tableScan").contains("DISTRICT = 'weibin'")
         .containsPattern("/\\* PUBLIC\\.\\w+: DISTRICT = 'weibin'");
   }
+
+  @Test
+  void worksKeepOnlyTheKeyAndTheOwnersIndexSoAnImportAppends() {
+    // Decision 101: an index over the dates took an import of 1,000,000 works from 14 s to 40 s.
+    List<String> indexed = jdbc.queryForList("SELECT DISTINCT column_name FROM"
+        + " information_schema.index_columns WHERE table_schema = 'PUBLIC' AND table_name ="
+        + " 'WORKS' ORDER BY column_name", String.class);
+    assertThat(indexed).containsExactly("ID", "OWNER");
+  }
+
+  @Test
+  void aDatetimeItemsPageWalksTheKeyInOrder() {
+    String plan = jdbc.queryForObject("EXPLAIN SELECT id FROM works WHERE start_date <="
+        + " DATE '2026-06-01' AND end_date >= DATE '2026-05-01' AND id > 0 ORDER BY id LIMIT 101",
+        String.class);
+    assertThat(plan).containsPattern("/\\* PUBLIC\\.PRIMARY_KEY_\\w+: ID > ");
+  }
 }

@@ -39,7 +39,8 @@ public final class H2StagedLoadHarness {
     String mode = args[0];
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path dir = Files.createTempDirectory("h2staged");
-    String url = "jdbc:h2:file:" + dir + "/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    String url = "jdbc:h2:file:" + dir + "/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+        + System.getProperty("h2.extra", "");
     OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (Connection c = DriverManager.getConnection(url, "sa", "");
