@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jointworks.system.StoreDialect;
 import org.locationtech.jts.io.ByteOrderValues;
+import org.h2.value.ValueGeometry;
+import org.h2.value.ValueVarchar;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessException;
@@ -54,9 +57,9 @@ class BulkInsert {
     Rows rows = dialect == StoreDialect.POSTGIS ? new Copy(c, layer) : new Batched(c, layer);
     return new Writer() {
       @Override
-      public void insert(List<Feature> features) {
+      public void insert(List<Feature> features, List<PreparedColumns> prepared) {
         try {
-          rows.insert(features);
+          rows.insert(features, prepared);
         } catch (SQLException e) {
           throw translated("import into " + layer.table(), e);
         }
@@ -78,16 +81,30 @@ class BulkInsert {
     return d != null ? d : new UncategorizedSQLException(task, null, e);
   }
 
+  /**
+   * What a reader thread prepares of each feature of {@code layer} for this store's writer
+   * (decision 101); thread-safe.
+   */
+  Function<Feature, PreparedColumns> preparer(Layer layer) {
+    List<Field> fields = layer.fields();
+    return dialect == StoreDialect.POSTGIS ? f -> Copy.prepare(f, fields)
+        : f -> Batched.prepare(f, fields);
+  }
+
   /** Inserts batches of features of one layer; Spring's exceptions, as the repository's. */
   interface Writer extends AutoCloseable {
-    void insert(List<Feature> features);
+    /**
+     * Inserts {@code features}; {@code prepared} holds, index for index, what a reader prepared
+     * of each (an entry may be null: the writer encodes that feature itself).
+     */
+    void insert(List<Feature> features, List<PreparedColumns> prepared);
 
     @Override
     void close();
   }
 
   private interface Rows {
-    void insert(List<Feature> features) throws SQLException;
+    void insert(List<Feature> features, List<PreparedColumns> prepared) throws SQLException;
 
     void close() throws SQLException;
   }
@@ -119,22 +136,51 @@ class BulkInsert {
       }
     }
 
+    /**
+     * The geometry as H2's own value (its EWKB parsed, envelope and all) and the texts through
+     * H2's value cache, on a reader thread: bound as they are, H2 converts nothing more.
+     */
+    static PreparedColumns prepare(Feature f, List<Field> fields) {
+      Object[] columns = new Object[fields.size() + 1];
+      if (f.geometry() != null) {
+        columns[0] = ValueGeometry.getFromEWKB(ewkb(f));
+      }
+      for (int i = 0; i < fields.size(); i++) {
+        Field field = fields.get(i);
+        if (field.type() == FieldType.TEXT && f.get(field.name()) instanceof String s) {
+          columns[i + 1] = ValueVarchar.get(s);
+        }
+      }
+      return new PreparedColumns(f, columns);
+    }
+
     @Override
-    public void insert(List<Feature> features) throws SQLException {
+    public void insert(List<Feature> features, List<PreparedColumns> prepared)
+        throws SQLException {
       // Typed setters, no setObject with a target type: H2 converts nothing more per value, and a
       // LocalDate goes in as itself (no java.sql.Date through the default calendar) (decision 85).
-      for (Feature f : features) {
+      // A column a reader prepared is H2's own value already (decision 101).
+      List<Field> fields = layer.fields();
+      for (int at = 0; at < features.size(); at++) {
+        Feature f = features.get(at);
+        PreparedColumns p = prepared == null ? null : prepared.get(at);
         insert.setLong(1, f.id());
         insert.setLong(2, 1);
-        if (f.geometry() == null) {
+        Object geometry = p == null ? null : p.column(f, 0, fields);
+        if (geometry != null) {
+          insert.setObject(3, geometry);
+        } else if (f.geometry() == null) {
           insert.setNull(3, Types.VARBINARY);
         } else {
           insert.setBytes(3, wkb.write(f.geometry()));
         }
         int k = 4;
-        for (Field field : layer.fields()) {
+        for (Field field : fields) {
           Object v = f.get(field.name());
-          if (v == null) {
+          Object ready = p == null ? null : p.column(f, k - 3, fields);
+          if (ready != null) {
+            insert.setObject(k, ready);
+          } else if (v == null) {
             insert.setNull(k, switch (field.type()) {
               case TEXT -> Types.VARCHAR;
               case INTEGER -> Types.BIGINT;
@@ -175,21 +221,51 @@ class BulkInsert {
       this.sql = "COPY " + layer.table() + " (" + columns(layer) + ") FROM STDIN";
     }
 
+    /** Every column's COPY text, on a reader thread. */
+    static PreparedColumns prepare(Feature f, List<Field> fields) {
+      Object[] columns = new Object[fields.size() + 1];
+      columns[0] = geometryText(f);
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < fields.size(); i++) {
+        text.setLength(0);
+        valueText(f.get(fields.get(i).name()), text);
+        columns[i + 1] = text.toString();
+      }
+      return new PreparedColumns(f, columns);
+    }
+
+    private static String geometryText(Feature f) {
+      return f.geometry() == null ? "\\N" : WKBWriter.toHex(ewkb(f));
+    }
+
+    private static void valueText(Object v, StringBuilder out) {
+      if (v == null) {
+        out.append("\\N");
+      } else if (v instanceof String s) {
+        escape(s, out);
+      } else {
+        out.append(v);
+      }
+    }
+
     @Override
-    public void insert(List<Feature> features) throws SQLException {
+    public void insert(List<Feature> features, List<PreparedColumns> prepared)
+        throws SQLException {
+      List<Field> fields = layer.fields();
       StringBuilder rows = new StringBuilder(features.size() * 400);
-      for (Feature f : features) {
+      for (int at = 0; at < features.size(); at++) {
+        Feature f = features.get(at);
+        PreparedColumns p = prepared == null ? null : prepared.get(at);
         rows.append(f.id()).append("\t1\t");
-        rows.append(f.geometry() == null ? "\\N" : WKBWriter.toHex(ewkb(f)));
-        for (Field field : layer.fields()) {
+        Object geometry = p == null ? null : p.column(f, 0, fields);
+        rows.append(geometry != null ? (String) geometry : geometryText(f));
+        for (int i = 0; i < fields.size(); i++) {
           rows.append('\t');
-          Object v = f.get(field.name());
-          if (v == null) {
-            rows.append("\\N");
-          } else if (v instanceof String s) {
-            escape(s, rows);
+          Object ready = p == null ? null : p.column(f, i + 1, fields);
+          if (ready != null) {
+            rows.append((String) ready);
           } else {
-            rows.append(v);
+            valueText(f.get(fields.get(i).name()), rows);
           }
         }
         rows.append('\n');

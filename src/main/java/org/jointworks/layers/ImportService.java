@@ -118,7 +118,7 @@ public class ImportService {
   }
 
   /** Hands each feature of a GeoJSON FeatureCollection body to {@code features}, in order. */
-  private void parse(InputStream body, Consumer<JsonNode> features) {
+  void parse(InputStream body, Consumer<JsonNode> features) {
     try (JsonParser p = json.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw ApiException.badRequest("the body must be a GeoJSON FeatureCollection object");
@@ -154,6 +154,8 @@ public class ImportService {
     private final JointWorksUser user;
     private final FeatureReader reader;
     private final List<Feature> batch = new ArrayList<>(BATCH);
+    /** What the readers prepared of each feature of the batch, index for index (decision 101). */
+    private final List<PreparedColumns> prepared = new ArrayList<>(BATCH);
     private final List<Long> stored = new ArrayList<>();
     private final List<BadFeature> bad = new ArrayList<>();
     private final List<BadFeature> notOwned = new ArrayList<>();
@@ -189,7 +191,7 @@ public class ImportService {
       revisions.importing(layer);
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
-          this::accept, this::stopping);
+          bulk.preparer(layer), this::accept, this::stopping);
       this.writer = bulk.open(layer);
     }
 
@@ -198,7 +200,7 @@ public class ImportService {
       writer.close();
     }
 
-    void accept(FeatureReader.Result r, Geometry metric) {
+    void accept(FeatureReader.Result r, Geometry metric, PreparedColumns columns) {
       if (Thread.currentThread().isInterrupted()) {
         throw stopping();
       }
@@ -233,7 +235,7 @@ public class ImportService {
       }
       if (badCount == 0) {
         // A rule that changed the geometry makes the one transformed ahead stale.
-        store(feature, sameGeometry(feature, r.feature()) ? metric : null);
+        store(feature, sameGeometry(feature, r.feature()) ? metric : null, columns);
       }
     }
 
@@ -249,6 +251,7 @@ public class ImportService {
         list.add(b);
       }
       batch.clear();
+      prepared.clear();
       if (inserted != null) {
         inserted.clear();
         insertedMetric.clear();
@@ -260,7 +263,7 @@ public class ImportService {
           && read.geometry() != null && stored.geometry().equalsExact(read.geometry()));
     }
 
-    private void store(Feature feature, Geometry metric) {
+    private void store(Feature feature, Geometry metric, PreparedColumns columns) {
       if (layer == Layer.DISTRICTS) {
         var existing = repository.districtIdByCode(feature.text("code"));
         if (existing.isPresent()) {
@@ -280,6 +283,7 @@ public class ImportService {
         touched.expandToInclude(feature.geometry().getEnvelopeInternal());
       }
       batch.add(withId);
+      prepared.add(columns);
       if (inserted != null) {
         inserted.add(withId);
         insertedMetric.add(metric);
@@ -291,10 +295,11 @@ public class ImportService {
 
     private void flush() {
       if (!batch.isEmpty()) {
-        writer.insert(batch);
+        writer.insert(batch, prepared);
         written += batch.size();
       }
       batch.clear();
+      prepared.clear();
       progress.parsed(index);
       progress.stored(written);
     }

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jointworks.geo.Crs;
 import org.locationtech.jts.geom.Geometry;
@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * FeatureCollection) reaches the caller at its place in that order, after the features before it.
  * So the writing thread — the embedded store's inserts are the import's bottleneck — does
  * nothing but the rules, the ids and the inserts. Each valid feature's geometry is also
- * transformed to the metric CRS (when one is given), for the snapshots (decision 63).
+ * transformed to the metric CRS (when one is given), for the snapshots (decision 63), and its
+ * columns prepared for the store (decision 101).
  *
  * <p>The parse thread is always joined before {@link #run} returns: the body (a servlet request's
  * stream) is never read after the request ends. Not thread-safe: one per import.
@@ -40,7 +41,8 @@ final class ReadAhead {
       CompletableFuture.completedFuture(List.of());
 
   private final FeatureReader reader;
-  private final BiConsumer<FeatureReader.Result, Geometry> sink;
+  private final Sink sink;
+  private final Function<Feature, PreparedColumns> preparer;
   /** The metric CRS to transform to, or 0 for none. */
   private final int metricEpsg;
   private final BlockingQueue<CompletableFuture<List<Read>>> pending =
@@ -48,8 +50,16 @@ final class ReadAhead {
   /** Set by the writing thread when it stops early: the parse stops at the next feature. */
   private volatile boolean stopped;
 
-  /** A feature read and checked, with its geometry in the metric CRS (or null). */
-  private record Read(FeatureReader.Result result, Geometry metric) {}
+  /**
+   * A feature read and checked, with its geometry in the metric CRS (or null) and its columns
+   * prepared for the store (null when it is not valid).
+   */
+  private record Read(FeatureReader.Result result, Geometry metric, PreparedColumns columns) {}
+
+  /** Takes each feature read, on the writing thread, in input order. */
+  interface Sink {
+    void accept(FeatureReader.Result result, Geometry metric, PreparedColumns columns);
+  }
 
   /** The body's parse: hands each feature's tree to {@code features}, in order. */
   interface Body {
@@ -59,10 +69,14 @@ final class ReadAhead {
   /** What to throw when the writing thread is interrupted while it waits (the service stops). */
   private final Supplier<RuntimeException> interrupted;
 
-  /** {@code sink} gets each result with its metric geometry (null when not transformed). */
-  ReadAhead(FeatureReader reader, int metricEpsg,
-      BiConsumer<FeatureReader.Result, Geometry> sink, Supplier<RuntimeException> interrupted) {
+  /**
+   * {@code sink} gets each result with its metric geometry (null when not transformed) and what
+   * {@code preparer} made of its feature.
+   */
+  ReadAhead(FeatureReader reader, int metricEpsg, Function<Feature, PreparedColumns> preparer,
+      Sink sink, Supplier<RuntimeException> interrupted) {
     this.interrupted = interrupted;
+    this.preparer = preparer;
     this.reader = reader;
     this.metricEpsg = metricEpsg;
     this.sink = sink;
@@ -88,7 +102,7 @@ final class ReadAhead {
         } catch (CompletionException e) {
           throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        results.forEach(r -> sink.accept(r.result(), r.metric()));
+        results.forEach(r -> sink.accept(r.result(), r.metric(), r.columns()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -158,8 +172,12 @@ final class ReadAhead {
 
   private Read read(JsonNode node) {
     FeatureReader.Result r = reader.read(node);
-    Geometry g = r.ok() && metricEpsg > 0 ? r.feature().geometry() : null;
-    return new Read(r, g == null ? null : Crs.transform(g, Crs.LONLAT, metricEpsg));
+    if (!r.ok()) {
+      return new Read(r, null, null);
+    }
+    Geometry g = metricEpsg > 0 ? r.feature().geometry() : null;
+    return new Read(r, g == null ? null : Crs.transform(g, Crs.LONLAT, metricEpsg),
+        preparer.apply(r.feature()));
   }
 
   /** Ends the parse thread quietly once the writer has stopped. */

@@ -1,0 +1,30 @@
+package org.jointworks.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The warm-up's made-up bodies pass every check an import makes (decision 101): a refused feature
+ * would stop before the validity check, the transform and the column preparation that the warm-up
+ * is there to compile.
+ */
+class ImportWarmUpTest {
+  @Test
+  void everyMadeUpCommunityAndWorkIsValid() {
+    assertAllValid(Layer.COMMUNITIES, ImportWarmUp.communities(500));
+    assertAllValid(Layer.WORKS, ImportWarmUp.works(500));
+  }
+
+  private static void assertAllValid(Layer layer, byte[] body) {
+    JsonNode features = JsonMapper.builder().build().readTree(body).get("features");
+    assertThat(features.size()).isEqualTo(500);
+    FeatureReader reader = new FeatureReader(layer, Set.of("warm-up"), Set.of("warm-up"));
+    for (JsonNode f : features) {
+      assertThat(reader.read(f).problems()).as(f.toString()).isEmpty();
+    }
+  }
+}
