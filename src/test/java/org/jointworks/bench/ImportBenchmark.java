@@ -58,11 +58,32 @@ class ImportBenchmark {
     double exportSeconds = (System.nanoTime() - t1) / 1e9;
     assertThat(export.status()).isEqualTo(200);
 
-    System.out.printf(Locale.ROOT, "%n| store | communities | body MB | import s | features/s | export s |%n"
-        + "|---|---|---|---|---|---|%n| %s | %d | %.1f | %.1f | %.0f | %.1f |%n",
+    double[] reference = referenceLoadSeconds(file);
+    System.out.printf(Locale.ROOT, "%n| store | communities | body MB | import s | features/s | export s"
+        + " | the store's own load of the rows (COPY, then indexes) | ratio | GDAL's ogr2ogr"
+        + " of the same file | ratio |%n|---|---|---|---|---|---|---|---|---|---|%n"
+        + "| %s | %d | %.1f | %.2f | %.0f | %.1f | %s | %s | %s | %s |%n",
         getClass().getSimpleName().startsWith("Postgis") ? "PostGIS" : "H2GIS", COMMUNITIES,
-        bytes / 1e6, importSeconds, COMMUNITIES / importSeconds, exportSeconds);
+        bytes / 1e6, importSeconds, COMMUNITIES / importSeconds, exportSeconds,
+        seconds(reference[0]), ratio(importSeconds, reference[0]), seconds(reference[1]),
+        ratio(importSeconds, reference[1]));
     Files.delete(file);
+  }
+
+  /**
+   * The store's own loads of the same data, when it has any to compare with: its bulk load of
+   * the imported rows, and a standard loader's of the same file (NaN where there is none).
+   */
+  double[] referenceLoadSeconds(Path file) throws Exception {
+    return new double[] {Double.NaN, Double.NaN};
+  }
+
+  private static String seconds(double s) {
+    return Double.isNaN(s) ? "–" : String.format(Locale.ROOT, "%.2f s", s);
+  }
+
+  private static String ratio(double ours, double theirs) {
+    return Double.isNaN(theirs) ? "–" : String.format(Locale.ROOT, "%.2f×", ours / theirs);
   }
 
   /**
