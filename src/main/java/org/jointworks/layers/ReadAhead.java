@@ -6,8 +6,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * Parses an import's body, reads and checks its features (geometry validity, fields:
  * {@link FeatureReader}) ahead of the thread that writes them (decisions 61, 85). The body is
  * parsed on a thread of its own ({@code import-parse}); every chunk of features it parses is
- * read on the common fork/join pool, a few chunks ahead. The results reach {@code sink} on the
+ * read on the import's reading threads, a few chunks ahead. The results reach {@code sink} on the
  * caller's thread in input order, so indexes, ids and the all-or-nothing rule are as if every
  * feature were read one by one; a failure of the parse (malformed JSON, a limit, not a
  * FeatureCollection) reaches the caller at its place in that order, after the features before it.
@@ -36,6 +39,22 @@ final class ReadAhead {
   private static final int CHUNK = 500;
   /** Chunks parsed and being read ahead of the writing thread. */
   private static final int AHEAD = 4;
+  /**
+   * The reading threads, shared by every import: as many as there are cores, named, kept. Not
+   * the common pool: on a 2-core machine its parallelism is 1, and CompletableFuture then starts a
+   * new thread for every chunk (decision 101).
+   */
+  private static final ExecutorService READERS = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+          Thread t = new Thread(r, "import-read-" + next.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }
+      });
   /** Marks the end of the body in the queue (compared by identity). */
   private static final CompletableFuture<List<Read>> END =
       CompletableFuture.completedFuture(List.of());
@@ -154,8 +173,7 @@ final class ReadAhead {
   }
 
   private void submit(List<JsonNode> nodes) {
-    put(CompletableFuture.supplyAsync(() -> nodes.stream().map(this::read).toList(),
-        ForkJoinPool.commonPool()));
+    put(CompletableFuture.supplyAsync(() -> nodes.stream().map(this::read).toList(), READERS));
   }
 
   private void put(CompletableFuture<List<Read>> f) {
