@@ -207,10 +207,18 @@ public final class Facets {
 
   private boolean holdsAnyOf(Facets other) {
     for (Coordinate c : other.probes) {
-      if (envelope.contains(c) && SimplePointInAreaLocator.locate(c, area) != Location.EXTERIOR) {
+      if (covers(c.x, c.y) && SimplePointInAreaLocator.locate(c, area) != Location.EXTERIOR) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the envelope holds the point, as {@code Envelope.covers} answers (false for an empty
+   * area, whose sides are 0 and -1, and for NaN), on the sides kept as doubles.
+   */
+  boolean covers(double x, double y) {
+    return x >= minX && x <= maxX && y >= minY && y <= maxY;
   }
 }

@@ -85,7 +85,6 @@ public final class Frontage {
   static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap, Workspace w) {
     double[] as = fa.segments();
     double[] bs = fb.segments();
-    Geometry b = fb.area();
     // Below the touch tolerance, crossings and shared stretches replace the 1 mm capsules.
     boolean touch = r < TOUCH_TOLERANCE_METERS;
     double reach = touch ? TOUCH_TOLERANCE_METERS : r;
@@ -160,14 +159,14 @@ public final class Frontage {
           intervals[n++] = t;
         }
       }
-      total += len * covered(intervals, n, px, py, qx, qy, b, mayOverlap);
+      total += len * covered(intervals, n, px, py, qx, qy, fb, mayOverlap);
     }
     return total;
   }
 
   /** The covered fraction of [0, 1]: the union of the intervals plus the stretches inside b. */
   private static double covered(double[] iv, int n, double px, double py, double qx, double qy,
-      Geometry b, boolean testInside) {
+      Facets b, boolean testInside) {
     sortPairs(iv, n);
     double sum = 0;
     double reached = 0;
@@ -188,14 +187,24 @@ public final class Frontage {
     return Math.min(1, sum);
   }
 
+  /**
+   * {@code t1 - t0} when the stretch's midpoint lies inside b, else 0. A midpoint outside b's
+   * envelope is outside b (as the locator's own first test finds), decided without making a
+   * coordinate or asking the locator (decision 102).
+   */
   private static double insideFraction(double t0, double t1, double px, double py, double qx,
-      double qy, Geometry b, boolean testInside) {
+      double qy, Facets b, boolean testInside) {
     if (!testInside || t1 - t0 <= 0) {
       return 0;
     }
     double t = (t0 + t1) / 2;
-    Coordinate mid = new Coordinate(px + t * (qx - px), py + t * (qy - py));
-    return SimplePointInAreaLocator.locate(mid, b) == Location.INTERIOR ? t1 - t0 : 0;
+    double mx = px + t * (qx - px);
+    double my = py + t * (qy - py);
+    if (!b.covers(mx, my)) {
+      return 0;
+    }
+    Coordinate mid = new Coordinate(mx, my);
+    return SimplePointInAreaLocator.locate(mid, b.area()) == Location.INTERIOR ? t1 - t0 : 0;
   }
 
   /** Insertion sort of (lo, hi) pairs by lo: a segment meets only a handful of capsules. */
