@@ -28,7 +28,11 @@ public final class Facets {
   private final double[] segments;
   /** Each segment's length, {@code Math.hypot} of its sides, computed once, not per query. */
   private final double[] lengths;
-  private final Coordinate[] probes;
+  /**
+   * A point of each part (its first vertex) as x, y pairs: read for every pair whose boundaries
+   * stay apart, so kept beside the segments rather than as the geometry's coordinates.
+   */
+  private final double[] probes;
   private final Envelope envelope;
   /** The envelope's sides as plain doubles, read for every pair the engine measures. */
   final double minX;
@@ -60,7 +64,11 @@ public final class Facets {
         p.add(point.getCoordinate());
       }
     }
-    this.probes = p.toArray(Coordinate[]::new);
+    this.probes = new double[2 * p.size()];
+    for (int i = 0; i < p.size(); i++) {
+      probes[2 * i] = p.get(i).x;
+      probes[2 * i + 1] = p.get(i).y;
+    }
   }
 
   public Geometry area() {
@@ -206,8 +214,10 @@ public final class Facets {
   }
 
   private boolean holdsAnyOf(Facets other) {
-    for (Coordinate c : other.probes) {
-      if (covers(c.x, c.y) && SimplePointInAreaLocator.locate(c, area) != Location.EXTERIOR) {
+    double[] p = other.probes;
+    for (int i = 0; i < p.length; i += 2) {
+      if (covers(p[i], p[i + 1]) && SimplePointInAreaLocator.locate(
+          new Coordinate(p[i], p[i + 1]), area) != Location.EXTERIOR) {
         return true;
       }
     }
