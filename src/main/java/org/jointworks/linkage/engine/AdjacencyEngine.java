@@ -15,11 +15,15 @@ import org.locationtech.jts.index.strtree.STRtree;
  * set as PostGIS's {@code ST_DWithin} on the metric geometries), with their exact gap
  * ({@code ST_Distance}) and their {@link Frontage}.
  *
- * <p>The all-pairs pass is a filter-and-refine join: each area queries the STRtree with its
- * envelope grown by the gap, keeps candidates with a larger position (each pair once), rejects by
- * envelope distance, then computes the exact distance on the areas' {@link Facets} (extracted
- * once, in parallel, when the engine is built) and, for the pairs kept, the frontage. Areas are spread over the cores with a parallel stream (the work per area
- * is small and even, so the fork/join split balances well).
+ * <p>The all-pairs pass is a filter-and-refine join: each area asks the {@link EnvelopeGrid}
+ * for the areas above it (each pair once) whose envelopes meet its own grown by the gap, rejects
+ * by envelope distance, then computes the exact distance on the areas' {@link Facets} (extracted
+ * once, in parallel, when the engine is built) and, for the pairs kept, the frontage. Both
+ * measures take only the segments that face the other area (decision 102). Areas are spread over
+ * the cores in runs of {@value #AREAS_PER_TASK} by a parallel stream (the work per area is small
+ * and even, so the fork/join split balances well); each run keeps one {@link Workspace}, so the
+ * hot loops allocate nothing. Uncached, over 100,000 communities at 30 m, about half the time is
+ * the exact distance and half the frontage; the candidates are a fifteenth.
  *
  * <p>Idea graveyard: {@code PreparedGeometry.isWithinDistance} first and {@code DistanceOp} only
  * for the pairs kept — the prepared index costs more to build than it saves on 5-30-vertex
