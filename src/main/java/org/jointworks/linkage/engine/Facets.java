@@ -123,20 +123,30 @@ public final class Facets {
     // The passes' bounds never exceed cap * SLACK (pass 2's is the rough minimum times SLACK).
     double reach = cap * SegmentDistance.SLACK;
     int[] mine = w.mine(s.length / 4);
-    int nm = facing(s, other, reach, mine);
+    double[] mineBoxes = w.mineBoxes(s.length / 4);
+    int nm = facing(s, other, reach, mine, mineBoxes);
     int[] theirs = w.theirs(o.length / 4);
-    int nt = facing(o, this, reach, theirs);
-    // Pass 1: the least rough distance within the limit, pruned by the segments' boxes.
+    double[] theirBoxes = w.theirBoxes(o.length / 4);
+    int nt = facing(o, this, reach, theirs, theirBoxes);
+    // Pass 1: the least rough distance within the limit, pruned by the segments' boxes. Each
+    // rough figure is kept for pass 2 (NaN: not taken), which would take the same again; not
+    // for two large areas facing each other, whose table would be large for a small saving.
+    boolean kept = (long) nm * nt <= Workspace.KEPT_ROUGHS;
+    double[] roughs = w.roughs(kept ? nm * nt : 0);
+    java.util.Arrays.fill(roughs, 0, kept ? nm * nt : 0, Double.NaN);
     double rough = Double.POSITIVE_INFINITY;
     for (int a = 0; a < nm && rough > 0; a++) {
       int i = mine[a];
       for (int b = 0; b < nt; b++) {
-        int k = theirs[b];
-        if (boxApart(s, i, o, k, Math.min(rough, cap))) {
+        if (boxApart(mineBoxes, a, theirBoxes, b, Math.min(rough, cap))) {
           continue;
         }
+        int k = theirs[b];
         double d = SegmentDistance.rough(s[i], s[i + 1], s[i + 2], s[i + 3], o[k], o[k + 1],
             o[k + 2], o[k + 3]);
+        if (kept) {
+          roughs[a * nt + b] = d;
+        }
         if (d < rough && d <= cap) {
           rough = d;
           if (d == 0) {
@@ -154,9 +164,16 @@ public final class Facets {
       for (int a = 0; a < nm; a++) {
         int i = mine[a];
         for (int b = 0; b < nt; b++) {
+          if (boxApart(mineBoxes, a, theirBoxes, b, bound)) {
+            continue;
+          }
           int k = theirs[b];
-          if (boxApart(s, i, o, k, bound) || SegmentDistance.rough(s[i], s[i + 1], s[i + 2],
-              s[i + 3], o[k], o[k + 1], o[k + 2], o[k + 3]) > bound) {
+          double r = kept ? roughs[a * nt + b] : Double.NaN;
+          if (r != r) {
+            r = SegmentDistance.rough(s[i], s[i + 1], s[i + 2], s[i + 3], o[k], o[k + 1],
+                o[k + 2], o[k + 3]);
+          }
+          if (r > bound) {
             continue;
           }
           double d = SegmentDistance.exact(s[i], s[i + 1], s[i + 2], s[i + 3], o[k], o[k + 1],
@@ -179,21 +196,28 @@ public final class Facets {
 
   /**
    * Writes into {@code out} the quadruple offsets, ascending, of the segments of {@code s} whose
-   * boxes are within {@code reach} of {@code other}'s envelope, and returns their number. A
-   * segment's box distance to the envelope is, in floating point too, at most its box distance to
-   * any segment of {@code other} (the envelope's sides are those segments' extreme coordinates
-   * and rounding is monotone), so a segment left out here fails {@link #boxApart} against every
-   * segment of {@code other} at every bound up to {@code reach}.
+   * boxes are within {@code reach} of {@code other}'s envelope, and their boxes (min x, min y,
+   * max x, max y) into {@code boxes}; returns their number. A segment's box distance to the
+   * envelope is, in floating point too, at most its box distance to any segment of {@code other}
+   * (the envelope's sides are those segments' extreme coordinates and rounding is monotone), so a
+   * segment left out here fails {@link #boxApart} against every segment of {@code other} at
+   * every bound up to {@code reach}.
    */
-  private static int facing(double[] s, Facets other, double reach, int[] out) {
+  private static int facing(double[] s, Facets other, double reach, int[] out, double[] boxes) {
     double bound = reach * reach;
     int n = 0;
     for (int i = 0; i < s.length; i += 4) {
-      double gx = Math.max(0, Math.max(other.minX - Math.max(s[i], s[i + 2]),
-          Math.min(s[i], s[i + 2]) - other.maxX));
-      double gy = Math.max(0, Math.max(other.minY - Math.max(s[i + 1], s[i + 3]),
-          Math.min(s[i + 1], s[i + 3]) - other.maxY));
+      double minX = Math.min(s[i], s[i + 2]);
+      double minY = Math.min(s[i + 1], s[i + 3]);
+      double maxX = Math.max(s[i], s[i + 2]);
+      double maxY = Math.max(s[i + 1], s[i + 3]);
+      double gx = Math.max(0, Math.max(other.minX - maxX, minX - other.maxX));
+      double gy = Math.max(0, Math.max(other.minY - maxY, minY - other.maxY));
       if (!(gx * gx + gy * gy > bound)) {
+        boxes[4 * n] = minX;
+        boxes[4 * n + 1] = minY;
+        boxes[4 * n + 2] = maxX;
+        boxes[4 * n + 3] = maxY;
         out[n++] = i;
       }
     }
@@ -201,15 +225,14 @@ public final class Facets {
   }
 
   /**
-   * Whether the boxes of segment {@code i} of {@code s} and segment {@code k} of {@code o} are
-   * farther apart than {@code bound} (a lower bound of the segments' distance; {@code bound}
-   * carries the slack, so rounding here never rules out a pair that may be the nearest).
+   * Whether box {@code a} of {@code s} and box {@code b} of {@code o} (as {@link #facing} wrote
+   * them) are farther apart than {@code bound} (a lower bound of the segments' distance;
+   * {@code bound} carries the slack, so rounding here never rules out a pair that may be the
+   * nearest).
    */
-  private static boolean boxApart(double[] s, int i, double[] o, int k, double bound) {
-    double gx = Math.max(0, Math.max(Math.min(o[k], o[k + 2]) - Math.max(s[i], s[i + 2]),
-        Math.min(s[i], s[i + 2]) - Math.max(o[k], o[k + 2])));
-    double gy = Math.max(0, Math.max(Math.min(o[k + 1], o[k + 3]) - Math.max(s[i + 1], s[i + 3]),
-        Math.min(s[i + 1], s[i + 3]) - Math.max(o[k + 1], o[k + 3])));
+  private static boolean boxApart(double[] s, int a, double[] o, int b, double bound) {
+    double gx = Math.max(0, Math.max(o[4 * b] - s[4 * a + 2], s[4 * a] - o[4 * b + 2]));
+    double gy = Math.max(0, Math.max(o[4 * b + 1] - s[4 * a + 3], s[4 * a + 1] - o[4 * b + 3]));
     return gx * gx + gy * gy > bound * bound;
   }
 

@@ -12,10 +12,18 @@ import java.util.function.IntConsumer;
  * <p>Not thread-safe: one per task (the engine makes one per run of areas it walks).
  */
 final class Workspace {
+  /** The most segment pairs whose rough distances are kept between the distance's passes. */
+  static final int KEPT_ROUGHS = 4096;
+
   /** Quadruple offsets of one area's segments that face the other area. */
   private int[] mine = new int[16];
   /** Quadruple offsets of the other area's segments that face the first. */
   private int[] theirs = new int[16];
+  /** The boxes of the segments in {@link #mine} and {@link #theirs}: min x, min y, max x, max y. */
+  private double[] mineBoxes = new double[64];
+  private double[] theirBoxes = new double[64];
+  /** The rough distances of the facing segment pairs taken by the distance's first pass. */
+  private double[] roughs = new double[64];
   /** Per facing segment of the other area: its length and unit vector (len, ux, uy). */
   private double[] axes = new double[48];
   /** The parameter intervals (lo, hi) of one segment within the other area's capsules. */
@@ -62,6 +70,27 @@ final class Workspace {
       theirs = new int[segments];
     }
     return theirs;
+  }
+
+  double[] mineBoxes(int segments) {
+    if (mineBoxes.length < 4 * segments) {
+      mineBoxes = new double[4 * segments];
+    }
+    return mineBoxes;
+  }
+
+  double[] theirBoxes(int segments) {
+    if (theirBoxes.length < 4 * segments) {
+      theirBoxes = new double[4 * segments];
+    }
+    return theirBoxes;
+  }
+
+  double[] roughs(int pairs) {
+    if (roughs.length < pairs) {
+      roughs = new double[pairs];
+    }
+    return roughs;
   }
 
   double[] axes(int segments) {
