@@ -78,8 +78,8 @@ public final class Frontage {
    * The frontage's loop: A's segments near B's envelope, against B's segments near A's envelope
    * (chosen once per pair rather than tested per segment pair: a segment of B beyond A's
    * envelope grown by the reach fails every segment's own box test below, since A's envelope
-   * holds every segment's box and rounding is monotone), B's segment axes taken once per pair
-   * rather than once per capsule (decision 102). B's segments keep their order, so the intervals
+   * holds every segment's box and rounding is monotone), B's segment boxes and axes taken once
+   * per pair rather than once per segment pair (decision 102). B's segments keep their order, so the intervals
    * come in the same order and the figure is the same to the bit.
    */
   static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap, Workspace w) {
@@ -90,17 +90,25 @@ public final class Frontage {
     double reach = touch ? TOUCH_TOLERANCE_METERS : r;
     int[] near = w.theirs(bs.length / 4);
     double[] axes = w.axes(bs.length / 4);
+    double[] boxes = w.theirBoxes(bs.length / 4);
     int nb = 0;
     double aMinX = fa.minX - reach;
     double aMaxX = fa.maxX + reach;
     double aMinY = fa.minY - reach;
     double aMaxY = fa.maxY + reach;
     for (int k = 0; k < bs.length; k += 4) {
-      if (Math.max(bs[k], bs[k + 2]) < aMinX || Math.min(bs[k], bs[k + 2]) > aMaxX
-          || Math.max(bs[k + 1], bs[k + 3]) < aMinY || Math.min(bs[k + 1], bs[k + 3]) > aMaxY) {
+      double eMinX = Math.min(bs[k], bs[k + 2]);
+      double eMinY = Math.min(bs[k + 1], bs[k + 3]);
+      double eMaxX = Math.max(bs[k], bs[k + 2]);
+      double eMaxY = Math.max(bs[k + 1], bs[k + 3]);
+      if (eMaxX < aMinX || eMinX > aMaxX || eMaxY < aMinY || eMinY > aMaxY) {
         continue;
       }
       Capsule.axis(bs[k], bs[k + 1], bs[k + 2], bs[k + 3], axes, 3 * nb);
+      boxes[4 * nb] = eMinX;
+      boxes[4 * nb + 1] = eMinY;
+      boxes[4 * nb + 2] = eMaxX;
+      boxes[4 * nb + 3] = eMaxY;
       near[nb++] = k;
     }
     double total = 0;
@@ -124,15 +132,15 @@ public final class Frontage {
       }
       int n = 0;
       for (int e = 0; e < nb; e++) {
+        if (boxes[4 * e + 2] < minX || boxes[4 * e] > maxX || boxes[4 * e + 3] < minY
+            || boxes[4 * e + 1] > maxY) {
+          continue;
+        }
         int k = near[e];
         double ex0 = bs[k];
         double ey0 = bs[k + 1];
         double ex1 = bs[k + 2];
         double ey1 = bs[k + 3];
-        if (Math.max(ex0, ex1) < minX || Math.min(ex0, ex1) > maxX
-            || Math.max(ey0, ey1) < minY || Math.min(ey0, ey1) > maxY) {
-          continue;
-        }
         if (n + 6 > intervals.length) {
           intervals = Arrays.copyOf(intervals, intervals.length * 2);
           w.intervals = intervals;
