@@ -3,7 +3,6 @@ package org.jointworks.linkage.engine;
 import java.util.Arrays;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
@@ -79,8 +78,8 @@ public final class Frontage {
    * (chosen once per pair rather than tested per segment pair: a segment of B beyond A's
    * envelope grown by the reach fails every segment's own box test below, since A's envelope
    * holds every segment's box and rounding is monotone), B's segment boxes and axes taken once
-   * per pair rather than once per segment pair (decision 102). B's segments keep their order, so the intervals
-   * come in the same order and the figure is the same to the bit.
+   * per pair rather than once per segment pair (decision 102). B's segments keep their order,
+   * so the intervals come in the same order and the figure is the same to the bit.
    */
   static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap, Workspace w) {
     double[] as = fa.segments();

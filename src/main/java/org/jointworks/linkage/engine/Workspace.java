@@ -15,17 +15,22 @@ final class Workspace {
   /** The most segment pairs whose rough distances are kept between the distance's passes. */
   static final int KEPT_ROUGHS = 4096;
 
+  // Every array starts empty and grows to the largest area measured, so a workspace made for
+  // one call (the public measures, a single area's neighbours) costs only what that call uses.
+  private static final int[] NO_INTS = {};
+  private static final double[] NO_DOUBLES = {};
+
   /** Quadruple offsets of one area's segments that face the other area. */
-  private int[] mine = new int[16];
+  private int[] mine = NO_INTS;
   /** Quadruple offsets of the other area's segments that face the first. */
-  private int[] theirs = new int[16];
+  private int[] theirs = NO_INTS;
   /** The boxes of the segments in {@link #mine} and {@link #theirs}: min x, min y, max x, max y. */
-  private double[] mineBoxes = new double[64];
-  private double[] theirBoxes = new double[64];
+  private double[] mineBoxes = NO_DOUBLES;
+  private double[] theirBoxes = NO_DOUBLES;
   /** The rough distances of the facing segment pairs taken by the distance's first pass. */
-  private double[] roughs = new double[64];
+  private double[] roughs = NO_DOUBLES;
   /** Per facing segment of the other area: its length and unit vector (len, ux, uy). */
-  private double[] axes = new double[48];
+  private double[] axes = NO_DOUBLES;
   /** The parameter intervals (lo, hi) of one segment within the other area's capsules. */
   double[] intervals = new double[16];
   /** One interval, written by {@link Capsule}. */
@@ -34,7 +39,7 @@ final class Workspace {
   final double[] memo = {Double.NaN, Double.NaN, Double.NaN};
 
   /** The candidates of one area, as the grid reports them. */
-  private int[] candidates = new int[32];
+  private int[] candidates = new int[16];
   private int candidateCount;
   /** Adds the positions the grid reports to the candidates (made once, not per query). */
   final IntConsumer collector = this::addCandidate;
