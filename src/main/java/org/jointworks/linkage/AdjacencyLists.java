@@ -45,16 +45,16 @@ class AdjacencyLists {
       head.put("district", district);
     }
     return ListAnswers.answer(request, head, "pairs", gapMeters + "|" + district, list,
-        AdjacencyLists::rounded, AdjacencyLists::write, p -> p.gapMeters() == 0 ? "touching" : "apart", KINDS,
+        AdjacencyLists::rounded, writer(), p -> p.gapMeters() == 0 ? "touching" : "apart", KINDS,
         response, json);
   }
 
   /**
-   * {@link #rounded} as Jackson writes the record, without making it (decision 91), formed by
-   * hand ({@link PairJson}, decision 97).
+   * A writer of {@link #rounded} pairs as Jackson writes the record, without making it (decision
+   * 91), formed by hand ({@link PairJson}, decision 97); one per answer (decision 102).
    */
-  static void write(JsonGenerator g, AdjacentPair p) {
-    PairJson.write(g, p);
+  static ListAnswers.ItemWriter<AdjacentPair> writer() {
+    return new PairJson();
   }
 
   /** {@link #rounded} through the generator, member by member. */

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jointworks.linkage.engine.AdjacentPair;
 import org.jointworks.linkage.engine.WarmUp;
+import org.jointworks.system.lists.ListAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,8 +53,9 @@ class AdjacencyWarmUp {
       WarmUp.run(pairs -> {
         try (JsonGenerator g = json.createGenerator(OutputStream.nullOutputStream())) {
           g.writeStartArray();
+          ListAnswers.ItemWriter<AdjacentPair> writer = AdjacencyLists.writer();
           for (AdjacentPair p : pairs) {
-            AdjacencyLists.write(g, p);
+            writer.write(g, p);
           }
           g.writeEndArray();
         }

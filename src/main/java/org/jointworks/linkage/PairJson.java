@@ -1,6 +1,7 @@
 package org.jointworks.linkage;
 
 import org.jointworks.linkage.engine.AdjacentPair;
+import org.jointworks.system.lists.ListAnswers;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -15,9 +16,10 @@ import tools.jackson.core.JsonGenerator;
  * (checked for every such {@code m}; {@code PairJsonTest} keeps a sample). A pair with a figure
  * outside that range (a frontage beyond 20 km) is written by Jackson as before.
  *
- * <p>Stateless and thread-safe.
+ * <p>Not thread-safe: one per answer, which it writes a pair at a time into one buffer (a buffer
+ * per pair was a third of the writing's time, decision 102).
  */
-final class PairJson {
+final class PairJson implements ListAnswers.ItemWriter<AdjacentPair> {
   /** Millimetre counts checked exhaustively against {@code Double.toString}: 20 km. */
   static final long CHECKED = 20_000_000L;
   private static final char[] A = "{\"a\":".toCharArray();
@@ -25,17 +27,18 @@ final class PairJson {
   private static final char[] GAP = ",\"gapMeters\":".toCharArray();
   private static final char[] FRONTAGE = ",\"frontageMeters\":".toCharArray();
 
-  private PairJson() {}
+  /** Longer than any pair's object: two longs, two figures below 20 km and the names. */
+  private final char[] buf = new char[128];
 
   /** Writes {@code p} rounded to the millimetre, as {@link AdjacencyLists#rounded} reads. */
-  static void write(JsonGenerator g, AdjacentPair p) {
+  @Override
+  public void write(JsonGenerator g, AdjacentPair p) {
     long gap = millimetres(p.gapMeters());
     long frontage = millimetres(p.frontageMeters());
     if (gap < 0 || gap >= CHECKED || frontage < 0 || frontage >= CHECKED) {
       AdjacencyLists.writeByJackson(g, p);
       return;
     }
-    char[] buf = new char[128];
     int at = put(buf, 0, A);
     at = putLong(buf, at, p.a());
     at = put(buf, at, B);

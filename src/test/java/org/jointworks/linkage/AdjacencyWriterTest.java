@@ -46,7 +46,7 @@ class AdjacencyWriterTest {
         new MockHttpServletResponse(), json);
     MockHttpServletResponse written = new MockHttpServletResponse();
     Map<String, Object> none = ListAnswers.answer(whole, head, "pairs", "q", list,
-        AdjacencyLists::rounded, AdjacencyLists::write, p -> "apart",
+        AdjacencyLists::rounded, AdjacencyLists.writer(), p -> "apart",
         List.of("touching", "apart"), written, json);
 
     assertThat(none).isNull();

@@ -3,7 +3,6 @@ package org.jointworks.linkage.engine;
 import java.util.Arrays;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
@@ -51,11 +50,16 @@ public final class Frontage {
 
   /** As {@link #between(Geometry, Geometry, double, boolean)}, on pre-extracted facets. */
   public static double between(Facets a, Facets b, double gapMeters, boolean mayOverlap) {
-    double ab = lengthWithin(a, b, gapMeters, mayOverlap);
+    return between(a, b, gapMeters, mayOverlap, new Workspace());
+  }
+
+  /** As {@link #between(Facets, Facets, double, boolean)}, with the caller's scratch arrays. */
+  static double between(Facets a, Facets b, double gapMeters, boolean mayOverlap, Workspace w) {
+    double ab = lengthWithin(a, b, gapMeters, mayOverlap, w);
     if (ab == 0) {
       return 0;
     }
-    return Math.min(ab, lengthWithin(b, a, gapMeters, mayOverlap));
+    return Math.min(ab, lengthWithin(b, a, gapMeters, mayOverlap, w));
   }
 
   /**
@@ -66,20 +70,49 @@ public final class Frontage {
    *     positive), which skips the point-in-polygon tests
    */
   public static double lengthWithin(Geometry a, Geometry b, double r, boolean mayOverlap) {
-    return lengthWithin(new Facets(a), new Facets(b), r, mayOverlap);
+    return lengthWithin(new Facets(a), new Facets(b), r, mayOverlap, new Workspace());
   }
 
-  static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap) {
+  /**
+   * The frontage's loop: A's segments near B's envelope, against B's segments near A's envelope
+   * (chosen once per pair rather than tested per segment pair: a segment of B beyond A's
+   * envelope grown by the reach fails every segment's own box test below, since A's envelope
+   * holds every segment's box and rounding is monotone), B's segment boxes and axes taken once
+   * per pair rather than once per segment pair (decision 102). B's segments keep their order,
+   * so the intervals come in the same order and the figure is the same to the bit.
+   */
+  static double lengthWithin(Facets fa, Facets fb, double r, boolean mayOverlap, Workspace w) {
     double[] as = fa.segments();
     double[] bs = fb.segments();
-    Envelope bEnv = fb.envelope();
-    Geometry b = fb.area();
     // Below the touch tolerance, crossings and shared stretches replace the 1 mm capsules.
     boolean touch = r < TOUCH_TOLERANCE_METERS;
     double reach = touch ? TOUCH_TOLERANCE_METERS : r;
+    int[] near = w.theirs(bs.length / 4);
+    double[] axes = w.axes(bs.length / 4);
+    double[] boxes = w.theirBoxes(bs.length / 4);
+    int nb = 0;
+    double aMinX = fa.minX - reach;
+    double aMaxX = fa.maxX + reach;
+    double aMinY = fa.minY - reach;
+    double aMaxY = fa.maxY + reach;
+    for (int k = 0; k < bs.length; k += 4) {
+      double eMinX = Math.min(bs[k], bs[k + 2]);
+      double eMinY = Math.min(bs[k + 1], bs[k + 3]);
+      double eMaxX = Math.max(bs[k], bs[k + 2]);
+      double eMaxY = Math.max(bs[k + 1], bs[k + 3]);
+      if (eMaxX < aMinX || eMinX > aMaxX || eMaxY < aMinY || eMinY > aMaxY) {
+        continue;
+      }
+      Capsule.axis(bs[k], bs[k + 1], bs[k + 2], bs[k + 3], axes, 3 * nb);
+      boxes[4 * nb] = eMinX;
+      boxes[4 * nb + 1] = eMinY;
+      boxes[4 * nb + 2] = eMaxX;
+      boxes[4 * nb + 3] = eMaxY;
+      near[nb++] = k;
+    }
     double total = 0;
-    double[] intervals = new double[16];
-    double[] one = new double[2];
+    double[] intervals = w.intervals;
+    double[] one = w.one;
     for (int i = 0; i < as.length; i += 4) {
       double px = as[i];
       double py = as[i + 1];
@@ -93,31 +126,32 @@ public final class Frontage {
       double maxX = Math.max(px, qx) + reach;
       double minY = Math.min(py, qy) - reach;
       double maxY = Math.max(py, qy) + reach;
-      if (maxX < bEnv.getMinX() || minX > bEnv.getMaxX() || maxY < bEnv.getMinY()
-          || minY > bEnv.getMaxY()) {
+      if (maxX < fb.minX || minX > fb.maxX || maxY < fb.minY || minY > fb.maxY) {
         continue;
       }
       int n = 0;
-      for (int k = 0; k < bs.length; k += 4) {
+      for (int e = 0; e < nb; e++) {
+        if (boxes[4 * e + 2] < minX || boxes[4 * e] > maxX || boxes[4 * e + 3] < minY
+            || boxes[4 * e + 1] > maxY) {
+          continue;
+        }
+        int k = near[e];
         double ex0 = bs[k];
         double ey0 = bs[k + 1];
         double ex1 = bs[k + 2];
         double ey1 = bs[k + 3];
-        if (Math.max(ex0, ex1) < minX || Math.min(ex0, ex1) > maxX
-            || Math.max(ey0, ey1) < minY || Math.min(ey0, ey1) > maxY) {
-          continue;
-        }
         if (n + 6 > intervals.length) {
           intervals = Arrays.copyOf(intervals, intervals.length * 2);
+          w.intervals = intervals;
         }
         if (!touch) {
-          if (Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
+          if (Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, axes, 3 * e, r, one)) {
             intervals[n++] = one[0];
             intervals[n++] = one[1];
           }
           continue;
         }
-        if (r > 0 && Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, r, one)) {
+        if (r > 0 && Capsule.interval(px, py, qx, qy, ex0, ey0, ex1, ey1, axes, 3 * e, r, one)) {
           intervals[n++] = one[0];
           intervals[n++] = one[1];
         }
@@ -132,14 +166,14 @@ public final class Frontage {
           intervals[n++] = t;
         }
       }
-      total += len * covered(intervals, n, px, py, qx, qy, b, mayOverlap);
+      total += len * covered(intervals, n, px, py, qx, qy, fb, mayOverlap);
     }
     return total;
   }
 
   /** The covered fraction of [0, 1]: the union of the intervals plus the stretches inside b. */
   private static double covered(double[] iv, int n, double px, double py, double qx, double qy,
-      Geometry b, boolean testInside) {
+      Facets b, boolean testInside) {
     sortPairs(iv, n);
     double sum = 0;
     double reached = 0;
@@ -160,14 +194,24 @@ public final class Frontage {
     return Math.min(1, sum);
   }
 
+  /**
+   * {@code t1 - t0} when the stretch's midpoint lies inside b, else 0. A midpoint outside b's
+   * envelope is outside b (as the locator's own first test finds), decided without making a
+   * coordinate or asking the locator (decision 102).
+   */
   private static double insideFraction(double t0, double t1, double px, double py, double qx,
-      double qy, Geometry b, boolean testInside) {
+      double qy, Facets b, boolean testInside) {
     if (!testInside || t1 - t0 <= 0) {
       return 0;
     }
     double t = (t0 + t1) / 2;
-    Coordinate mid = new Coordinate(px + t * (qx - px), py + t * (qy - py));
-    return SimplePointInAreaLocator.locate(mid, b) == Location.INTERIOR ? t1 - t0 : 0;
+    double mx = px + t * (qx - px);
+    double my = py + t * (qy - py);
+    if (!b.covers(mx, my)) {
+      return 0;
+    }
+    Coordinate mid = new Coordinate(mx, my);
+    return SimplePointInAreaLocator.locate(mid, b.area()) == Location.INTERIOR ? t1 - t0 : 0;
   }
 
   /** Insertion sort of (lo, hi) pairs by lo: a segment meets only a handful of capsules. */
