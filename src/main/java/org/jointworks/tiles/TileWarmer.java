@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.jointworks.geo.Crs;
 import org.jointworks.layers.Layer;
 import org.jointworks.layers.LayerRevisions;
+import org.jointworks.system.ForegroundRequests;
 import org.jointworks.tiles.mvt.TileCoord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,19 @@ import org.springframework.stereotype.Component;
  * (default 2,000). Why: an import of 1,000,000 works arrives as 20 bodies; warming after each
  * rebuilt the EPSG:3857 snapshot 20 times (65 s of CPU taken from the import) and held a copy of
  * the layer being replaced beside the new one, which no longer fit in 2 GB with the analyses'
- * snapshots. Thread-safe.
+ * snapshots.
+ *
+ * <p>It also waits for a pause in the API requests (decision 103): no request under {@code /api/}
+ * for the same quiet time, so the warming does not take a core from the analyses a planner asks
+ * for right after an import. A busy service still gets its tiles warmed: a layer waits for such
+ * a pause at most {@value #MAX_DEFER_QUIETS} quiet times after its last change. Thread-safe.
  */
 @Component
 class TileWarmer implements SmartLifecycle {
   static final int MIN_Z = 7;
   static final int MAX_Z = 10;
+  /** How many quiet times a settled layer waits at most for a pause in the API requests. */
+  static final int MAX_DEFER_QUIETS = 10;
   /** The city's box, lon/lat: the counties of Xinxiang (as TileJSON's bounds). */
   private static final double[] BOX = {113.0, 34.8, 115.0, 35.9};
   private static final Logger LOG = LoggerFactory.getLogger(TileWarmer.class);
@@ -44,6 +52,7 @@ class TileWarmer implements SmartLifecycle {
   private final TileService tiles;
   private final MercatorSnapshots snapshots;
   private final LayerRevisions revisions;
+  private final ForegroundRequests foreground;
   private final long periodMillis;
   private final long quietMillis;
   private final Map<Layer, Long> warmedAt = new EnumMap<>(Layer.class);
@@ -52,12 +61,14 @@ class TileWarmer implements SmartLifecycle {
   private volatile long lastWarning;
 
   TileWarmer(TileService tiles, MercatorSnapshots snapshots, LayerRevisions revisions,
+      ForegroundRequests foreground,
       @Value("${jointworks.tiles.warm-millis:250}") long periodMillis,
       @Value("${jointworks.tiles.warm-quiet-millis:2000}") long quietMillis) {
     this.tiles = tiles;
     this.quietMillis = quietMillis;
     this.snapshots = snapshots;
     this.revisions = revisions;
+    this.foreground = foreground;
     this.periodMillis = periodMillis;
   }
 
@@ -74,7 +85,8 @@ class TileWarmer implements SmartLifecycle {
         continue;
       }
       Quiet q = quiet.computeIfAbsent(layer, l -> new Quiet());
-      if (!q.settled(revision, revisions.importRunning(layer), now, quietMillis)) {
+      if (!q.settled(revision, revisions.importRunning(layer), now, quietMillis)
+          || !q.mayStart(foreground.quietFor(quietMillis), now, quietMillis)) {
         continue;
       }
       snapshots.current(layer);
@@ -101,6 +113,15 @@ class TileWarmer implements SmartLifecycle {
         return false;
       }
       return nowNanos - since >= quietMillis * 1_000_000L;
+    }
+
+    /**
+     * Whether a settled layer may be warmed now: the API requests have paused ({@code
+     * requestsQuiet}), or it has waited {@link #MAX_DEFER_QUIETS} quiet times since it settled.
+     */
+    boolean mayStart(boolean requestsQuiet, long nowNanos, long quietMillis) {
+      return requestsQuiet || quietMillis <= 0
+          || nowNanos - since >= (MAX_DEFER_QUIETS + 1) * quietMillis * 1_000_000L;
     }
   }
 

@@ -27,4 +27,17 @@ class TileWarmerQuietTest {
   void noQuietTimeWarmsAtOnce() {
     assertThat(new TileWarmer.Quiet().settled(3, true, 0, 0)).isTrue();
   }
+
+  @Test
+  void aSettledLayerWaitsForAPauseInTheApiRequestsButNotForever() {
+    // Decision 103: the warming does not take a core from a planner's answers.
+    TileWarmer.Quiet q = new TileWarmer.Quiet();
+    q.settled(1, false, 0, 1000);
+    assertThat(q.settled(1, false, 1500 * MS, 1000)).isTrue();
+    assertThat(q.mayStart(false, 1500 * MS, 1000)).isFalse();   // an analysis is running
+    assertThat(q.mayStart(true, 1600 * MS, 1000)).isTrue();     // the requests paused
+    assertThat(q.mayStart(false, 10_900 * MS, 1000)).isFalse();
+    assertThat(q.mayStart(false, 11_000 * MS, 1000)).isTrue();  // ten quiet times: warm anyway
+    assertThat(new TileWarmer.Quiet().mayStart(false, 0, 0)).isTrue();
+  }
 }
