@@ -16,7 +16,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * come after it, so their refusals stay observed. Filter order, first to last:
  * RevisionWaitFilter and the character encoding ({@code HIGHEST_PRECEDENCE}), the early answers
  * ({@code + 1}), the observation ({@value #OBSERVATION} from the highest), the limits
- * ({@code + 3}), uploads ({@code + 4}), then Spring Security (-100).
+ * ({@code + 3}), uploads ({@code + 4}), the API requests' count ({@code ForegroundRequests},
+ * {@code + 5}, decision 103), then Spring Security (-100).
  */
 @Component
 class EarlyAnswersFirst implements BeanPostProcessor {
