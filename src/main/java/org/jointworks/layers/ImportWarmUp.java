@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jointworks.system.JointWorksProperties;
+import org.jointworks.system.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,28 +47,15 @@ class ImportWarmUp {
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    if (!STARTED.compareAndSet(false, true)) {
-      return;
-    }
-    Thread t = new Thread(this::warm, "import-warm-up");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
+    WarmUps.startOnce(STARTED, "import-warm-up", log, this::warm);
   }
 
   private void warm() {
-    long t0 = System.nanoTime();
-    try {
-      byte[] communities = communities(FEATURES);
-      byte[] works = works(FEATURES);
-      for (int round = 0; round < ROUNDS; round++) {
-        read(Layer.COMMUNITIES, communities);
-        read(Layer.WORKS, works);
-      }
-      log.debug("import warm-up took {} ms", (System.nanoTime() - t0) / 1_000_000);
-    } catch (RuntimeException e) {
-      // A warm-up only saves time; a failure here must not touch the service.
-      log.warn("import warm-up failed", e);
+    byte[] communities = communities(FEATURES);
+    byte[] works = works(FEATURES);
+    for (int round = 0; round < ROUNDS; round++) {
+      read(Layer.COMMUNITIES, communities);
+      read(Layer.WORKS, works);
     }
   }
 
@@ -86,15 +74,10 @@ class ImportWarmUp {
 
   /** Twelve-vertex blocks on a lon/lat grid in the city, as surveyed outlines are drawn. */
   static byte[] communities(int n) {
-    StringBuilder sb = new StringBuilder(n * 600).append(
-        "{\"type\":\"FeatureCollection\",\"features\":[");
-    for (int i = 0; i < n; i++) {
-      double x = 113.80 + (i % 100) * 0.002;
-      double y = 35.20 + (i / 100) * 0.002;
-      sb.append(i > 0 ? "," : "").append(
-          "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[");
-      double[][] ring = {{0, 0}, {4, 0.3}, {8, 0}, {12, 0}, {12, 4}, {11.7, 8}, {12, 12}, {8, 12},
-          {4, 11.8}, {0, 12}, {0, 8}, {0.2, 4}};
+    double[][] ring = {{0, 0}, {4, 0.3}, {8, 0}, {12, 0}, {12, 4}, {11.7, 8}, {12, 12}, {8, 12},
+        {4, 11.8}, {0, 12}, {0, 8}, {0.2, 4}};
+    return collection(n, 600, (sb, i, x, y) -> {
+      sb.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[");
       for (double[] c : ring) {
         position(sb, x + c[0] * 1e-4 + i * 1e-9, y + c[1] * 1e-4).append(',');
       }
@@ -102,20 +85,14 @@ class ImportWarmUp {
           .append("\",\"district\":\"").append(DISTRICT).append("\",\"households\":")
           .append(40 + i % 400).append(",\"buildings\":").append(2 + i % 12)
           .append(",\"floor_area_m2\":").append(3000.5 + i % 30_000).append("}}");
-    }
-    return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    });
   }
 
-  /** Street works of two to four vertices, with every field a utility's file carries. */
+  /** Street works of two or three vertices, with every field a utility's file carries. */
   static byte[] works(int n) {
     String[] utilities = {"water_supply", "drainage", "power", "gas", "heating", "telecom"};
-    StringBuilder sb = new StringBuilder(n * 400).append(
-        "{\"type\":\"FeatureCollection\",\"features\":[");
-    for (int i = 0; i < n; i++) {
-      double x = 113.80 + (i % 100) * 0.002;
-      double y = 35.20 + (i / 100) * 0.002;
-      sb.append(i > 0 ? "," : "").append(
-          "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[");
+    return collection(n, 400, (sb, i, x, y) -> {
+      sb.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[");
       position(sb, x, y).append(',');
       if (i % 2 == 0) {
         position(sb, x + 0.0004, y + 0.00001 * (i % 7)).append(',');
@@ -127,6 +104,21 @@ class ImportWarmUp {
           .append("-2").append(i % 10).append("\",\"trench_width_m\":").append(0.5 + i % 3)
           .append(",\"status\":\"").append(i % 3 == 0 ? "approved" : "draft")
           .append("\",\"street\":\"预热路").append(i % 50).append("\"}}");
+    });
+  }
+
+  /** Writes one made-up feature {@code i} whose first position is {@code (x, y)}. */
+  private interface MadeUp {
+    void write(StringBuilder sb, int i, double x, double y);
+  }
+
+  /** A FeatureCollection of {@code n} features on a 100-wide grid of 0.002° steps, as UTF-8. */
+  private static byte[] collection(int n, int bytesEach, MadeUp feature) {
+    StringBuilder sb = new StringBuilder(n * bytesEach).append(
+        "{\"type\":\"FeatureCollection\",\"features\":[");
+    for (int i = 0; i < n; i++) {
+      sb.append(i > 0 ? "," : "");
+      feature.write(sb, i, 113.80 + (i % 100) * 0.002, 35.20 + (i / 100) * 0.002);
     }
     return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
   }

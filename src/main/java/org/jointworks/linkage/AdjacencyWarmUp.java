@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jointworks.linkage.engine.AdjacentPair;
 import org.jointworks.linkage.engine.WarmUp;
+import org.jointworks.system.WarmUps;
 import org.jointworks.system.lists.ListAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,32 +39,19 @@ class AdjacencyWarmUp {
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    if (!STARTED.compareAndSet(false, true)) {
-      return;
-    }
-    Thread t = new Thread(this::warm, "adjacency-warm-up");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
+    WarmUps.startOnce(STARTED, "adjacency-warm-up", log, this::warm);
   }
 
   private void warm() {
-    long t0 = System.nanoTime();
-    try {
-      WarmUp.run(pairs -> {
-        try (JsonGenerator g = json.createGenerator(OutputStream.nullOutputStream())) {
-          g.writeStartArray();
-          ListAnswers.ItemWriter<AdjacentPair> writer = AdjacencyLists.writer();
-          for (AdjacentPair p : pairs) {
-            writer.write(g, p);
-          }
-          g.writeEndArray();
+    WarmUp.run(pairs -> {
+      try (JsonGenerator g = json.createGenerator(OutputStream.nullOutputStream())) {
+        g.writeStartArray();
+        ListAnswers.ItemWriter<AdjacentPair> writer = AdjacencyLists.writer();
+        for (AdjacentPair p : pairs) {
+          writer.write(g, p);
         }
-      });
-      log.debug("adjacency warm-up took {} ms", (System.nanoTime() - t0) / 1_000_000);
-    } catch (RuntimeException e) {
-      // A warm-up only saves time; a failure here must not touch the service.
-      log.warn("adjacency warm-up failed", e);
-    }
+        g.writeEndArray();
+      }
+    });
   }
 }
