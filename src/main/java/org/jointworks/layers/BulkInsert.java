@@ -1,7 +1,5 @@
 package org.jointworks.layers;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,7 +14,6 @@ import org.h2.value.ValueVarchar;
 import org.jointworks.system.StoreDialect;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
-import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -34,7 +31,7 @@ import org.springframework.stereotype.Component;
  *       EWKB bytes straight into the {@code GEOMETRY} column (no {@code ST_GeomFromWKB} call).
  *   <li>PostGIS: {@code COPY … FROM STDIN} in text format through PgJDBC's {@code CopyManager},
  *       the geometry as hex EWKB; one COPY per batch, so other statements of the transaction (id
- *       blocks, rules) may run between batches.
+ *       blocks, rules) may run between batches ({@link CopyRows}).
  * </ul>
  *
  * <p>Thread-safe as a bean; each {@link Writer} belongs to one import (one thread).
@@ -54,7 +51,7 @@ class BulkInsert {
   /** A writer bound to the current transaction's connection; close it before the commit. */
   Writer open(Layer layer) {
     Connection c = DataSourceUtils.getConnection(dataSource);
-    Rows rows = dialect == StoreDialect.POSTGIS ? new Copy(c, layer) : new Batched(c, layer);
+    Rows rows = rows(c, layer);
     return new Writer() {
       @Override
       public void insert(List<Feature> features, List<PreparedColumns> prepared) {
@@ -76,6 +73,19 @@ class BulkInsert {
     };
   }
 
+  /**
+   * This store's rows writer on any connection of the same kind of database: the warm-up's
+   * scratch H2 database (decision 104).
+   */
+  Rows rows(Connection c, Layer layer) {
+    return dialect == StoreDialect.POSTGIS ? new CopyRows(c, layer) : new Batched(c, layer);
+  }
+
+  /** Whether this service's store is the embedded H2GIS. */
+  boolean embedded() {
+    return dialect == StoreDialect.H2GIS;
+  }
+
   private DataAccessException translated(String task, SQLException e) {
     DataAccessException d = translator.translate(task, null, e);
     return d != null ? d : new UncategorizedSQLException(task, null, e);
@@ -87,7 +97,7 @@ class BulkInsert {
    */
   Function<Feature, PreparedColumns> preparer(Layer layer) {
     List<Field> fields = layer.fields();
-    return dialect == StoreDialect.POSTGIS ? f -> Copy.prepare(f, fields)
+    return dialect == StoreDialect.POSTGIS ? f -> CopyRows.prepare(f, fields)
         : f -> Batched.prepare(f, fields);
   }
 
@@ -103,13 +113,14 @@ class BulkInsert {
     void close();
   }
 
-  private interface Rows {
+  /** How one store takes an import's batches: {@link Batched} (H2GIS), {@link CopyRows}. */
+  interface Rows {
     void insert(List<Feature> features, List<PreparedColumns> prepared) throws SQLException;
 
     void close() throws SQLException;
   }
 
-  private static String columns(Layer layer) {
+  static String columns(Layer layer) {
     return "id, version, geom, "
         + layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
   }
@@ -206,96 +217,6 @@ class BulkInsert {
     @Override
     public void close() throws SQLException {
       insert.close();
-    }
-  }
-
-  /** PostGIS: COPY in text format, one per batch, geometry as hex EWKB. */
-  private static final class Copy implements Rows {
-    private final Connection connection;
-    private final Layer layer;
-    private final String sql;
-
-    Copy(Connection connection, Layer layer) {
-      this.connection = connection;
-      this.layer = layer;
-      this.sql = "COPY " + layer.table() + " (" + columns(layer) + ") FROM STDIN";
-    }
-
-    /** Every column's COPY text, on a reader thread. */
-    static PreparedColumns prepare(Feature f, List<Field> fields) {
-      Object[] columns = new Object[fields.size() + 1];
-      columns[0] = geometryText(f);
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < fields.size(); i++) {
-        text.setLength(0);
-        valueText(f.get(fields.get(i).name()), text);
-        columns[i + 1] = text.toString();
-      }
-      return new PreparedColumns(f, columns);
-    }
-
-    private static String geometryText(Feature f) {
-      return f.geometry() == null ? "\\N" : WKBWriter.toHex(ewkb(f));
-    }
-
-    private static void valueText(Object v, StringBuilder out) {
-      if (v == null) {
-        out.append("\\N");
-      } else if (v instanceof String s) {
-        escape(s, out);
-      } else {
-        out.append(v);
-      }
-    }
-
-    @Override
-    public void insert(List<Feature> features, List<PreparedColumns> prepared)
-        throws SQLException {
-      List<Field> fields = layer.fields();
-      StringBuilder rows = new StringBuilder(features.size() * 400);
-      for (int at = 0; at < features.size(); at++) {
-        Feature f = features.get(at);
-        PreparedColumns p = prepared == null ? null : prepared.get(at);
-        rows.append(f.id()).append("\t1\t");
-        Object geometry = p == null ? null : p.column(f, 0, fields);
-        rows.append(geometry != null ? (String) geometry : geometryText(f));
-        for (int i = 0; i < fields.size(); i++) {
-          rows.append('\t');
-          Object ready = p == null ? null : p.column(f, i + 1, fields);
-          if (ready != null) {
-            rows.append((String) ready);
-          } else {
-            valueText(f.get(fields.get(i).name()), rows);
-          }
-        }
-        rows.append('\n');
-      }
-      byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-      try {
-        connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn(sql, new ByteArrayInputStream(bytes));
-      } catch (java.io.IOException e) {
-        throw new SQLException("COPY into " + layer.table() + " failed", e);
-      }
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static void escape(String s, StringBuilder out) {
-      for (int i = 0; i < s.length(); i++) {
-        char ch = s.charAt(i);
-        switch (ch) {
-          case '\\' -> out.append("\\\\");
-          case '\t' -> out.append("\\t");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          default -> out.append(ch);
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      // Nothing held between batches: each COPY ends with its batch.
     }
   }
 }

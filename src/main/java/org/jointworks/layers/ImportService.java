@@ -40,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class ImportService {
   /** Rows per JDBC batch: large enough to amortise round trips, small enough to stay in cache. */
-  private static final int BATCH = 1000;
+  static final int BATCH = 1000;
   /** A user fixing a file needs the first problems, not a million of them. */
   private static final int MAX_LISTED = 1000;
 

@@ -4,8 +4,11 @@ import static org.jointworks.layers.Field.Reference.DISTRICT;
 import static org.jointworks.layers.Field.Reference.ORGANISATION;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,6 +99,8 @@ public enum Layer {
   private final boolean publicRead;
   private final Access access;
   private final List<Field> fields;
+  /** The fields by name, for the per-property lookups of an import. */
+  private final Map<String, Field> byName;
 
   Layer(String id, GeometryKind geometryKind, boolean geometryRequired, boolean publicRead,
       Access access, List<Field> fields) {
@@ -111,6 +116,9 @@ public enum Layer {
     this.publicRead = publicRead;
     this.access = access;
     this.fields = List.copyOf(fields);
+    Map<String, Field> named = new HashMap<>();
+    fields.forEach(f -> named.put(f.name(), f));
+    this.byName = Collections.unmodifiableMap(named);
   }
 
   /** The layer's name in URLs (and its table's name, but for {@link #PIPE_POINTS}). */
@@ -147,8 +155,9 @@ public enum Layer {
     return fields;
   }
 
+  /** The field called {@code name}: a map lookup, as an import asks once per property read. */
   public Optional<Field> field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    return Optional.ofNullable(byName.get(name));
   }
 
   /** The layer named {@code id} in a URL. */

@@ -33,6 +33,13 @@ public final class SessionClient {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** Every cookie held, as a {@code Cookie} header's value (for a client outside this JVM). */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
