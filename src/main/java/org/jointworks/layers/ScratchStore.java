@@ -26,13 +26,16 @@ final class ScratchStore implements AutoCloseable {
   ScratchStore() {
     try {
       this.dir = Files.createTempDirectory("jointworks-warm-up");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
       // The store's own settings (application.yml), so the same code paths run.
       this.connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("scratch")
           + ";WRITE_DELAY=0;CACHE_SIZE=131072", "sa", "");
       connection.setAutoCommit(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (SQLException e) {
+      delete(dir);
       throw new IllegalStateException("cannot open the warm-up's scratch database", e);
     }
   }
@@ -83,11 +86,15 @@ final class ScratchStore implements AutoCloseable {
     } catch (SQLException e) {
       // a scratch database: nothing of value is lost
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // the temporary directory stays; the OS cleans it
-      }
+      delete(dir);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // the temporary directory stays; the OS cleans it
     }
   }
 }
