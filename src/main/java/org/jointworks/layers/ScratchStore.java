@@ -20,12 +20,17 @@ import java.util.stream.Stream;
  * deleted on close. One thread.
  */
 final class ScratchStore implements AutoCloseable {
+  /** Its directory's name: this prefix, the JVM's process id, a dash, a random suffix. */
+  static final String PREFIX = "jointworks-warm-up-";
+
   private final Path dir;
   private final Connection connection;
 
   ScratchStore() {
     try {
-      this.dir = Files.createTempDirectory("jointworks-warm-up");
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      removeLeftovers(tmp);
+      this.dir = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,6 +92,31 @@ final class ScratchStore implements AutoCloseable {
       // a scratch database: nothing of value is lost
     } finally {
       delete(dir);
+    }
+  }
+
+  /**
+   * Deletes the scratch directories of JVMs that are gone: a service killed during its warm-up
+   * (a crash, a kill loop) cannot delete its own, and each would otherwise keep tens of MB in
+   * the temporary directory. Another live service's directory is left alone.
+   */
+  static void removeLeftovers(Path tmp) {
+    try (Stream<Path> entries = Files.list(tmp)) {
+      entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).forEach(p -> {
+        String rest = p.getFileName().toString().substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+          long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+          if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+          }
+        } catch (NumberFormatException notOurs) {
+          return;
+        }
+        delete(p);
+      });
+    } catch (IOException | RuntimeException e) {
+      // leftovers stay; the warm-up goes on
     }
   }
 
