@@ -125,8 +125,16 @@ class BulkInsert {
         + layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
   }
 
+  /**
+   * The EWKB both stores are given: 2D, little-endian, with the SRID. Not thread-safe: one per
+   * thread, or per call.
+   */
+  static WKBWriter ewkbWriter() {
+    return new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
+  }
+
   static byte[] ewkb(Feature f) {
-    return new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(f.geometry());
+    return ewkbWriter().write(f.geometry());
   }
 
   /** H2GIS: one statement, JDBC batches, EWKB bound as bytes. */
@@ -134,7 +142,7 @@ class BulkInsert {
     private final Layer layer;
     private final PreparedStatement insert;
     /** One writer for the import (it keeps no state between geometries): no allocation per row. */
-    private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
+    private final WKBWriter wkb = ewkbWriter();
 
     Batched(Connection c, Layer layer) {
       this.layer = layer;

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
 
@@ -29,7 +28,7 @@ final class CopyRows implements BulkInsert.Rows {
   private final Connection connection;
   private final Layer layer;
   private final String sql;
-  private final WKBWriter wkb = writer();
+  private final WKBWriter wkb = BulkInsert.ewkbWriter();
   /** The batch's COPY text; grows to the largest batch, then is reused. */
   private byte[] buffer = new byte[1 << 16];
   private int length;
@@ -40,14 +39,10 @@ final class CopyRows implements BulkInsert.Rows {
     this.sql = "COPY " + layer.table() + " (" + BulkInsert.columns(layer) + ") FROM STDIN";
   }
 
-  private static WKBWriter writer() {
-    return new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
-  }
-
   /** Every column's COPY text as UTF-8, on a reader thread. */
   static PreparedColumns prepare(Feature f, List<Field> fields) {
     Object[] columns = new Object[fields.size() + 1];
-    columns[0] = geometry(f, writer());
+    columns[0] = geometry(f, BulkInsert.ewkbWriter());
     for (int i = 0; i < fields.size(); i++) {
       columns[i + 1] = value(f.get(fields.get(i).name()));
     }

@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A throwaway H2 database in a temporary directory with a table shaped like a layer's (the same
@@ -62,9 +63,13 @@ final class ScratchStore implements AutoCloseable {
         .collect(Collectors.joining(", "));
     try (Statement st = connection.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS parents (code VARCHAR(64) PRIMARY KEY)");
-      st.execute("MERGE INTO parents KEY (code) VALUES ('" + parentKey.replace("'", "''") + "')");
       st.execute("CREATE TABLE " + layer.table() + " (id BIGINT PRIMARY KEY, version BIGINT NOT"
           + " NULL, geom GEOMETRY(GEOMETRY, 4490), " + columns + ")");
+    }
+    try (PreparedStatement parent = connection.prepareStatement(
+        "MERGE INTO parents KEY (code) VALUES (?)")) {
+      parent.setString(1, parentKey);
+      parent.executeUpdate();
     }
     connection.commit();
   }
@@ -121,8 +126,8 @@ final class ScratchStore implements AutoCloseable {
   }
 
   private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileSystemUtils.deleteRecursively(dir);
     } catch (IOException e) {
       // the temporary directory stays; the OS cleans it
     }
