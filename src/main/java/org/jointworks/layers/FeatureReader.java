@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jointworks.geo.GeoJsonGeometry;
 import org.jointworks.geo.Geometries;
+import org.jointworks.geo.StreamedGeometry;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 
@@ -41,12 +42,20 @@ public final class FeatureReader {
   }
 
   public Result read(JsonNode node) {
+    return read(node, null);
+  }
+
+  /**
+   * Reads a feature whose geometry object was streamed ({@code geometry}, decision 105) rather
+   * than left in {@code node}; as {@link #read(JsonNode)} when {@code geometry} is null.
+   */
+  Result read(JsonNode node, StreamedGeometry geometry) {
     List<String> problems = new ArrayList<>();
     if (node == null || !node.isObject() || !"Feature".equals(node.path("type").asString(""))) {
       return new Result(null, List.of("not a GeoJSON Feature (\"type\": \"Feature\" missing)"),
           Set.of());
     }
-    Geometry geometry = readGeometry(node.get("geometry"), problems);
+    Geometry shape = readGeometry(node.get("geometry"), geometry, problems);
     Map<String, Object> props = new LinkedHashMap<>();
     Set<String> ignored = new TreeSet<>();
     JsonNode in = node.path("properties");
@@ -67,14 +76,15 @@ public final class FeatureReader {
       }
     }
     checkAcrossFields(props, problems);
-    Feature feature = problems.isEmpty() ? Feature.unsaved(geometry, props) : null;
+    Feature feature = problems.isEmpty() ? Feature.unsaved(shape, props) : null;
     return new Result(feature, List.copyOf(problems), ignored);
   }
 
-  private Geometry readGeometry(JsonNode node, List<String> problems) {
+  private Geometry readGeometry(JsonNode node, StreamedGeometry streamed, List<String> problems) {
     Geometry g;
     try {
-      g = GeoJsonGeometry.read(node, Geometries.LONLAT);
+      g = streamed != null ? streamed.toGeometry(Geometries.LONLAT)
+          : GeoJsonGeometry.read(node, Geometries.LONLAT);
     } catch (IllegalArgumentException e) {
       problems.add("geometry: " + e.getMessage());
       return null;

@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jointworks.geo.Crs;
 import org.locationtech.jts.geom.Geometry;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Parses an import's body, reads and checks its features (geometry validity, fields:
@@ -80,9 +79,9 @@ final class ReadAhead {
     void accept(FeatureReader.Result result, Geometry metric, PreparedColumns columns);
   }
 
-  /** The body's parse: hands each feature's tree to {@code features}, in order. */
+  /** The body's parse: hands each feature to {@code features}, in order. */
   interface Body {
-    void parse(Consumer<JsonNode> features);
+    void parse(Consumer<StreamedFeature> features);
   }
 
   /** What to throw when the writing thread is interrupted while it waits (the service stops). */
@@ -145,7 +144,7 @@ final class ReadAhead {
   }
 
   private void parse(Body body) {
-    List<JsonNode> chunk = new ArrayList<>(CHUNK);
+    List<StreamedFeature> chunk = new ArrayList<>(CHUNK);
     try {
       body.parse(node -> {
         if (stopped) {
@@ -172,7 +171,7 @@ final class ReadAhead {
     }
   }
 
-  private void submit(List<JsonNode> nodes) {
+  private void submit(List<StreamedFeature> nodes) {
     put(CompletableFuture.supplyAsync(() -> nodes.stream().map(this::read).toList(), READERS));
   }
 
@@ -188,8 +187,8 @@ final class ReadAhead {
     }
   }
 
-  private Read read(JsonNode node) {
-    FeatureReader.Result r = reader.read(node);
+  private Read read(StreamedFeature feature) {
+    FeatureReader.Result r = reader.read(feature.node(), feature.geometry());
     if (!r.ok()) {
       return new Read(r, null, null);
     }

@@ -58,10 +58,14 @@ class ImportBenchmark {
     for (int k = 1; k <= imports; k++) {
       quietJit();
       CpuUse before = CpuUse.now();
+      long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
       long t0 = System.nanoTime();
       Http.Response r = post(admin, csrf, file);
       double importSeconds = (System.nanoTime() - t0) / 1e9;
-      String cpu = CpuUse.now().since(before, 6);
+      // The JVM's uptime, to find the import in a JIT log (-XX:+LogCompilation) or a recording.
+      String cpu = CpuUse.now().since(before, 6) + String.format(Locale.ROOT,
+          "; JVM uptime %.2f–%.2f s", startedAt / 1e3,
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
       assertThat(r.status()).as(r.body().substring(0, Math.min(500, r.body().length())))
           .isEqualTo(200);
       assertThat(r.json().get("imported").asInt()).isEqualTo(COMMUNITIES);

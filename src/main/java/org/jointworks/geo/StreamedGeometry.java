@@ -1,0 +1,333 @@
+package org.jointworks.geo;
+
+import java.util.Arrays;
+import org.jointworks.limits.Limits;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A GeoJSON geometry object read from a stream with its {@code coordinates} kept as flat arrays
+ * of numbers and of array marks instead of a tree of nodes (decision 105): an import's parse
+ * thread then allocates a few arrays a feature instead of three objects a position, and its
+ * reading threads build the JTS geometry from them.
+ *
+ * <p>{@link #toGeometry} answers exactly as {@link GeoJsonGeometry#read} answers for the same
+ * object's tree: the common case (a Point to a MultiPolygon whose positions are numbers and whose
+ * rings are closed) is built here; anything else — a GeometryCollection, a string or a null among
+ * the coordinates, an unclosed ring, too many vertices — is turned back into the tree and read
+ * by {@link GeoJsonGeometry}, so every message and limit stays one piece of code's. Immutable once
+ * read; a reader's results may be used on other threads.
+ */
+public final class StreamedGeometry {
+  /** Marks in {@link #shape}: an array opens, an array closes; a value {@code >= 0} is a number. */
+  private static final int OPEN = -1;
+  private static final int CLOSE = -2;
+  /** A mark {@code <= OTHER} stands for {@code others[OTHER - mark]}: a string, null, object. */
+  private static final int OTHER = -3;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Every member but a {@code coordinates} array, as the tree would have it. */
+  private final ObjectNode members;
+  /** The coordinates array as marks and number indexes; null when there is no such array. */
+  private final int[] shape;
+  private final double[] numbers;
+  private final JsonNode[] others;
+
+  private StreamedGeometry(ObjectNode members, int[] shape, double[] numbers, JsonNode[] others) {
+    this.members = members;
+    this.shape = shape;
+    this.numbers = numbers;
+    this.others = others;
+  }
+
+  /**
+   * Reads the geometry objects of one body, reusing its buffers between them. Not thread-safe:
+   * one per parse.
+   */
+  public static final class Reader {
+    private int[] shape = new int[256];
+    private double[] numbers = new double[128];
+    private JsonNode[] others = new JsonNode[4];
+    private int marks;
+    private int count;
+    private int otherCount;
+
+    /** Reads the object at the parser's current {@code START_OBJECT}, up to its end. */
+    public StreamedGeometry read(JsonParser p) {
+      ObjectNode members = NODES.objectNode();
+      int[] coordinates = null;
+      double[] values = null;
+      JsonNode[] rest = null;
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("coordinates") && value == JsonToken.START_ARRAY) {
+          readArray(p);
+          coordinates = Arrays.copyOf(shape, marks);
+          values = Arrays.copyOf(numbers, count);
+          rest = Arrays.copyOf(others, otherCount);
+          Arrays.fill(others, 0, otherCount, null);
+          members.remove(name);
+        } else {
+          // A later member of the same name replaces an earlier one, as in Jackson's tree.
+          members.set(name, (JsonNode) p.readValueAsTree());
+          if (name.equals("coordinates")) {
+            coordinates = null;
+          }
+        }
+      }
+      return new StreamedGeometry(members, coordinates, values, rest);
+    }
+
+    /** Reads the array at the parser's current {@code START_ARRAY}, nested arrays and all. */
+    private void readArray(JsonParser p) {
+      marks = 0;
+      count = 0;
+      otherCount = 0;
+      mark(OPEN);
+      for (int depth = 1; depth > 0; ) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw new StreamReadException(p, "the body ends inside 'coordinates'");
+        }
+        switch (t) {
+          case START_ARRAY -> {
+            mark(OPEN);
+            depth++;
+          }
+          case END_ARRAY -> {
+            mark(CLOSE);
+            depth--;
+          }
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+            if (count == numbers.length) {
+              numbers = Arrays.copyOf(numbers, count * 2);
+            }
+            numbers[count] = p.getDoubleValue();
+            mark(count++);
+          }
+          default -> {
+            if (otherCount == others.length) {
+              others = Arrays.copyOf(others, otherCount * 2);
+            }
+            others[otherCount] = p.readValueAsTree();
+            mark(OTHER - otherCount++);
+          }
+        }
+      }
+    }
+
+    private void mark(int m) {
+      if (marks == shape.length) {
+        shape = Arrays.copyOf(shape, marks * 2);
+      }
+      shape[marks++] = m;
+    }
+  }
+
+  /**
+   * The geometry, as {@code GeoJsonGeometry.read(toTree(), f)} gives it: the same geometry, or
+   * the same {@link IllegalArgumentException} or limit refusal.
+   */
+  public Geometry toGeometry(GeometryFactory f) {
+    Geometry g = built(f);
+    return g != null ? g : GeoJsonGeometry.read(toTree(), f);
+  }
+
+  /** The geometry built from the flat arrays, or null where the tree's reader must answer. */
+  Geometry built(GeometryFactory f) {
+    return shape != null && others.length == 0 && !members.has("geometries")
+        && positions() <= Limits.current().vertices() ? new Builder(f).build(type()) : null;
+  }
+
+  private String type() {
+    JsonNode type = members.get("type");
+    return type != null && type.isString() ? type.asString() : "";
+  }
+
+  /** Positions as the tree counts them, for an array of arrays of numbers. */
+  private long positions() {
+    long n = 0;
+    for (int i = 0; i + 1 < shape.length; i++) {
+      if (shape[i] == OPEN && shape[i + 1] != OPEN) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The object as Jackson's tree has it, numbers as doubles (all the geometry reads of them). */
+  public JsonNode toTree() {
+    ObjectNode tree = members.deepCopy();
+    if (shape == null) {
+      return tree;
+    }
+    ArrayNode[] open = new ArrayNode[8];
+    int depth = 0;
+    ArrayNode root = null;
+    for (int m : shape) {
+      if (m == OPEN) {
+        ArrayNode a = NODES.arrayNode();
+        if (depth == 0) {
+          root = a;
+        } else {
+          open[depth - 1].add(a);
+        }
+        if (depth == open.length) {
+          open = Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = a;
+      } else if (m == CLOSE) {
+        depth--;
+      } else {
+        open[depth - 1].add(m >= 0 ? NODES.numberNode(numbers[m]) : others[OTHER - m]);
+      }
+    }
+    return tree.set("coordinates", root);
+  }
+
+  /**
+   * Builds the common case from {@link #shape}, or answers null where the tree's reader must
+   * decide (an empty part, a short or open ring, a position of fewer than two finite numbers).
+   */
+  private final class Builder {
+    private final GeometryFactory f;
+    private int at;
+
+    Builder(GeometryFactory f) {
+      this.f = f;
+    }
+
+    Geometry build(String type) {
+      Geometry g = switch (type) {
+        case "Point" -> {
+          Coordinate c = position();
+          yield c == null ? null : f.createPoint(c);
+        }
+        case "MultiPoint" -> {
+          Coordinate[] pts = positions(1);
+          yield pts == null ? null : f.createMultiPointFromCoords(pts);
+        }
+        case "LineString" -> line();
+        case "MultiLineString" -> {
+          LineString[] lines = new LineString[parts()];
+          for (int i = 0; i < lines.length && at > 0; i++) {
+            lines[i] = line();
+            at = lines[i] == null ? -1 : at;
+          }
+          yield close() ? f.createMultiLineString(lines) : null;
+        }
+        case "Polygon" -> polygon();
+        case "MultiPolygon" -> {
+          Polygon[] polys = new Polygon[parts()];
+          for (int i = 0; i < polys.length && at > 0; i++) {
+            polys[i] = polygon();
+            at = polys[i] == null ? -1 : at;
+          }
+          yield close() ? f.createMultiPolygon(polys) : null;
+        }
+        default -> null;
+      };
+      return g != null && at == shape.length ? g : null;
+    }
+
+    private LineString line() {
+      Coordinate[] pts = positions(2);
+      return pts == null ? null : f.createLineString(pts);
+    }
+
+    private Polygon polygon() {
+      LinearRing[] rings = new LinearRing[parts()];
+      for (int i = 0; i < rings.length && at > 0; i++) {
+        Coordinate[] pts = positions(4);
+        if (pts == null || !pts[0].equals2D(pts[pts.length - 1])) {
+          at = -1;
+        } else {
+          rings[i] = f.createLinearRing(pts);
+        }
+      }
+      return close() ? f.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length))
+          : null;
+    }
+
+    /**
+     * Opens an array of arrays and answers how many it holds (at least one), or 0 with
+     * {@link #at} set to -1 when it is not one.
+     */
+    private int parts() {
+      if (at < 0 || at >= shape.length || shape[at] != OPEN) {
+        at = -1;
+        return 0;
+      }
+      int n = 0;
+      int depth = 0;
+      for (int i = at + 1; i < shape.length && depth >= 0; i++) {
+        if (shape[i] == OPEN) {
+          n += depth++ == 0 ? 1 : 0;
+        } else if (shape[i] == CLOSE) {
+          depth--;
+        } else if (depth == 0) {
+          n = 0; // a number beside the parts: not this shape
+          break;
+        }
+      }
+      at = n == 0 ? -1 : at + 1;
+      return n;
+    }
+
+    /** Closes the array {@link #parts} opened, when every part was read. */
+    private boolean close() {
+      if (at < 0 || at >= shape.length || shape[at] != CLOSE) {
+        return false;
+      }
+      at++;
+      return true;
+    }
+
+    /** An array of at least {@code min} positions, or null. */
+    private Coordinate[] positions(int min) {
+      int n = parts();
+      if (n < min) {
+        return null;
+      }
+      Coordinate[] out = new Coordinate[n];
+      for (int i = 0; i < n; i++) {
+        if ((out[i] = position()) == null) {
+          return null;
+        }
+      }
+      return close() ? out : null;
+    }
+
+    /** A position: two or more numbers, the first two finite; null otherwise. */
+    private Coordinate position() {
+      if (at < 0 || at + 3 > shape.length || shape[at] != OPEN || shape[at + 1] < 0
+          || shape[at + 2] < 0) {
+        return null;
+      }
+      int end = at + 3;
+      while (end < shape.length && shape[end] >= 0) {
+        end++;
+      }
+      double x = numbers[shape[at + 1]];
+      double y = numbers[shape[at + 2]];
+      if (end == shape.length || shape[end] != CLOSE || !Double.isFinite(x)
+          || !Double.isFinite(y)) {
+        return null;
+      }
+      at = end + 1;
+      return new Coordinate(x, y);
+    }
+  }
+}
