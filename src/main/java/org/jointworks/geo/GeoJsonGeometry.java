@@ -36,7 +36,7 @@ public final class GeoJsonGeometry {
   }
 
   /** The number of positions of a geometry object, counted without building anything. */
-  private static long positionsIn(JsonNode node, int depth) {
+  static long positionsIn(JsonNode node, int depth) {
     if (depth > 16 || !node.isObject()) {
       return 0;
     }

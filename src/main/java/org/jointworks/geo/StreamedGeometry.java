@@ -43,12 +43,19 @@ public final class StreamedGeometry {
   private final int[] shape;
   private final double[] numbers;
   private final JsonNode[] others;
+  /** The positions of the coordinates array, counted as {@link GeoJsonGeometry} counts them. */
+  private final long positions;
+  /** False when the array passed the vertex limit and was only counted from there on. */
+  private final boolean complete;
 
-  private StreamedGeometry(ObjectNode members, int[] shape, double[] numbers, JsonNode[] others) {
+  private StreamedGeometry(ObjectNode members, int[] shape, double[] numbers, JsonNode[] others,
+      long positions, boolean complete) {
     this.members = members;
     this.shape = shape;
     this.numbers = numbers;
     this.others = others;
+    this.positions = positions;
+    this.complete = complete;
   }
 
   /**
@@ -56,12 +63,17 @@ public final class StreamedGeometry {
    * one per parse.
    */
   public static final class Reader {
+    /** Positions past which an array is counted but no longer kept: it will be refused. */
+    private final int limit = Limits.current().vertices();
     private int[] shape = new int[256];
     private double[] numbers = new double[128];
     private JsonNode[] others = new JsonNode[4];
     private int marks;
     private int count;
     private int otherCount;
+    /** For each open array, by depth: whether its members' positions are counted (not it). */
+    private boolean[] countsMembers = new boolean[8];
+    private long positions;
 
     /** Reads the object at the parser's current {@code START_OBJECT}, up to its end. */
     public StreamedGeometry read(JsonParser p) {
@@ -69,11 +81,13 @@ public final class StreamedGeometry {
       int[] coordinates = null;
       double[] values = null;
       JsonNode[] rest = null;
+      long counted = 0;
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         if (name.equals("coordinates") && value == JsonToken.START_ARRAY) {
           readArray(p);
+          counted = positions;
           coordinates = Arrays.copyOf(shape, marks);
           values = Arrays.copyOf(numbers, count);
           rest = Arrays.copyOf(others, otherCount);
@@ -84,47 +98,82 @@ public final class StreamedGeometry {
           members.set(name, (JsonNode) p.readValueAsTree());
           if (name.equals("coordinates")) {
             coordinates = null;
+            counted = 0;
           }
         }
       }
-      return new StreamedGeometry(members, coordinates, values, rest);
+      return new StreamedGeometry(members, coordinates, values, rest, counted,
+          counted <= limit);
     }
 
-    /** Reads the array at the parser's current {@code START_ARRAY}, nested arrays and all. */
+    /**
+     * Reads the array at the parser's current {@code START_ARRAY}, nested arrays and all,
+     * counting its positions as {@link GeoJsonGeometry} does: an array within four levels whose
+     * parent's members count counts one when it is empty or its first member is not an array,
+     * else its members count. Once past the vertex limit nothing more is kept (the geometry
+     * will be refused with the whole count), so a hostile array costs no memory.
+     */
     private void readArray(JsonParser p) {
       marks = 0;
       count = 0;
       otherCount = 0;
+      positions = 0;
       mark(OPEN);
+      int deciding = 0; // the depth of an array whose first member decides how it counts
       for (int depth = 1; depth > 0; ) {
         JsonToken t = p.nextToken();
         if (t == null) {
           throw new StreamReadException(p, "the body ends inside 'coordinates'");
         }
+        if (deciding >= 0) {
+          countsMembers[deciding] = t == JsonToken.START_ARRAY;
+          positions += t == JsonToken.START_ARRAY ? 0 : 1;
+          deciding = -1;
+        }
+        boolean keep = positions <= limit;
         switch (t) {
           case START_ARRAY -> {
-            mark(OPEN);
+            if (depth == countsMembers.length) {
+              countsMembers = Arrays.copyOf(countsMembers, depth * 2);
+            }
+            countsMembers[depth] = false;
+            if (depth <= 4 && countsMembers[depth - 1]) {
+              deciding = depth;
+            }
             depth++;
+            mark(keep, OPEN);
           }
           case END_ARRAY -> {
-            mark(CLOSE);
             depth--;
+            mark(keep, CLOSE);
           }
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-            if (count == numbers.length) {
-              numbers = Arrays.copyOf(numbers, count * 2);
+            if (keep) {
+              if (count == numbers.length) {
+                numbers = Arrays.copyOf(numbers, count * 2);
+              }
+              numbers[count] = p.getDoubleValue();
+              mark(count++);
             }
-            numbers[count] = p.getDoubleValue();
-            mark(count++);
           }
           default -> {
-            if (otherCount == others.length) {
-              others = Arrays.copyOf(others, otherCount * 2);
+            if (!keep) {
+              p.skipChildren();
+            } else {
+              if (otherCount == others.length) {
+                others = Arrays.copyOf(others, otherCount * 2);
+              }
+              others[otherCount] = p.readValueAsTree();
+              mark(OTHER - otherCount++);
             }
-            others[otherCount] = p.readValueAsTree();
-            mark(OTHER - otherCount++);
           }
         }
+      }
+    }
+
+    private void mark(boolean keep, int m) {
+      if (keep) {
+        mark(m);
       }
     }
 
@@ -145,26 +194,31 @@ public final class StreamedGeometry {
     return g != null ? g : GeoJsonGeometry.read(toTree(), f);
   }
 
-  /** The geometry built from the flat arrays, or null where the tree's reader must answer. */
+  /**
+   * The geometry built from the flat arrays, or null where the tree's reader must answer; first,
+   * as that reader does, refuses a geometry over the vertex limit.
+   */
   Geometry built(GeometryFactory f) {
-    return shape != null && others.length == 0 && !members.has("geometries")
-        && positions() <= Limits.current().vertices() ? new Builder(f).build(type()) : null;
+    if (shape == null) {
+      return null;
+    }
+    long total = positions;
+    JsonNode parts = members.get("geometries");
+    if (parts != null && parts.isArray()) {
+      for (JsonNode m : parts) {
+        total += GeoJsonGeometry.positionsIn(m, 1);
+      }
+    }
+    VertexLimit.check(total);
+    if (!complete) {
+      throw new IllegalStateException("a geometry of " + total + " positions was cut short");
+    }
+    return others.length == 0 && parts == null ? new Builder(f).build(type()) : null;
   }
 
   private String type() {
     JsonNode type = members.get("type");
     return type != null && type.isString() ? type.asString() : "";
-  }
-
-  /** Positions as the tree counts them, for an array of arrays of numbers. */
-  private long positions() {
-    long n = 0;
-    for (int i = 0; i + 1 < shape.length; i++) {
-      if (shape[i] == OPEN && shape[i + 1] != OPEN) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** The object as Jackson's tree has it, numbers as doubles (all the geometry reads of them). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jointworks.limits.Limits;
+import org.jointworks.limits.LimitsForTests;
 import org.jointworks.system.ApiException;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -99,10 +100,45 @@ class StreamedGeometryTest {
     assertSameAnswer(json);
   }
 
+  /**
+   * With the limit at five positions, every way of counting them — empty arrays, a first member
+   * that is not an array, arrays below four levels, the members of a GeometryCollection — ends
+   * in the tree reader's answer, the refusal naming the same count.
+   */
+  @Test
+  void positionsAreCountedAsTheTreeCountsThem() {
+    List<String> cases = List.of(
+        "{\"type\":\"MultiPoint\",\"coordinates\":[[1,2],[3,4],[5,6],[7,8],[9,9],[1,1]]}",
+        "{\"type\":\"MultiPoint\",\"coordinates\":[[1,2],[3,4],[5,6],[7,8],[9,9]]}",
+        "{\"type\":\"MultiPoint\",\"coordinates\":[[],[],[],[],[],[]]}",
+        "{\"type\":\"MultiPoint\",\"coordinates\":[[1,[2]],[3,[4]],[5],[7],[9],[\"a\"]]}",
+        "{\"type\":\"MultiPoint\",\"coordinates\":[[1,2],[3,4],[5,6],[7,8],[9,9],3,4,5]}",
+        "{\"type\":\"Polygon\",\"coordinates\":[[[[[[1,2],[1,2],[1,2],[1,2],[1,2],[1,2]]]]]]}",
+        "{\"type\":\"Polygon\",\"coordinates\":[[[[[1,2],[1,2],[1,2],[1,2],[1,2],[1,2]]]]]}",
+        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[4,0],[4,4],[0,4],[0,0]]],"
+            + "\"geometries\":[{\"type\":\"Point\",\"coordinates\":[1,2]}]}",
+        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[4,0],[4,4],[0,0]]],"
+            + "\"geometries\":[{\"type\":\"Point\",\"coordinates\":[1,2]}]}",
+        "{\"type\":\"LineString\",\"coordinates\":[[1,2],[3,4],{\"a\":[[1],[2],[3],[4],[5],[6]]},"
+            + "[5,6],[7,8],[9,9],[0,0]]}");
+    LimitsForTests.withVertices(5, () -> {
+      for (String json : cases) {
+        assertSameAnswer(json);
+      }
+      assertThat(answer(() -> streamed(cases.get(0)).toGeometry(Geometries.LONLAT)))
+          .isEqualTo("ApiException limit.vertices a geometry has 6 vertices; the limit is 5");
+    });
+  }
+
   /** Made-up objects of every shape and depth, numbers and mistakes mixed in, seeded. */
   @Test
   void randomObjectsAnswerAsTheTreeDoes() {
-    Random random = new Random(105);
+    randomObjects(new Random(105), 150);
+    // Under a limit of six positions many of them are refused: by the same count.
+    LimitsForTests.withVertices(6, () -> randomObjects(new Random(106), 50));
+  }
+
+  private static void randomObjects(Random random, int leastBuilt) {
     String[] types = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
         "MultiPolygon", "GeometryCollection", "Line"};
     int built = 0;
@@ -114,10 +150,10 @@ class StreamedGeometryTest {
           ? "{\"type\":\"" + type + "\",\"coordinates\":" + coordinates + "}"
           : "{\"coordinates\":" + coordinates + ",\"bbox\":[1,2,3,4],\"type\":\"" + type + "\"}";
       assertSameAnswer(json);
-      built += streamed(json).built(Geometries.LONLAT) != null ? 1 : 0;
+      built += builtAlone(json) ? 1 : 0;
     }
     // Enough of the made-up objects were built from the flat arrays to have been compared.
-    assertThat(built).isGreaterThan(150);
+    assertThat(built).isGreaterThan(leastBuilt);
   }
 
   /** Arrays {@code depth} deep; rings close when asked; now and then a mistake. */
@@ -148,6 +184,15 @@ class StreamedGeometryTest {
     String fromTree = answer(() -> GeoJsonGeometry.read(JSON.readTree(json), Geometries.LONLAT));
     String fromStream = answer(() -> streamed(json).toGeometry(Geometries.LONLAT));
     assertThat(fromStream).as(json).isEqualTo(fromTree);
+  }
+
+  /** Whether the flat arrays alone made the geometry (a refusal is not one). */
+  private static boolean builtAlone(String json) {
+    try {
+      return streamed(json).built(Geometries.LONLAT) != null;
+    } catch (ApiException refused) {
+      return false;
+    }
   }
 
   private static StreamedGeometry streamed(String json) {
