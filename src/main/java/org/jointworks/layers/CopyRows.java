@@ -42,7 +42,7 @@ final class CopyRows implements BulkInsert.Rows {
   /** Every column's COPY text as UTF-8, on a reader thread. */
   static PreparedColumns prepare(Feature f, List<Field> fields) {
     Object[] columns = new Object[fields.size() + 1];
-    columns[0] = geometry(f, BulkInsert.ewkbWriter());
+    columns[0] = geometry(f, BulkInsert.readerWriter());
     for (int i = 0; i < fields.size(); i++) {
       columns[i + 1] = value(f.get(fields.get(i).name()));
     }

@@ -27,9 +27,12 @@ public final class FeatureReader {
   private final Layer layer;
   private final Set<String> districtCodes;
   private final Set<String> organisationCodes;
+  /** "name: " of each field, index for index: a problem's prefix, made once, not per feature. */
+  private final String[] where;
 
   public FeatureReader(Layer layer, Set<String> districtCodes, Set<String> organisationCodes) {
     this.layer = layer;
+    this.where = layer.fields().stream().map(f -> f.name() + ": ").toArray(String[]::new);
     this.districtCodes = Set.copyOf(districtCodes);
     this.organisationCodes = Set.copyOf(organisationCodes);
   }
@@ -68,9 +71,11 @@ public final class FeatureReader {
         }
       }
     }
-    for (Field field : layer.fields()) {
+    List<Field> fields = layer.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      Field field = fields.get(i);
       JsonNode value = in.isObject() ? in.get(field.name()) : null;
-      Object converted = convert(field, value, problems);
+      Object converted = convert(field, where[i], value, problems);
       if (converted != null) {
         props.put(field.name(), converted);
       }
@@ -104,14 +109,13 @@ public final class FeatureReader {
     return g;
   }
 
-  private Object convert(Field field, JsonNode value, List<String> problems) {
+  private Object convert(Field field, String where, JsonNode value, List<String> problems) {
     if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
       if (field.required()) {
         problems.add(field.name() + ": required");
       }
       return null;
     }
-    String where = field.name() + ": ";
     switch (field.type()) {
       case TEXT -> {
         if (!value.isString() && !value.isNumber()) {
