@@ -2,7 +2,6 @@ package org.jointworks.layers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.springframework.util.FileSystemUtils;
+import org.jointworks.system.ProcessDirectories;
 
 /**
  * A throwaway H2 database in a temporary directory with a table shaped like a layer's (the same
@@ -29,9 +27,9 @@ final class ScratchStore implements AutoCloseable {
 
   ScratchStore() {
     try {
-      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-      removeLeftovers(tmp);
-      this.dir = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
+      // A service killed during its warm-up cannot delete its directory (about 35 MB): the next
+      // one deletes those of processes that are gone.
+      this.dir = ProcessDirectories.create(Path.of(System.getProperty("java.io.tmpdir")), PREFIX);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,7 +39,7 @@ final class ScratchStore implements AutoCloseable {
           + ";WRITE_DELAY=0;CACHE_SIZE=131072", "sa", "");
       connection.setAutoCommit(false);
     } catch (SQLException e) {
-      delete(dir);
+      ProcessDirectories.delete(dir);
       throw new IllegalStateException("cannot open the warm-up's scratch database", e);
     }
   }
@@ -96,40 +94,7 @@ final class ScratchStore implements AutoCloseable {
     } catch (SQLException e) {
       // a scratch database: nothing of value is lost
     } finally {
-      delete(dir);
-    }
-  }
-
-  /**
-   * Deletes the scratch directories of JVMs that are gone: a service killed during its warm-up
-   * (a crash, a kill loop) cannot delete its own, and each would otherwise keep tens of MB in
-   * the temporary directory. Another live service's directory is left alone.
-   */
-  static void removeLeftovers(Path tmp) {
-    try (Stream<Path> entries = Files.list(tmp)) {
-      entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).forEach(p -> {
-        String rest = p.getFileName().toString().substring(PREFIX.length());
-        int dash = rest.indexOf('-');
-        try {
-          long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-          if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return;
-          }
-        } catch (NumberFormatException notOurs) {
-          return;
-        }
-        delete(p);
-      });
-    } catch (IOException | RuntimeException e) {
-      // leftovers stay; the warm-up goes on
-    }
-  }
-
-  private static void delete(Path dir) {
-    try {
-      FileSystemUtils.deleteRecursively(dir);
-    } catch (IOException e) {
-      // the temporary directory stays; the OS cleans it
+      ProcessDirectories.delete(dir);
     }
   }
 }

@@ -53,23 +53,6 @@ class ScratchStoreTest {
     assertThat(Files.exists(dir)).isFalse();
   }
 
-  /** A service killed during its warm-up leaves its directory; the next warm-up deletes it. */
-  @Test
-  void leftoversOfDeadJvmsAreDeletedALiveOnesAreKept() throws Exception {
-    Path tmp = Files.createTempDirectory("scratch-leftovers");
-    Process gone = new ProcessBuilder("true").start();
-    gone.waitFor();
-    Path dead = Files.createDirectory(tmp.resolve(ScratchStore.PREFIX + gone.pid() + "-1"));
-    Files.writeString(dead.resolve("scratch.mv.db"), "left by a killed service");
-    Path live = Files.createDirectory(
-        tmp.resolve(ScratchStore.PREFIX + ProcessHandle.current().pid() + "-2"));
-    Path other = Files.createDirectory(tmp.resolve(ScratchStore.PREFIX + "not-a-pid"));
-    ScratchStore.removeLeftovers(tmp);
-    assertThat(dead).doesNotExist();
-    assertThat(live).isDirectory();
-    assertThat(other).isDirectory();
-  }
-
   private static Feature work(long id, String owner) {
     return new Feature(id, 1, LONLAT.createLineString(new Coordinate[] {
         new Coordinate(113.85, 35.3), new Coordinate(113.851, 35.3 + id * 1e-5)}),
