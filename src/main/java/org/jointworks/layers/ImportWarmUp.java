@@ -134,39 +134,117 @@ class ImportWarmUp {
     prepared.clear();
   }
 
-  /** Twelve-vertex blocks on a lon/lat grid in the city, as surveyed outlines are drawn. */
+  /**
+   * Twelve-vertex blocks on a lon/lat grid in the city, as surveyed outlines are drawn, and the
+   * variety real files have (decision 105): some with a courtyard (a hole), some of two parts
+   * (MultiPolygon), properties before or after the geometry, a feature {@code id}, an optional
+   * field present or absent, a whole number where a decimal may be, a property the layer does not
+   * have. Code compiled for one shape only is compiled again when the first real file shows
+   * another, during the import.
+   */
   static byte[] communities(int n) {
     double[][] ring = {{0, 0}, {4, 0.3}, {8, 0}, {12, 0}, {12, 4}, {11.7, 8}, {12, 12}, {8, 12},
         {4, 11.8}, {0, 12}, {0, 8}, {0.2, 4}};
-    return collection(n, 600, (sb, i, x, y) -> {
-      sb.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[");
-      for (double[] c : ring) {
-        position(sb, x + c[0] * 1e-4 + i * 1e-9, y + c[1] * 1e-4).append(',');
+    double[][] courtyard = {{4, 4}, {4, 8}, {8, 8}, {8, 4}};
+    return collection(n, 700, (sb, i, x, y) -> {
+      StringBuilder geometry = new StringBuilder();
+      if (i % 4 == 3) {
+        geometry.append("{\"type\":\"MultiPolygon\",\"coordinates\":[[");
+        ring(geometry, ring, x, y, 0.5e-4, i).append("],[");
+        ring(geometry, ring, x + 7e-4, y, 0.4e-4, i).append("]]}");
+      } else {
+        geometry.append("{\"type\":\"Polygon\",\"coordinates\":[");
+        ring(geometry, ring, x, y, 1e-4, i);
+        if (i % 3 == 0) {
+          ring(geometry.append(','), courtyard, x, y, 1e-4, i);
+        }
+        geometry.append("]}");
       }
-      position(sb, x + i * 1e-9, y).append("]]},\"properties\":{\"name\":\"预热小区").append(i)
+      StringBuilder properties = new StringBuilder("{\"name\":\"预热小区").append(i)
           .append("\",\"district\":\"").append(DISTRICT).append("\",\"households\":")
           .append(40 + i % 400).append(",\"buildings\":").append(2 + i % 12)
-          .append(",\"floor_area_m2\":").append(3000.5 + i % 30_000).append("}}");
+          .append(",\"floor_area_m2\":").append(i % 5 == 0 ? Integer.toString(3000 + i % 30_000)
+              : Double.toString(3000.5 + i % 30_000));
+      if (i % 2 == 0) {
+        properties.append(",\"build_year\":").append(1950 + i % 70);
+      }
+      if (i % 6 == 1) {
+        properties.append(",\"remark\":\"不在图层中\"");
+      }
+      properties.append('}');
+      feature(sb, i, geometry, properties);
     });
   }
 
-  /** Street works of two or three vertices, with every field a utility's file carries. */
+  /**
+   * Street works of two or three vertices with every field a utility's file carries, and the
+   * variety real files have: dug areas (Polygon) and works of two stretches (MultiLineString),
+   * optional fields present or absent, whole numbers where decimals may be.
+   */
   static byte[] works(int n) {
     String[] utilities = {"water_supply", "drainage", "power", "gas", "heating", "telecom"};
-    return collection(n, 400, (sb, i, x, y) -> {
-      sb.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[");
-      position(sb, x, y).append(',');
-      if (i % 2 == 0) {
-        position(sb, x + 0.0004, y + 0.00001 * (i % 7)).append(',');
+    return collection(n, 450, (sb, i, x, y) -> {
+      StringBuilder geometry = new StringBuilder();
+      if (i % 5 == 4) {
+        geometry.append("{\"type\":\"Polygon\",\"coordinates\":[[");
+        position(geometry, x, y).append(',');
+        position(geometry, x + 0.0009, y).append(',');
+        position(geometry, x + 0.0009, y + 0.00003).append(',');
+        position(geometry, x, y + 0.00003).append(',');
+        position(geometry, x, y).append("]]}");
+      } else if (i % 5 == 3) {
+        geometry.append("{\"type\":\"MultiLineString\",\"coordinates\":[[");
+        position(geometry, x, y).append(',');
+        position(geometry, x + 0.0004, y).append("],[");
+        position(geometry, x + 0.0005, y + 0.0001).append(',');
+        position(geometry, x + 0.0009, y + 0.0002).append("]]}");
+      } else {
+        geometry.append("{\"type\":\"LineString\",\"coordinates\":[");
+        position(geometry, x, y).append(',');
+        if (i % 2 == 0) {
+          position(geometry, x + 0.0004, y + 0.00001 * (i % 7)).append(',');
+        }
+        position(geometry, x + 0.0009, y + 0.0002).append("]}");
       }
-      position(sb, x + 0.0009, y + 0.0002).append("]},\"properties\":{\"utility\":\"")
+      StringBuilder properties = new StringBuilder("{\"utility\":\"")
           .append(utilities[i % utilities.length]).append("\",\"owner\":\"").append(OWNER)
           .append("\",\"kind\":\"repair\",\"start_date\":\"2027-0").append(1 + i % 9)
           .append("-1").append(i % 10).append("\",\"end_date\":\"2027-1").append(i % 3)
-          .append("-2").append(i % 10).append("\",\"trench_width_m\":").append(0.5 + i % 3)
+          .append("-2").append(i % 10).append("\",\"trench_width_m\":")
+          .append(i % 4 == 0 ? Integer.toString(1 + i % 3) : Double.toString(0.5 + i % 3))
           .append(",\"status\":\"").append(i % 3 == 0 ? "approved" : "draft")
-          .append("\",\"street\":\"预热路").append(i % 50).append("\"}}");
+          .append("\",\"street\":\"预热路").append(i % 50).append('"');
+      if (i % 3 == 1) {
+        properties.append(",\"contact\":\"0373-").append(1000 + i % 9000).append('"');
+      }
+      properties.append('}');
+      feature(sb, i, geometry, properties);
     });
+  }
+
+  /** A feature, its members in one of the orders files use, with an {@code id} now and then. */
+  private static void feature(StringBuilder sb, int i, CharSequence geometry,
+      CharSequence properties) {
+    sb.append("{\"type\":\"Feature\",");
+    if (i % 5 == 2) {
+      sb.append("\"id\":").append(i).append(',');
+    }
+    if (i % 2 == 0) {
+      sb.append("\"geometry\":").append(geometry).append(",\"properties\":").append(properties);
+    } else {
+      sb.append("\"properties\":").append(properties).append(",\"geometry\":").append(geometry);
+    }
+    sb.append('}');
+  }
+
+  /** A closed ring of {@code shape}'s corners, scaled by {@code step} degrees, at (x, y). */
+  private static StringBuilder ring(StringBuilder sb, double[][] shape, double x, double y,
+      double step, int i) {
+    sb.append('[');
+    for (double[] c : shape) {
+      position(sb, x + c[0] * step + i * 1e-9, y + c[1] * step).append(',');
+    }
+    return position(sb, x + shape[0][0] * step + i * 1e-9, y + shape[0][1] * step).append(']');
   }
 
   /** Writes one made-up feature {@code i} whose first position is {@code (x, y)}. */

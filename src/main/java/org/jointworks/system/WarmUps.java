@@ -1,5 +1,6 @@
 package org.jointworks.system;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 
@@ -9,6 +10,40 @@ import org.slf4j.Logger;
  * contexts a test run starts). A failure is logged and nothing else: a warm-up only saves time.
  */
 public final class WarmUps {
+  /**
+   * Classes that a first request or a first answer loads late, each a subclass or implementation
+   * the compiled code had not seen (decision 105). The JIT compiles a call whose receiver class
+   * has one implementation of the method as a direct call and throws that code away when a
+   * second one is loaded: a compilation log showed the import's feature reader, compiled by the
+   * warm-up, discarded the moment the first import's request loaded Spring MVC's model map (a
+   * LinkedHashMap that overrides put), and compiled again during the import, about 1.5 CPU-s.
+   * Loaded and initialised before any warm-up compiles (the JIT counts a class once it is linked,
+   * and only initialisation links it for sure; these have no start-up work of their own); a
+   * class not on the class path is skipped.
+   */
+  static final List<String> LATE_CLASSES = List.of(
+      // every handler invocation's model: a LinkedHashMap overriding put and putAll
+      "org.springframework.validation.support.BindingAwareModelMap",
+      // Jackson's parser and generator over chars, and its array node: the import streams bytes
+      // and keeps no arrays as nodes, the first answer or export then loads them
+      "tools.jackson.core.json.ReaderBasedJsonParser",
+      "tools.jackson.core.json.WriterBasedJsonGenerator",
+      "tools.jackson.databind.node.ArrayNode",
+      // JTS's other coordinates and sequences, first made by the snapshots after an import
+      "org.locationtech.jts.geom.CoordinateXY",
+      "org.locationtech.jts.geom.CoordinateXYM",
+      "org.locationtech.jts.geom.CoordinateXYZM",
+      "org.locationtech.jts.geom.impl.PackedCoordinateSequence$Double",
+      "org.locationtech.jts.geom.impl.PackedCoordinateSequence$Float",
+      // H2's values and map decisions that its writes use only after a first import (the
+      // embedded store's write path was compiled again for the second import)
+      "org.h2.value.ValueVarbinary",
+      "org.h2.mvstore.MVMap$RewriteDecisionMaker",
+      // read-only and long views of byte buffers
+      "java.nio.HeapByteBufferR",
+      "java.nio.ByteBufferAsLongBufferB");
+  private static final AtomicBoolean LOADED = new AtomicBoolean();
+
   private WarmUps() {}
 
   /** Runs {@code work} on a thread called {@code name} unless {@code started} was already set. */
@@ -16,6 +51,7 @@ public final class WarmUps {
     if (!started.compareAndSet(false, true)) {
       return;
     }
+    loadLateClasses();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
       try {
@@ -28,5 +64,20 @@ public final class WarmUps {
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
+  }
+
+  /** Loads {@link #LATE_CLASSES}, once per JVM, on the calling thread (a few milliseconds). */
+  static void loadLateClasses() {
+    if (!LOADED.compareAndSet(false, true)) {
+      return;
+    }
+    ClassLoader loader = WarmUps.class.getClassLoader();
+    for (String name : LATE_CLASSES) {
+      try {
+        Class.forName(name, true, loader);
+      } catch (ClassNotFoundException | LinkageError notHere) {
+        // nothing compiled can depend on a class that is not there
+      }
+    }
   }
 }
