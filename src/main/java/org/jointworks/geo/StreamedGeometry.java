@@ -1,6 +1,8 @@
 package org.jointworks.geo;
 
 import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jointworks.limits.Limits;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -48,14 +50,16 @@ public final class StreamedGeometry {
   /** False when the array passed the vertex limit and was only counted from there on. */
   private final boolean complete;
 
-  private StreamedGeometry(ObjectNode members, int[] shape, double[] numbers, JsonNode[] others,
-      long positions, boolean complete) {
+  /** What a coordinates array was read as: its marks, numbers, other values and positions. */
+  private record Coordinates(int[] shape, double[] numbers, JsonNode[] others, long positions) {}
+
+  private StreamedGeometry(ObjectNode members, Coordinates coordinates, int limit) {
     this.members = members;
-    this.shape = shape;
-    this.numbers = numbers;
-    this.others = others;
-    this.positions = positions;
-    this.complete = complete;
+    this.shape = coordinates == null ? null : coordinates.shape();
+    this.numbers = coordinates == null ? null : coordinates.numbers();
+    this.others = coordinates == null ? null : coordinates.others();
+    this.positions = coordinates == null ? 0 : coordinates.positions();
+    this.complete = positions <= limit;
   }
 
   /**
@@ -73,37 +77,14 @@ public final class StreamedGeometry {
     private int otherCount;
     /** For each open array, by depth: whether its members' positions are counted (not it). */
     private boolean[] countsMembers = new boolean[8];
-    private long positions;
+    /** Made once: a method reference made per geometry would be an allocation per geometry. */
+    private final Function<JsonParser, Coordinates> coordinates = this::readArray;
 
     /** Reads the object at the parser's current {@code START_OBJECT}, up to its end. */
     public StreamedGeometry read(JsonParser p) {
       ObjectNode members = NODES.objectNode();
-      int[] coordinates = null;
-      double[] values = null;
-      JsonNode[] rest = null;
-      long counted = 0;
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if (name.equals("coordinates") && value == JsonToken.START_ARRAY) {
-          readArray(p);
-          counted = positions;
-          coordinates = Arrays.copyOf(shape, marks);
-          values = Arrays.copyOf(numbers, count);
-          rest = Arrays.copyOf(others, otherCount);
-          Arrays.fill(others, 0, otherCount, null);
-          members.remove(name);
-        } else {
-          // A later member of the same name replaces an earlier one, as in Jackson's tree.
-          members.set(name, (JsonNode) p.readValueAsTree());
-          if (name.equals("coordinates")) {
-            coordinates = null;
-            counted = 0;
-          }
-        }
-      }
-      return new StreamedGeometry(members, coordinates, values, rest, counted,
-          counted <= limit);
+      return new StreamedGeometry(members,
+          JsonMembers.read(p, members, "coordinates", JsonToken.START_ARRAY, coordinates), limit);
     }
 
     /**
@@ -113,11 +94,11 @@ public final class StreamedGeometry {
      * else its members count. Once past the vertex limit nothing more is kept (the geometry
      * will be refused with the whole count), so a hostile array costs no memory.
      */
-    private void readArray(JsonParser p) {
+    private Coordinates readArray(JsonParser p) {
       marks = 0;
       count = 0;
       otherCount = 0;
-      positions = 0;
+      long positions = 0;
       mark(OPEN);
       int deciding = 0; // the depth of an array whose first member decides how it counts
       for (int depth = 1; depth > 0; ) {
@@ -169,6 +150,10 @@ public final class StreamedGeometry {
           }
         }
       }
+      Coordinates read = new Coordinates(Arrays.copyOf(shape, marks),
+          Arrays.copyOf(numbers, count), Arrays.copyOf(others, otherCount), positions);
+      Arrays.fill(others, 0, otherCount, null);
+      return read;
     }
 
     private void mark(boolean keep, int m) {
@@ -275,21 +260,13 @@ public final class StreamedGeometry {
         }
         case "LineString" -> line();
         case "MultiLineString" -> {
-          LineString[] lines = new LineString[parts()];
-          for (int i = 0; i < lines.length && at > 0; i++) {
-            lines[i] = line();
-            at = lines[i] == null ? -1 : at;
-          }
-          yield close() ? f.createMultiLineString(lines) : null;
+          LineString[] lines = each(new LineString[parts()], this::line);
+          yield lines == null ? null : f.createMultiLineString(lines);
         }
         case "Polygon" -> polygon();
         case "MultiPolygon" -> {
-          Polygon[] polys = new Polygon[parts()];
-          for (int i = 0; i < polys.length && at > 0; i++) {
-            polys[i] = polygon();
-            at = polys[i] == null ? -1 : at;
-          }
-          yield close() ? f.createMultiPolygon(polys) : null;
+          Polygon[] polys = each(new Polygon[parts()], this::polygon);
+          yield polys == null ? null : f.createMultiPolygon(polys);
         }
         default -> null;
       };
@@ -302,17 +279,28 @@ public final class StreamedGeometry {
     }
 
     private Polygon polygon() {
-      LinearRing[] rings = new LinearRing[parts()];
-      for (int i = 0; i < rings.length && at > 0; i++) {
-        Coordinate[] pts = positions(4);
-        if (pts == null || !pts[0].equals2D(pts[pts.length - 1])) {
-          at = -1;
-        } else {
-          rings[i] = f.createLinearRing(pts);
-        }
+      LinearRing[] rings = each(new LinearRing[parts()], this::ring);
+      return rings == null ? null
+          : f.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length));
+    }
+
+    /** A ring of four positions or more that ends where it starts, or null. */
+    private LinearRing ring() {
+      Coordinate[] pts = positions(4);
+      return pts == null || !pts[0].equals2D(pts[pts.length - 1]) ? null
+          : f.createLinearRing(pts);
+    }
+
+    /**
+     * Fills {@code parts} (sized by {@link #parts}) with what {@code part} reads, then closes the
+     * array; null, with {@link #at} at -1, as soon as one part is not of the shape.
+     */
+    private <T> T[] each(T[] parts, Supplier<T> part) {
+      for (int i = 0; i < parts.length && at > 0; i++) {
+        parts[i] = part.get();
+        at = parts[i] == null ? -1 : at;
       }
-      return close() ? f.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length))
-          : null;
+      return close() ? parts : null;
     }
 
     /**
@@ -355,13 +343,7 @@ public final class StreamedGeometry {
       if (n < min) {
         return null;
       }
-      Coordinate[] out = new Coordinate[n];
-      for (int i = 0; i < n; i++) {
-        if ((out[i] = position()) == null) {
-          return null;
-        }
-      }
-      return close() ? out : null;
+      return each(new Coordinate[n], this::position);
     }
 
     /** A position: two or more numbers, the first two finite; null otherwise. */

@@ -183,15 +183,12 @@ class ImportWarmUp {
    */
   static byte[] works(int n) {
     String[] utilities = {"water_supply", "drainage", "power", "gas", "heating", "telecom"};
+    double[][] dug = {{0, 0}, {9, 0}, {9, 0.3}, {0, 0.3}};
     return collection(n, 450, (sb, i, x, y) -> {
       StringBuilder geometry = new StringBuilder();
       if (i % 5 == 4) {
-        geometry.append("{\"type\":\"Polygon\",\"coordinates\":[[");
-        position(geometry, x, y).append(',');
-        position(geometry, x + 0.0009, y).append(',');
-        position(geometry, x + 0.0009, y + 0.00003).append(',');
-        position(geometry, x, y + 0.00003).append(',');
-        position(geometry, x, y).append("]]}");
+        geometry.append("{\"type\":\"Polygon\",\"coordinates\":[");
+        ring(geometry, dug, x, y, 1e-4, 0).append("]}");
       } else if (i % 5 == 3) {
         geometry.append("{\"type\":\"MultiLineString\",\"coordinates\":[[");
         position(geometry, x, y).append(',');

@@ -1,5 +1,7 @@
 package org.jointworks.layers;
 
+import java.util.function.Function;
+import org.jointworks.geo.JsonMembers;
 import org.jointworks.geo.StreamedGeometry;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,6 +20,8 @@ record StreamedFeature(JsonNode node, StreamedGeometry geometry) {
   /** Reads the features of one body. Not thread-safe: one per parse. */
   static final class Reader {
     private final StreamedGeometry.Reader geometries = new StreamedGeometry.Reader();
+    /** Made once: a method reference made per feature would be an allocation per feature. */
+    private final Function<JsonParser, StreamedGeometry> geometry = geometries::read;
 
     /** Reads the value at the parser's current token, up to its end. */
     StreamedFeature read(JsonParser p) {
@@ -25,22 +29,8 @@ record StreamedFeature(JsonNode node, StreamedGeometry geometry) {
         return new StreamedFeature(p.readValueAsTree(), null);
       }
       ObjectNode node = JsonNodeFactory.instance.objectNode();
-      StreamedGeometry geometry = null;
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if (name.equals("geometry") && value == JsonToken.START_OBJECT) {
-          geometry = geometries.read(p);
-          node.remove(name);
-        } else {
-          // A later member of the same name replaces an earlier one, as in Jackson's tree.
-          node.set(name, (JsonNode) p.readValueAsTree());
-          if (name.equals("geometry")) {
-            geometry = null;
-          }
-        }
-      }
-      return new StreamedFeature(node, geometry);
+      return new StreamedFeature(node,
+          JsonMembers.read(p, node, "geometry", JsonToken.START_OBJECT, geometry));
     }
   }
 }
