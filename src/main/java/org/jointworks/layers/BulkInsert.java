@@ -48,10 +48,20 @@ class BulkInsert {
     this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
   }
 
-  /** A writer bound to the current transaction's connection; close it before the commit. */
-  Writer open(Layer layer) {
+  /**
+   * A writer bound to the current transaction's connection; close it before the commit. When the
+   * import saw {@code layer} empty, PostGIS loads it without its secondary indexes and builds them
+   * in {@link Writer#finish} ({@link EmptyLayerLoad}, decision 106).
+   */
+  Writer open(Layer layer, boolean seenEmpty) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     Rows rows = rows(c, layer);
+    EmptyLayerLoad empty;
+    try {
+      empty = seenEmpty && dialect == StoreDialect.POSTGIS ? EmptyLayerLoad.begin(c, layer) : null;
+    } catch (SQLException e) {
+      throw translated("preparing the import into " + layer.table(), e);
+    }
     return new Writer() {
       @Override
       public void insert(List<Feature> features, List<PreparedColumns> prepared) {
@@ -60,6 +70,19 @@ class BulkInsert {
         } catch (SQLException e) {
           throw translated("import into " + layer.table(), e);
         }
+      }
+
+      @Override
+      public boolean finish() {
+        if (empty == null) {
+          return false;
+        }
+        try {
+          empty.finish();
+        } catch (SQLException e) {
+          throw translated("indexing the import into " + layer.table(), e);
+        }
+        return true;
       }
 
       @Override
@@ -108,6 +131,12 @@ class BulkInsert {
      * of each (an entry may be null: the writer encodes that feature itself).
      */
     void insert(List<Feature> features, List<PreparedColumns> prepared);
+
+    /**
+     * After the last batch of an import that is to be committed: builds what the load left out;
+     * true if it loaded an empty layer without its indexes ({@link EmptyLayerLoad}).
+     */
+    boolean finish();
 
     @Override
     void close();

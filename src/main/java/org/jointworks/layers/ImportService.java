@@ -192,10 +192,11 @@ public class ImportService {
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
       revisions.importing(layer);
-      this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
+      boolean seenEmpty = inserted != null && repository.isEmpty(layer);
+      this.emptyAt = seenEmpty ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
           bulk.preparer(layer), this::accept, this::stopping);
-      this.writer = bulk.open(layer);
+      this.writer = bulk.open(layer, seenEmpty);
     }
 
     @Override
@@ -318,6 +319,7 @@ public class ImportService {
             + " feature(s) are not valid; nothing was stored", bad, Map.of("badFeatures", badCount));
       }
       flush();
+      writer.finish();
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("imported", stored.size());
       summary.put("ids", stored);
