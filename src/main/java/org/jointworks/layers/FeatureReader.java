@@ -3,6 +3,7 @@ package org.jointworks.layers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,21 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FeatureReader {
   private final Layer layer;
-  private final Set<String> districtCodes;
-  private final Set<String> organisationCodes;
+  /**
+   * Copies of one class whatever their size (decision 106): {@code Set.copyOf} gave the warm-up's
+   * one code a {@code Set12} and a city's districts a {@code SetN}, and the JIT's code for
+   * {@code contains}, compiled on the warm-up's, was thrown away at the first real import.
+   */
+  private final HashSet<String> districtCodes;
+  private final HashSet<String> organisationCodes;
   /** "name: " of each field, index for index: a problem's prefix, made once, not per feature. */
   private final String[] where;
 
   public FeatureReader(Layer layer, Set<String> districtCodes, Set<String> organisationCodes) {
     this.layer = layer;
     this.where = layer.fields().stream().map(f -> f.name() + ": ").toArray(String[]::new);
-    this.districtCodes = Set.copyOf(districtCodes);
-    this.organisationCodes = Set.copyOf(organisationCodes);
+    this.districtCodes = new HashSet<>(districtCodes);
+    this.organisationCodes = new HashSet<>(organisationCodes);
   }
 
   /** The outcome of reading one feature: the feature when {@code problems} is empty. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
@@ -51,6 +52,8 @@ public class ImportService {
   private final List<LayerWriteRule> rules;
   private final BulkInsert bulk;
   private final int metricEpsg;
+  /** Set by the first import this service runs: the warm-up then stops (decision 106). */
+  private final AtomicBoolean importStarted = new AtomicBoolean();
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
       LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk,
@@ -108,12 +111,18 @@ public class ImportService {
   @Transactional
   public ImportResult importGeoJson(Layer layer, InputStream body, Progress progress) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
+    importStarted.set(true);
     Run run = new Run(layer, user, progress);
     try (run) {
       // Parsed on ReadAhead's own thread (decision 85); this thread only writes.
       run.readAhead.run(features -> parse(body, features));
       return run.finish();
     }
+  }
+
+  /** Whether a real import has begun in this service (the warm-up's cue to stop). */
+  boolean anyImportStarted() {
+    return importStarted.get();
   }
 
   /**

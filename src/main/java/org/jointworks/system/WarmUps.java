@@ -1,5 +1,7 @@
 package org.jointworks.system;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -43,6 +45,9 @@ public final class WarmUps {
       "java.nio.HeapByteBufferR",
       "java.nio.ByteBufferAsLongBufferB");
   private static final AtomicBoolean LOADED = new AtomicBoolean();
+  private static final long QUIET_POLL_MILLIS = 100;
+  /** A poll in which the compilers worked this long or less counts as quiet. */
+  private static final long QUIET_COMPILE_MILLIS = 5;
 
   private WarmUps() {}
 
@@ -64,6 +69,47 @@ public final class WarmUps {
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
+  }
+
+  /**
+   * Milliseconds the JVM's compilers have spent so far, or -1 where the JVM does not say. Waiting
+   * for it to stand still is how a warm-up knows the JIT has caught up (decision 106).
+   */
+  public static long compileMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() : -1;
+  }
+
+  /**
+   * Waits, at most {@code maxMillis}, until the compilers have been idle for two polls in a row;
+   * whether they were.
+   * A warm-up started while the service's own start-up code still queues for C2 runs its rounds
+   * in C1's profiled code: HotSpot raises the C2 thresholds with the queue's length, and a
+   * compilation log showed the import's parse path never reached C2 during its warm-up and was
+   * compiled during the first import instead (decision 106).
+   */
+  public static boolean awaitQuietJit(long maxMillis) throws InterruptedException {
+    long until = System.nanoTime() + maxMillis * 1_000_000;
+    long last = compileMillis();
+    int quiet = 0;
+    while (last >= 0 && quiet < 2 && System.nanoTime() < until) {
+      Thread.sleep(QUIET_POLL_MILLIS);
+      long now = compileMillis();
+      quiet = now - last <= QUIET_COMPILE_MILLIS ? quiet + 1 : 0;
+      last = now;
+    }
+    return quiet >= 2;
+  }
+
+  /**
+   * Whether the compilers worked for more than a fifth of the {@code elapsedMillis} in which
+   * their total went from {@code compileBefore}: a warm-up round that still compiled this much
+   * has not yet left its code compiled by C2.
+   */
+  public static boolean stillCompiling(long compileBefore, long elapsedMillis) {
+    long now = compileMillis();
+    return compileBefore >= 0 && now - compileBefore > elapsedMillis / 5;
   }
 
   /** Loads {@link #LATE_CLASSES}, once per JVM, on the calling thread (a few milliseconds). */
