@@ -39,13 +39,11 @@ final class EmptyLayerLoad {
   private static final String DEADLOCK_DETECTED = "40P01";
 
   private final Connection connection;
-  private final Layer layer;
   /** {@code pg_get_indexdef} of each index dropped, to build again in {@link #finish}. */
   private final List<String> definitions;
 
-  private EmptyLayerLoad(Connection connection, Layer layer, List<String> definitions) {
+  private EmptyLayerLoad(Connection connection, List<String> definitions) {
     this.connection = connection;
-    this.layer = layer;
     this.definitions = definitions;
   }
 
@@ -90,7 +88,7 @@ final class EmptyLayerLoad {
         }
       }
       c.releaseSavepoint(before);
-      return new EmptyLayerLoad(c, layer, List.copyOf(definitions));
+      return new EmptyLayerLoad(c, List.copyOf(definitions));
     } catch (SQLException e) {
       if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())
           && !DEADLOCK_DETECTED.equals(e.getSQLState())) {
@@ -110,15 +108,6 @@ final class EmptyLayerLoad {
         st.execute(definition);
       }
     }
-  }
-
-  /** How many indexes this load builds at the end (for the tests and the log). */
-  int indexes() {
-    return definitions.size();
-  }
-
-  Layer layer() {
-    return layer;
   }
 
   private static void setLockTimeout(Connection c, String value) throws SQLException {
