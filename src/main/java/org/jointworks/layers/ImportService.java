@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
@@ -52,8 +52,8 @@ public class ImportService {
   private final List<LayerWriteRule> rules;
   private final BulkInsert bulk;
   private final int metricEpsg;
-  /** Set by the first import this service runs: the warm-up then stops (decision 106). */
-  private final AtomicBoolean importStarted = new AtomicBoolean();
+  /** Imports running in this service now: the warm-up stops when it sees one (decision 106). */
+  private final AtomicInteger running = new AtomicInteger();
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
       LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk,
@@ -111,18 +111,22 @@ public class ImportService {
   @Transactional
   public ImportResult importGeoJson(Layer layer, InputStream body, Progress progress) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
-    importStarted.set(true);
-    Run run = new Run(layer, user, progress);
-    try (run) {
+    running.incrementAndGet();
+    try (Run run = new Run(layer, user, progress)) {
       // Parsed on ReadAhead's own thread (decision 85); this thread only writes.
       run.readAhead.run(features -> parse(body, features));
       return run.finish();
+    } finally {
+      running.decrementAndGet();
     }
   }
 
-  /** Whether a real import has begun in this service (the warm-up's cue to stop). */
-  boolean anyImportStarted() {
-    return importStarted.get();
+  /**
+   * Whether a real import is running in this service now (the warm-up's cue to stop; the sample
+   * city's import at start-up has ended by the time the warm-up starts).
+   */
+  boolean importRunning() {
+    return running.get() > 0;
   }
 
   /**

@@ -88,15 +88,15 @@ class ImportWarmUp {
       // the first real import.
       for (int pass = 0; pass < PASSES; pass++) {
         // A later pass only once the service is otherwise idle (the JIT quiet), and none once a
-        // real import has begun: it compiles what it runs, and the warm-up would take its cores.
-        if (imports.anyImportStarted()
+        // real import is running: it compiles what it runs, and the warm-up would take its cores.
+        if (imports.importRunning()
             || (pass > 0 && !WarmUps.awaitQuietJit(QUIET_WAIT_MILLIS))) {
           break;
         }
         long compiled = WarmUps.compileMillis();
         long t0 = System.nanoTime();
         for (int round = 0; round < (pass == 0 ? ROUNDS : LATER_ROUNDS)
-            && !imports.anyImportStarted(); round++) {
+            && !imports.importRunning(); round++) {
           read(Layer.COMMUNITIES, communities, communityRows, ids);
           read(Layer.WORKS, works, workRows, ids);
           if (scratch != null) {
