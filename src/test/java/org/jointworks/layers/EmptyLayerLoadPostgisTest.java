@@ -73,9 +73,7 @@ class EmptyLayerLoadPostgisTest {
     r = admin().post("/api/import/communities", communities(2500, 1200));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(indexes("communities")).isEqualTo(after);
-    assertThat(count("communities")).isEqualTo(3700);
-    assertThat(count("communities WHERE geom && ST_MakeEnvelope(113.0, 35.0, 114.0, 36.0, 4490)"))
-        .isEqualTo(3700);
+    assertEveryRowFoundByItsBox("communities", 3700);
   }
 
   @Test
@@ -126,9 +124,7 @@ class EmptyLayerLoadPostgisTest {
       assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
     assertSameDefinitions(before, indexes("facilities"));
-    assertThat(count("facilities")).isEqualTo(6000);
-    assertThat(count("facilities WHERE geom && ST_MakeEnvelope(113.0, 35.0, 114.0, 36.0, 4490)"))
-        .isEqualTo(6000);
+    assertEveryRowFoundByItsBox("facilities", 6000);
   }
 
   @Test
@@ -190,6 +186,13 @@ class EmptyLayerLoadPostgisTest {
     assertThat(after.keySet()).isEqualTo(before.keySet());
     before.forEach((name, index) ->
         assertThat(after.get(name).definition()).as(name).isEqualTo(index.definition()));
+  }
+
+  /** {@code rows} rows, every one found again by a box around the city (the GiST index's query). */
+  private void assertEveryRowFoundByItsBox(String table, long rows) throws SQLException {
+    assertThat(count(table)).isEqualTo(rows);
+    assertThat(count(table + " WHERE geom && ST_MakeEnvelope(113.0, 35.0, 114.0, 36.0, 4490)"))
+        .isEqualTo(rows);
   }
 
   private long count(String tableAndWhere) throws SQLException {
