@@ -37,6 +37,11 @@ final class EmptyLayerLoad {
   /** PostgreSQL's SQLSTATE for a lock not granted in time (lock_timeout, NOWAIT). */
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String DEADLOCK_DETECTED = "40P01";
+  /**
+   * A service whose database role does not own the layer's tables (migrations run by another
+   * role) may not drop their indexes: it loads row by row, as before this class.
+   */
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   private final Connection connection;
   /** {@code pg_get_indexdef} of each index dropped, to build again in {@link #finish}. */
@@ -91,10 +96,12 @@ final class EmptyLayerLoad {
       return new EmptyLayerLoad(c, List.copyOf(definitions));
     } catch (SQLException e) {
       if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())
-          && !DEADLOCK_DETECTED.equals(e.getSQLState())) {
+          && !DEADLOCK_DETECTED.equals(e.getSQLState())
+          && !INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
         throw e;
       }
-      // Someone else uses the table: back to the savepoint (the lock timeout with it), row by row.
+      // Someone else uses the table, or the role may not change it: back to the savepoint (the
+      // lock timeout and the lock with it), row by row.
       c.rollback(before);
       c.releaseSavepoint(before);
       return null;

@@ -160,6 +160,34 @@ class EmptyLayerLoadPostgisTest {
     assertThat(count("streets")).isEqualTo(500);
   }
 
+  @Test
+  void aRoleThatDoesNotOwnTheTableLoadsRowByRow() throws Exception {
+    Map<String, Index> before = indexes("pipe_points");
+    String role = "jw_not_owner_" + Long.toHexString(System.nanoTime());
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      // Test-made identifiers: a role name of hex digits, the schema of this test's own store.
+      st.execute("CREATE ROLE " + role);
+      st.execute("GRANT USAGE ON SCHEMA " + c.getSchema() + " TO " + role);
+      st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON pipe_points TO " + role);
+      try {
+        c.setAutoCommit(false);
+        st.execute("SET LOCAL ROLE " + role);
+        // It may lock the table (it may change its rows) but not drop an index it does not own.
+        assertThat(EmptyLayerLoad.begin(c, Layer.PIPE_POINTS)).isNull();
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pipe_points")) {
+          assertThat(rs.next()).as("the transaction goes on after its savepoint").isTrue();
+        }
+        c.rollback();
+      } finally {
+        c.setAutoCommit(true);
+        st.execute("REVOKE ALL ON pipe_points FROM " + role);
+        st.execute("REVOKE USAGE ON SCHEMA " + c.getSchema() + " FROM " + role);
+        st.execute("DROP ROLE " + role);
+      }
+    }
+    assertThat(indexes("pipe_points")).isEqualTo(before);
+  }
+
   private Http admin() {
     return Http.anonymous(port).as("admin");
   }
