@@ -48,21 +48,27 @@ class BulkInsert {
     this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
   }
 
-  /**
-   * A writer bound to the current transaction's connection; close it before the commit. When the
-   * import saw {@code layer} empty, PostGIS loads it without its secondary indexes and builds them
-   * in {@link Writer#finish} ({@link EmptyLayerLoad}, decision 106).
-   */
-  Writer open(Layer layer, boolean seenEmpty) {
+  /** A writer bound to the current transaction's connection; close it before the commit. */
+  Writer open(Layer layer) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     Rows rows = rows(c, layer);
-    EmptyLayerLoad empty;
-    try {
-      empty = seenEmpty && dialect == StoreDialect.POSTGIS ? EmptyLayerLoad.begin(c, layer) : null;
-    } catch (SQLException e) {
-      throw translated("preparing the import into " + layer.table(), e);
-    }
     return new Writer() {
+      /** Set when the load goes without the table's secondary indexes. */
+      private EmptyLayerLoad empty;
+
+      @Override
+      public boolean loadWithoutIndexes() {
+        if (dialect != StoreDialect.POSTGIS || empty != null) {
+          return empty != null;
+        }
+        try {
+          empty = EmptyLayerLoad.begin(c, layer);
+        } catch (SQLException e) {
+          throw translated("preparing the import into " + layer.table(), e);
+        }
+        return empty != null;
+      }
+
       @Override
       public void insert(List<Feature> features, List<PreparedColumns> prepared) {
         try {
@@ -73,16 +79,15 @@ class BulkInsert {
       }
 
       @Override
-      public boolean finish() {
+      public void finish() {
         if (empty == null) {
-          return false;
+          return;
         }
         try {
           empty.finish();
         } catch (SQLException e) {
           throw translated("indexing the import into " + layer.table(), e);
         }
-        return true;
       }
 
       @Override
@@ -133,10 +138,15 @@ class BulkInsert {
     void insert(List<Feature> features, List<PreparedColumns> prepared);
 
     /**
-     * After the last batch of an import that is to be committed: builds what the load left out;
-     * true if it loaded an empty layer without its indexes ({@link EmptyLayerLoad}).
+     * Before the first batch, for a layer the import saw empty: on PostGIS, takes the table and
+     * drops its secondary indexes if it is still empty and free ({@link EmptyLayerLoad}, decision
+     * 106); whether it did. Call it only once the whole body is at hand: the table stays locked
+     * until the commit.
      */
-    boolean finish();
+    boolean loadWithoutIndexes();
+
+    /** After the last batch of an import that is to be committed: builds what the load left out. */
+    void finish();
 
     @Override
     void close();

@@ -112,9 +112,17 @@ public class ImportService {
   public ImportResult importGeoJson(Layer layer, InputStream body, Progress progress) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
     running.incrementAndGet();
-    try (Run run = new Run(layer, user, progress)) {
+    try (Run run = new Run(layer, user, progress); SpooledBody spooled = new SpooledBody()) {
+      InputStream in = body;
+      if (run.seenEmpty && !bulk.embedded()) {
+        // PostGIS may load an empty layer without its indexes (decision 106), holding the table
+        // to the commit: the body is read whole first, so no upload's pace keeps it locked.
+        in = spooled.of(body);
+        run.writer.loadWithoutIndexes();
+      }
+      InputStream features = in;
       // Parsed on ReadAhead's own thread (decision 85); this thread only writes.
-      run.readAhead.run(features -> parse(body, features));
+      run.readAhead.run(f -> parse(features, f));
       return run.finish();
     } finally {
       running.decrementAndGet();
@@ -188,6 +196,8 @@ public class ImportService {
     private final List<Geometry> insertedMetric;
     /** The revision at which the layer was seen empty before this import, or -1. */
     private final long emptyAt;
+    /** Whether the layer (not districts) had no row when this import began. */
+    private final boolean seenEmpty;
 
     private final Progress progress;
     private final ReadAhead readAhead;
@@ -205,11 +215,11 @@ public class ImportService {
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
       revisions.importing(layer);
-      boolean seenEmpty = inserted != null && repository.isEmpty(layer);
+      this.seenEmpty = inserted != null && repository.isEmpty(layer);
       this.emptyAt = seenEmpty ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
           bulk.preparer(layer), this::accept, this::stopping);
-      this.writer = bulk.open(layer, seenEmpty);
+      this.writer = bulk.open(layer);
     }
 
     @Override

@@ -6,6 +6,10 @@ import static org.jointworks.support.Fixtures.community;
 import static org.jointworks.support.Fixtures.pipeline;
 import static org.jointworks.support.Fixtures.work;
 
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jointworks.support.Http;
@@ -171,6 +176,8 @@ class EmptyLayerLoadPostgisTest {
       st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON pipe_points TO " + role);
       try {
         c.setAutoCommit(false);
+        // Empty in this transaction whatever another test stored (rolled back below).
+        st.execute("DELETE FROM pipe_points");
         st.execute("SET LOCAL ROLE " + role);
         // It may lock the table (it may change its rows) but not drop an index it does not own.
         assertThat(EmptyLayerLoad.begin(c, Layer.PIPE_POINTS)).isNull();
@@ -186,6 +193,72 @@ class EmptyLayerLoadPostgisTest {
       }
     }
     assertThat(indexes("pipe_points")).isEqualTo(before);
+  }
+
+  @Test
+  void aSlowUploadDoesNotHoldTheEmptyLayersLock() throws Exception {
+    Map<String, Index> before = indexes("pipe_points");
+    byte[] body = collection(IntStream.range(0, 4000).mapToObj(i -> String.format(Locale.ROOT,
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%s,%s]},"
+            + "\"properties\":{\"point_no\":\"JS%d\",\"utility\":\"gas\",\"owner\":\"gas\"}}",
+        113.80 + (i % 80) * 0.0005, 35.20 + (i / 80) * 0.0005, i)).toArray(String[]::new))
+        .getBytes(StandardCharsets.UTF_8);
+    // The body in 40 parts a tenth of a second apart: about four seconds of upload.
+    AtomicBoolean sent = new AtomicBoolean();
+    InputStream slow = new InputStream() {
+      private int at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (at >= body.length) {
+          sent.set(true);
+          return -1;
+        }
+        if (at > 0 && at % (body.length / 40 + 1) == 0) {
+          sleep(100);
+        }
+        int n = Math.min(Math.min(len, body.length / 40 + 1 - at % (body.length / 40 + 1)),
+            body.length - at);
+        System.arraycopy(body, at, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+    HttpRequest.Builder request = admin().builder("/api/import/pipe-points")
+        .header("Content-Type", "application/geo+json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slow));
+    CompletableFuture<HttpResponse<byte[]>> upload =
+        CompletableFuture.supplyAsync(() -> admin().sendBytes(request));
+    int looks = 0;
+    while (!sent.get() && !upload.isDone()) {
+      assertThat(exclusiveHolder("pipe_points")).as("locked during the upload").isNull();
+      looks++;
+      Thread.sleep(20);
+    }
+    assertThat(looks).as("looked while the body was still coming").isGreaterThan(20);
+    HttpResponse<byte[]> r = upload.get(60, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    // Read whole, then loaded into the still empty layer without its indexes all the same.
+    Map<String, Index> after = indexes("pipe_points");
+    assertSameDefinitions(before, after);
+    assertThat(after.get("pipe_points_geom").oid()).isNotEqualTo(before.get("pipe_points_geom").oid());
+    assertThat(after.get("pipe_points_number").oid())
+        .as("a unique index stays").isEqualTo(before.get("pipe_points_number").oid());
+    assertEveryRowFoundByItsBox("pipe_points", 4000);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private Http admin() {
