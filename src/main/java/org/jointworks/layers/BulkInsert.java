@@ -57,16 +57,15 @@ class BulkInsert {
       private EmptyLayerLoad empty;
 
       @Override
-      public boolean loadWithoutIndexes() {
+      public void loadWithoutIndexes() {
         if (dialect != StoreDialect.POSTGIS || empty != null) {
-          return empty != null;
+          return;
         }
         try {
           empty = EmptyLayerLoad.begin(c, layer);
         } catch (SQLException e) {
           throw translated("preparing the import into " + layer.table(), e);
         }
-        return empty != null;
       }
 
       @Override
@@ -140,10 +139,9 @@ class BulkInsert {
     /**
      * Before the first batch, for a layer the import saw empty: on PostGIS, takes the table and
      * drops its secondary indexes if it is still empty and free ({@link EmptyLayerLoad}, decision
-     * 106); whether it did. Call it only once the whole body is at hand: the table stays locked
-     * until the commit.
+     * 106). Call it only once the whole body is at hand: the table stays locked until the commit.
      */
-    boolean loadWithoutIndexes();
+    void loadWithoutIndexes();
 
     /** After the last batch of an import that is to be committed: builds what the load left out. */
     void finish();

@@ -65,7 +65,7 @@ class ImportExportController {
       return ResponseEntity.accepted().location(URI.create("/api/imports/jobs/" + job.id()))
           .body(job.toJson());
     }
-    ImportService.ImportResult r = imports.importGeoJson(l, request.getInputStream());
+    ImportService.ImportResult r = imports.importUpload(l, request.getInputStream());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("imported", r.imported());
     body.put("ids", r.ids());

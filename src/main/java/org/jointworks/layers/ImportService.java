@@ -102,22 +102,37 @@ public class ImportService {
     void stored(long rows);
   }
 
+  /** The import of a body already whole at hand (a file, a resource, a spooled upload). */
   @Transactional
   public ImportResult importGeoJson(Layer layer, InputStream body) {
-    return importGeoJson(layer, body, Progress.NONE);
+    return load(layer, body, Progress.NONE, false);
   }
 
-  /** The import, reporting to {@code progress} every batch. */
+  /** The import of a body already whole at hand, reporting to {@code progress} every batch. */
   @Transactional
   public ImportResult importGeoJson(Layer layer, InputStream body, Progress progress) {
+    return load(layer, body, progress, false);
+  }
+
+  /**
+   * The import of a body as a client sends it, parsed as it arrives; read whole first where the
+   * import would otherwise keep a table locked for the upload's pace (decision 106).
+   */
+  @Transactional
+  public ImportResult importUpload(Layer layer, InputStream body) {
+    return load(layer, body, Progress.NONE, true);
+  }
+
+  private ImportResult load(Layer layer, InputStream body, Progress progress, boolean arriving) {
     JointWorksUser user = LayerAccess.checkLayer(layer);
     running.incrementAndGet();
     try (Run run = new Run(layer, user, progress); SpooledBody spooled = new SpooledBody()) {
       InputStream in = body;
-      if (run.seenEmpty && !bulk.embedded()) {
+      if (run.seenEmpty() && !bulk.embedded()) {
         // PostGIS may load an empty layer without its indexes (decision 106), holding the table
-        // to the commit: the body is read whole first, so no upload's pace keeps it locked.
-        in = spooled.of(body);
+        // to the commit: a body still arriving is read whole first, so no upload's pace keeps it
+        // locked; a file's is read as it is.
+        in = arriving ? spooled.of(body) : body;
         run.writer.loadWithoutIndexes();
       }
       InputStream features = in;
@@ -196,8 +211,6 @@ public class ImportService {
     private final List<Geometry> insertedMetric;
     /** The revision at which the layer was seen empty before this import, or -1. */
     private final long emptyAt;
-    /** Whether the layer (not districts) had no row when this import began. */
-    private final boolean seenEmpty;
 
     private final Progress progress;
     private final ReadAhead readAhead;
@@ -215,11 +228,15 @@ public class ImportService {
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
       revisions.importing(layer);
-      this.seenEmpty = inserted != null && repository.isEmpty(layer);
-      this.emptyAt = seenEmpty ? before : -1;
+      this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
       this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
           bulk.preparer(layer), this::accept, this::stopping);
       this.writer = bulk.open(layer);
+    }
+
+    /** Whether the layer (not districts) had no row when this import began. */
+    boolean seenEmpty() {
+      return emptyAt >= 0;
     }
 
     @Override
