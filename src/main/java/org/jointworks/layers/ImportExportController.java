@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,12 +51,9 @@ class ImportExportController {
     if (async || request.getContentLengthLong() > asyncBytes) {
       LayerAccess.checkLayer(l);
       // The body's size and reading time are bounded by limits.BodyLimitFilter.
-      Path spooled = Files.createTempFile("jointworks-import-", ".geojson");
+      Path spooled;
       try (InputStream in = request.getInputStream()) {
-        Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        Files.deleteIfExists(spooled);
-        throw e;
+        spooled = SpooledBody.write(in);
       }
       String owner = org.jointworks.system.JointWorksUser.current().orElseThrow().getUsername();
       ImportJob job = jobs.submit(l, spooled, owner);

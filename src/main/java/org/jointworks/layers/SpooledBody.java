@@ -23,12 +23,26 @@ final class SpooledBody implements AutoCloseable {
   /** The whole of {@code body}, read now; the stream to parse it from. */
   InputStream of(InputStream body) {
     try {
-      file = Files.createTempFile("jointworks-import-", ".geojson");
-      Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+      file = write(body);
       in = Files.newInputStream(file);
       return in;
     } catch (IOException e) {
       throw ApiException.badRequest("the body could not be read whole: " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@code body} written whole to a new temporary file, which the caller deletes; nothing is
+   * left behind when the read fails, a size or time limit's refusal included.
+   */
+  static Path write(InputStream body) throws IOException {
+    Path spooled = Files.createTempFile("jointworks-import-", ".geojson");
+    try {
+      Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
+      return spooled;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(spooled);
+      throw e;
     }
   }
 
