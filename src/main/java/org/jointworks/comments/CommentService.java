@@ -81,6 +81,11 @@ class CommentService {
           "a comment has 1 to " + settings.maxCommentChars() + " characters",
           Map.of("max", settings.maxCommentChars()));
     }
+    if (text.indexOf('\0') >= 0) {
+      // PostgreSQL keeps no NUL in a text: refused by name on both stores, not as a store error.
+      throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "comments.nul",
+          "a comment may not hold the character U+0000", Map.of());
+    }
     Comment c = repository.insertComment(subject, id, user.getUsername(), user.organisation(),
         text, clock.instant());
     audit.record("comment", subject, id, null, json.writeValueAsString(c));

@@ -129,6 +129,11 @@ public final class FeatureReader {
           return null;
         }
         String s = value.isString() ? value.asString().trim() : value.numberValue().toString();
+        if (s.indexOf('\0') >= 0) {
+          // PostgreSQL stores no NUL in a text: refused here, by name, on both stores.
+          problems.add(where + "must not contain the character U+0000");
+          return null;
+        }
         if (s.length() > field.maxLength()) {
           problems.add(where + "longer than " + field.maxLength() + " characters");
           return null;

@@ -50,8 +50,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
     LOG.info("integrity violation: {}", e.getMostSpecificCause().getMessage());
+    if (dataException(e)) {
+      // SQLSTATE class 22: the value itself, not the stored data (PostgreSQL refuses U+0000 in
+      // every text; a value past its column's size). The client's input, so a 400.
+      return problem(HttpStatus.BAD_REQUEST, "a value cannot be stored as sent (a text holding"
+          + " the character U+0000, or a value too large for its field)");
+    }
     return problem(HttpStatus.CONFLICT,
         "the change conflicts with stored data (a duplicate key or a missing reference)");
+  }
+
+  private static boolean dataException(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+          && s.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -17,37 +17,40 @@ import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * PostGIS's COPY text as {@link CopyRows} encodes it, byte for byte (decision 104): the same text
- * the earlier String-built rows gave, now without a String per row. Stored texts round-trip on a
- * real PostGIS in {@code StoreContract.importedTextsAndNullsComeBackExactly}.
+ * PostgreSQL's binary COPY values as {@link CopyRows} encodes them, byte for byte (decision 107):
+ * what {@code int8send}, {@code float8send}, {@code date_send} and PostGIS's EWKB give. Every
+ * layer's columns round-trip on a real PostGIS in {@code StoreContract}
+ * ({@code importedTextsAndNullsComeBackExactly} and the import tests).
  */
 class CopyRowsTest {
   private static final List<Field> FIELDS = Layer.WORKS.fields();
 
   @Test
-  void geometryIsUpperCaseHexEwkbWithItsSrid() {
+  void geometryIsLittleEndianEwkbWithItsSrid() {
     Geometry line = new GeometryFactory(new PrecisionModel(), Crs.LONLAT).createLineString(new Coordinate[] {
         new Coordinate(113.85, 35.3), new Coordinate(113.86, 35.31)});
     Feature f = feature(line, Map.of());
-    String expected = WKBWriter.toHex(
-        new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(line));
-    byte[] hex = (byte[]) CopyRows.prepare(f, FIELDS).columns()[0];
-    assertThat(new String(hex, StandardCharsets.US_ASCII)).isEqualTo(expected)
-        .startsWith("01020000208A110000");
+    byte[] expected = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(line);
+    byte[] ewkb = (byte[]) CopyRows.prepare(f, FIELDS).columns()[0];
+    assertThat(ewkb).isEqualTo(expected);
+    assertThat(WKBWriter.toHex(ewkb)).startsWith("01020000208A110000");
   }
 
   @Test
-  void textsAreEscapedAndEncodedAsUtf8NullsAreBackslashN() {
-    assertThat(text(CopyRows.value("甲\t乙\\丙\n丁\r戊"))).isEqualTo("甲\\t乙\\\\丙\\n丁\\r戊");
-    assertThat(text(CopyRows.value("\\N"))).isEqualTo("\\\\N");
-    assertThat(text(CopyRows.value("plain"))).isEqualTo("plain");
-    assertThat(CopyRows.value("新乡")).isEqualTo("新乡".getBytes(StandardCharsets.UTF_8));
-    assertThat(text(CopyRows.value(null))).isEqualTo("\\N");
-    assertThat(text(CopyRows.value(0.8))).isEqualTo("0.8");
-    assertThat(text(CopyRows.value(120L))).isEqualTo("120");
-    assertThat(text(CopyRows.value(LocalDate.of(2027, 3, 1)))).isEqualTo("2027-03-01");
-    String plain = "no escapes: the text itself, no copy";
-    assertThat(CopyRows.escaped(plain)).isSameAs(plain);
+  void valuesAreTheirTypesBinaryFormsAndNullIsOneSharedMarker() {
+    assertThat(CopyRows.value("甲\t乙\n")).isEqualTo("甲\t乙\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(CopyRows.value("")).isEmpty();
+    assertThat(CopyRows.value("")).isNotSameAs(CopyRows.NULL);
+    assertThat(CopyRows.value(null)).isSameAs(CopyRows.NULL);
+    assertThat(CopyRows.value(120L)).containsExactly(0, 0, 0, 0, 0, 0, 0, 120);
+    assertThat(CopyRows.value(-2L)).containsExactly(-1, -1, -1, -1, -1, -1, -1, -2);
+    // 0.8 = 0x3FE999999999999A
+    assertThat(CopyRows.value(0.8)).containsExactly(0x3F, 0xE9 - 256, 0x99 - 256, 0x99 - 256,
+        0x99 - 256, 0x99 - 256, 0x99 - 256, 0x9A - 256);
+    // 2000-01-01 is day 0; 2027-03-01 is day 9921; 1999-12-31 is day -1
+    assertThat(CopyRows.value(LocalDate.of(2000, 1, 1))).containsExactly(0, 0, 0, 0);
+    assertThat(CopyRows.value(LocalDate.of(2027, 3, 1))).containsExactly(0, 0, 0x26, 0xC1 - 256);
+    assertThat(CopyRows.value(LocalDate.of(1999, 12, 31))).containsExactly(-1, -1, -1, -1);
   }
 
   @Test
@@ -57,19 +60,19 @@ class CopyRowsTest {
     p.put("owner", "gas");
     p.put("street", "平原路\t东");
     PreparedColumns prepared = CopyRows.prepare(feature(null, p), FIELDS);
-    assertThat(text((byte[]) prepared.columns()[0])).isEqualTo("\\N");
+    assertThat(prepared.columns()[0]).isSameAs(CopyRows.NULL);
     for (int i = 0; i < FIELDS.size(); i++) {
       Object v = p.get(FIELDS.get(i).name());
-      assertThat(text((byte[]) prepared.columns()[i + 1])).as(FIELDS.get(i).name())
-          .isEqualTo(v == null ? "\\N" : v.toString().replace("\t", "\\t"));
+      if (v == null) {
+        assertThat(prepared.columns()[i + 1]).as(FIELDS.get(i).name()).isSameAs(CopyRows.NULL);
+      } else {
+        assertThat(new String((byte[]) prepared.columns()[i + 1], StandardCharsets.UTF_8))
+            .as(FIELDS.get(i).name()).isEqualTo(v);
+      }
     }
   }
 
   private static Feature feature(Geometry g, Map<String, Object> properties) {
     return new Feature(0, 0, g, properties);
-  }
-
-  private static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

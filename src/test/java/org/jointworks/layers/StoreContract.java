@@ -99,6 +99,63 @@ abstract class StoreContract {
     assertThat(back.at("/properties/households").asLong()).isEqualTo(77);
   }
 
+  /**
+   * Numbers and dates go in as sent, at their fields' extremes: PostGIS takes an import's columns
+   * in COPY's binary format (decision 107), where a wrong byte order or day count would store
+   * another value without an error.
+   */
+  @Test
+  void importedNumbersAndDatesComeBackExactlyAtTheirExtremes() {
+    String work = work("gas", 113.74, 35.22, "1800-01-01", "2200-12-31")
+        .replace("\"trench_width_m\":0.8", "\"trench_width_m\":0.30000000000000004");
+    Http.Response w = admin.post("/api/import/works", collection(work,
+        work("power", 113.75, 35.22, "1999-12-31", "2000-01-01")));
+    assertThat(w.status()).as(w.body()).isEqualTo(200);
+    JsonNode first = admin.get("/api/works/" + w.json().at("/ids/0").asLong()).json();
+    assertThat(first.at("/properties/start_date").asString()).isEqualTo("1800-01-01");
+    assertThat(first.at("/properties/end_date").asString()).isEqualTo("2200-12-31");
+    assertThat(first.at("/properties/trench_width_m").asDouble()).isEqualTo(0.30000000000000004);
+    JsonNode second = admin.get("/api/works/" + w.json().at("/ids/1").asLong()).json();
+    assertThat(second.at("/properties/start_date").asString()).isEqualTo("1999-12-31");
+    assertThat(second.at("/properties/end_date").asString()).isEqualTo("2000-01-01");
+
+    Http.Response c = admin.post("/api/import/communities", collection(
+        community("最大", "weibin", 113.863, 35.301, 0.001, 1_000_000)
+            .replace("\"floor_area_m2\":12000.5", "\"floor_area_m2\":1e9")
+            .replace("\"buildings\":3", "\"buildings\":0")
+            .replace("\"build_year\":1992", "\"build_year\":1800")));
+    assertThat(c.status()).as(c.body()).isEqualTo(200);
+    JsonNode back = anonymous.get("/api/communities/" + c.json().at("/ids/0").asLong()).json();
+    assertThat(back.at("/properties/households").asLong()).isEqualTo(1_000_000);
+    assertThat(back.at("/properties/buildings").asLong()).isZero();
+    assertThat(back.at("/properties/floor_area_m2").asDouble()).isEqualTo(1e9);
+    assertThat(back.at("/properties/build_year").asLong()).isEqualTo(1800);
+  }
+
+  /**
+   * A text holding U+0000 is refused by name on both stores, before anything is stored:
+   * PostgreSQL cannot store it in any text column, so the import would otherwise fail in the
+   * middle of its COPY.
+   */
+  @Test
+  void aTextWithANulCharacterIsRefusedAndNothingIsStored() {
+    long before = communityCount();
+    Http.Response r = admin.post("/api/import/communities", collection(
+        community("好", "weibin", 113.864, 35.301, 0.001, 5),
+        community("坏\\u0000名", "weibin", 113.865, 35.301, 0.001, 5)));
+    assertThat(r.status()).as(r.body()).isEqualTo(422);
+    assertThat(r.body()).contains("name: must not contain the character U+0000");
+    Http.Response one = admin.post("/api/communities",
+        community("坏\\u0000名", "weibin", 113.866, 35.301, 0.001, 5));
+    assertThat(one.status()).as(one.body()).isEqualTo(422);
+    assertThat(communityCount()).isEqualTo(before);
+  }
+
+  private long communityCount() {
+    return anonymous.get("/ogcapi/collections/communities/items?limit=1").json()
+        .at("/numberMatched").asLong();
+  }
+
   private static JsonNode onlyIds(JsonNode collection, List<Long> ids) {
     var array = Http.JSON.createArrayNode();
     for (JsonNode f : collection.get("features")) {

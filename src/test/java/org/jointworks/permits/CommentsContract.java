@@ -42,6 +42,10 @@ abstract class CommentsContract extends NotificationsContract {
     assertThat(thread.at("/comments/0/author").asString()).isEqualTo("roads");
     assertThat(roads.post("/api/works/" + id + "/comments", "{\"body\":\"  \"}").status())
         .isEqualTo(422);
+    Http.Response nul = roads.post("/api/works/" + id + "/comments",
+        "{\"body\":\"a\\u0000b\"}");
+    assertThat(nul.status()).as(nul.body()).isEqualTo(422);
+    assertThat(nul.body()).contains("U+0000");
     assertThat(anonymous.get("/api/works/" + id + "/comments").status()).isEqualTo(401);
     assertThat(anonymous.as("leader").post("/api/works/" + id + "/comments",
         "{\"body\":\"x\"}").status()).isEqualTo(403);
