@@ -19,6 +19,23 @@ class ImportWarmUpTest {
     assertAllValid(Layer.WORKS, ImportWarmUp.works(500));
   }
 
+  /**
+   * Three rounds read the same body through three kinds of stream, so the parser's read is
+   * compiled as a virtual call that a real import's stream does not deoptimise (decision 107).
+   */
+  @Test
+  void roundsReadTheBodyThroughThreeKindsOfStream() throws Exception {
+    byte[] body = ImportWarmUp.works(20);
+    Set<Class<?>> kinds = new java.util.HashSet<>();
+    for (int round = 0; round < 3; round++) {
+      try (java.io.InputStream in = ImportWarmUp.stream(body, round)) {
+        kinds.add(in.getClass());
+        assertThat(in.readAllBytes()).isEqualTo(body);
+      }
+    }
+    assertThat(kinds).hasSize(3);
+  }
+
   private static void assertAllValid(Layer layer, byte[] body) {
     JsonNode features = JsonMapper.builder().build().readTree(body).get("features");
     assertThat(features.size()).isEqualTo(500);
