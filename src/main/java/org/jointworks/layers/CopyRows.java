@@ -60,9 +60,31 @@ final class CopyRows implements BulkInsert.Rows {
     return new PreparedColumns(f, columns);
   }
 
+  /**
+   * The import warm-up's writer (decision 107): encodes each batch as {@link #insert} does and
+   * sends nothing, so the encoding is compiled before the first real import without a write.
+   */
+  static BulkInsert.Rows encodingOnly(Layer layer) {
+    return new CopyRows(null, layer);
+  }
+
   @Override
   public void insert(List<Feature> features, List<PreparedColumns> prepared)
       throws SQLException {
+    encode(features, prepared);
+    if (connection == null) {
+      return; // encodingOnly
+    }
+    try {
+      connection.unwrap(PGConnection.class).getCopyAPI()
+          .copyIn(sql, new ByteArrayInputStream(buffer, 0, length));
+    } catch (IOException e) {
+      throw new SQLException("COPY into " + layer.table() + " failed", e);
+    }
+  }
+
+  /** The batch in COPY's binary format, header to trailer, in {@link #buffer}. */
+  private void encode(List<Feature> features, List<PreparedColumns> prepared) {
     List<Field> fields = layer.fields();
     short count = (short) (fields.size() + 3);
     length = 0;
@@ -85,12 +107,6 @@ final class CopyRows implements BulkInsert.Rows {
     }
     room(2);
     putShort((short) -1);
-    try {
-      connection.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn(sql, new ByteArrayInputStream(buffer, 0, length));
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + layer.table() + " failed", e);
-    }
   }
 
   @Override

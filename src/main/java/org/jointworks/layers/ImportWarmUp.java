@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * does — so the first real import does not run that code interpreted (decision 101): on a fresh
  * JVM the C2 compiler took about 2 of the 10 CPU-seconds of a first import of 100,000
  * communities. On the embedded store the features are then written, by the import's own writer,
- * to a scratch H2 database in a temporary directory, deleted afterwards (decision 104); the
- * service's store is never touched. Once per JVM (the JIT is the JVM's);
+ * to a scratch H2 database in a temporary directory, deleted afterwards (decision 104); on
+ * PostGIS they are encoded as COPY data and sent nowhere (decision 107). The service's store is
+ * never touched. Once per JVM (the JIT is the JVM's);
  * a low-priority daemon thread; off with {@code jointworks.imports.warm-up=false}.
  */
 @Component
@@ -82,8 +83,11 @@ class ImportWarmUp {
     // On the embedded store the writer is H2's insert, index and commit code, most of what the
     // JIT compiled during a first import (decision 104): it writes to a scratch database too.
     try (ScratchStore scratch = bulk.embedded() ? new ScratchStore() : null) {
-      BulkInsert.Rows communityRows = scratch == null ? null : table(scratch, Layer.COMMUNITIES);
-      BulkInsert.Rows workRows = scratch == null ? null : table(scratch, Layer.WORKS);
+      // On PostGIS the rows are encoded for COPY and sent nowhere (decision 107).
+      BulkInsert.Rows communityRows = scratch == null ? bulk.encodingOnly(Layer.COMMUNITIES)
+          : table(scratch, Layer.COMMUNITIES);
+      BulkInsert.Rows workRows = scratch == null ? bulk.encodingOnly(Layer.WORKS)
+          : table(scratch, Layer.WORKS);
       long[] ids = {0};
       // Passes of rounds, the first at once, later ones once the JIT has caught up (decision
       // 106): while C2's queue is long HotSpot raises its thresholds, and during the first rounds
@@ -110,11 +114,10 @@ class ImportWarmUp {
           break;
         }
       }
-      if (scratch != null) {
-        communityRows.close();
-        workRows.close();
-        log.debug("import-warm-up wrote {} rows to its scratch database", ids[0]);
-      }
+      communityRows.close();
+      workRows.close();
+      log.debug("import-warm-up wrote {} rows {}", ids[0],
+          scratch != null ? "to its scratch database" : "as COPY data, sent nowhere");
     } catch (SQLException e) {
       throw new IllegalStateException("import warm-up's scratch writes failed", e);
     } catch (InterruptedException e) {
