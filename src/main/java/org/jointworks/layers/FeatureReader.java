@@ -128,10 +128,19 @@ public final class FeatureReader {
           problems.add(where + "must be a string");
           return null;
         }
-        String s = value.isString() ? value.asString().trim() : value.numberValue().toString();
-        if (s.indexOf('\0') >= 0) {
+        String raw = value.isString() ? value.asString() : value.numberValue().toString();
+        if (raw.indexOf('\0') >= 0) {
           // PostgreSQL stores no NUL in a text: refused here, by name, on both stores.
           problems.add(where + "must not contain the character U+0000");
+          return null;
+        }
+        String s = raw.trim();
+        if (s.isEmpty()) {
+          // Only control characters (trim takes all below U+0021), which isBlank keeps: as
+          // absent, so a required name is never stored empty.
+          if (field.required()) {
+            problems.add(field.name() + ": required");
+          }
           return null;
         }
         if (s.length() > field.maxLength()) {

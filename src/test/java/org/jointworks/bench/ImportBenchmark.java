@@ -56,6 +56,7 @@ class ImportBenchmark {
         + " | features/s | the store's own load of the rows (COPY, then indexes) | ratio"
         + " | GDAL's ogr2ogr of the same file | ratio |%n|---|---|---|---|---|---|---|---|---|---|%n");
     for (int k = 1; k <= imports; k++) {
+      beforeImport(k);
       quietJit();
       CpuUse before = CpuUse.now();
       long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
@@ -130,6 +131,9 @@ class ImportBenchmark {
       Thread.sleep(500);
     }
   }
+
+  /** Called before import {@code k} (from 1); the embedded store's benchmark does nothing. */
+  void beforeImport(int k) throws Exception {}
 
   /**
    * The store's own loads of the same data, when it has any to compare with: its bulk load of

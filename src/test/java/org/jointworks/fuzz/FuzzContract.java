@@ -6,6 +6,7 @@ import static org.jointworks.fuzz.JsonMutations.Kind.DATE;
 import static org.jointworks.fuzz.JsonMutations.Kind.GEOMETRY;
 import static org.jointworks.fuzz.JsonMutations.Kind.MEASURE;
 import static org.jointworks.fuzz.JsonMutations.Kind.NUMBER;
+import static org.jointworks.fuzz.JsonMutations.Kind.TEXT;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -191,9 +192,11 @@ abstract class FuzzContract {
             50)),
         hot("/features/1/properties/households", COUNT),
         hot("/features/0/properties/floor_area_m2", MEASURE),
-        hot("/features/1/properties/build_year", COUNT), hot("/features/0/geometry", GEOMETRY));
+        hot("/features/1/properties/build_year", COUNT), hot("/features/0/geometry", GEOMETRY),
+        hot("/features/1/properties/name", TEXT));
     json(out, rnd, "import works", "POST", "/api/import/works", geo, null,
         Fixtures.collection(work), hot("/features/0/properties/start_date", DATE),
+        hot("/features/0/properties/kind", TEXT),
         hot("/features/0/properties/trench_width_m", MEASURE));
     json(out, rnd, "import pipelines", "POST", "/api/import/pipelines", json, null,
         Fixtures.collection(Fixtures.pipeline("gas", 113.72, 35.12)),
@@ -202,7 +205,7 @@ abstract class FuzzContract {
         hot("/features/0/properties/year_built", COUNT));
     json(out, rnd, "REST create community", "POST", "/api/communities", json, null, community,
         hot("/properties/households", COUNT), hot("/properties/buildings", COUNT),
-        hot("/geometry", GEOMETRY));
+        hot("/geometry", GEOMETRY), hot("/properties/name", TEXT));
     json(out, rnd, "REST replace community", "PUT", "/api/communities/" + communityId, json,
         communityTag, community, hot("/properties/floor_area_m2", MEASURE),
         hot("/properties/build_year", COUNT));

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * deeper than any body needs, a string longer than the limit, invalid UTF-8, the wrong
  * top-level type); value ones put a hostile value at a member the seed marks as checked
  * ({@link Hot}): a number no field can hold, a wrong type, a date that is not an ISO string, a
- * geometry outside lon/lat or over the vertex limit. Deterministic for a given {@link Random}.
+ * text holding U+0000 or longer than any field, a geometry outside lon/lat or over the vertex
+ * limit. Deterministic for a given {@link Random}.
  */
 final class JsonMutations {
   static final JsonMapper STRICT = JsonMapper.builder().build();
@@ -26,7 +27,7 @@ final class JsonMutations {
   private static final String BAD = "@@BAD-UTF8@@";
 
   /** What kind of value a checked member holds. */
-  enum Kind { COUNT, MEASURE, NUMBER, DATE, GEOMETRY }
+  enum Kind { COUNT, MEASURE, NUMBER, DATE, GEOMETRY, TEXT }
 
   /** A member of the seed (a JSON pointer) whose value the endpoint must check. */
   record Hot(String pointer, Kind kind) {}
@@ -41,6 +42,10 @@ final class JsonMutations {
       Kind.DATE, List.of("{}", "[]", "20230101", "\"2023-13-45\"", "\"+99999-01-01\"",
           "\"1500-01-01\"", "true", "{\"year\":2023,\"month\":5,\"day\":1}", "[2023,5,1]",
           "\"01/05/2023\""),
+      // A NUL no store keeps (PostgreSQL refuses it in any text), a text past every field's
+      // length, and values that are no text at all.
+      Kind.TEXT, List.of("\"a\\u0000b\"", "\"\\u0000\"", "\"" + "长".repeat(5_000) + "\"", "{}",
+          "[]", "true", "[\"a\"]"),
       Kind.GEOMETRY, List.of(
           "{\"type\":\"Point\",\"coordinates\":[113.8,91]}",
           "{\"type\":\"Polygon\",\"coordinates\":[[[113.8,35.3],[113.81,35.3],[113.81,95.3],"

@@ -133,7 +133,8 @@ abstract class StoreContract {
   }
 
   /**
-   * A text holding U+0000 is refused by name on both stores, before anything is stored:
+   * A text holding U+0000 is refused by name on both stores, before anything is stored, and a
+   * required text of control characters only is missing:
    * PostgreSQL cannot store it in any text column, so the import would otherwise fail in the
    * middle of its COPY.
    */
@@ -148,6 +149,11 @@ abstract class StoreContract {
     Http.Response one = admin.post("/api/communities",
         community("坏\\u0000名", "weibin", 113.866, 35.301, 0.001, 5));
     assertThat(one.status()).as(one.body()).isEqualTo(422);
+    // Only control characters: trimmed to nothing, so a required name is missing, not "".
+    Http.Response empty = admin.post("/api/communities",
+        community("\\u0001\\u001f", "weibin", 113.867, 35.301, 0.001, 5));
+    assertThat(empty.status()).as(empty.body()).isEqualTo(422);
+    assertThat(empty.body()).contains("name: required");
     assertThat(communityCount()).isEqualTo(before);
   }
 
