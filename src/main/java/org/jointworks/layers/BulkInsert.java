@@ -71,7 +71,11 @@ class BulkInsert {
       @Override
       public void insert(List<Feature> features, List<PreparedColumns> prepared) {
         try {
-          rows.insert(features, prepared);
+          if (empty != null) {
+            empty.insert(rows, features, prepared);
+          } else {
+            rows.insert(features, prepared);
+          }
         } catch (SQLException e) {
           throw translated("import into " + layer.table(), e);
         }

@@ -19,7 +19,9 @@ import java.util.List;
  * <p>Everything happens inside the import's transaction; PostgreSQL's DDL is transactional, so a
  * refusal, an error or a killed service (the server aborts the transaction when the connection
  * goes) leaves the layer as it was: empty, every index in place. Constraint indexes (the primary
- * key), unique indexes and foreign keys stay, so the rows are checked as they go in.
+ * key), unique indexes and foreign keys stay; the foreign keys are checked once after the load
+ * where the role may switch their triggers off ({@link DeferredForeignKeys}, decision 107), else
+ * row by row.
  *
  * <p>The table is locked {@code ACCESS EXCLUSIVE} first and its emptiness read under the lock,
  * so no other transaction can add a row the dropped indexes would miss. The lock is asked for
@@ -46,10 +48,14 @@ final class EmptyLayerLoad {
   private final Connection connection;
   /** {@code pg_get_indexdef} of each index dropped, to build again in {@link #finish}. */
   private final List<String> definitions;
+  /** The table's foreign keys, checked once in {@link #finish}; null: row by row (decision 107). */
+  private final DeferredForeignKeys keys;
 
-  private EmptyLayerLoad(Connection connection, List<String> definitions) {
+  private EmptyLayerLoad(Connection connection, List<String> definitions,
+      DeferredForeignKeys keys) {
     this.connection = connection;
     this.definitions = definitions;
+    this.keys = keys;
   }
 
   /**
@@ -93,7 +99,7 @@ final class EmptyLayerLoad {
         }
       }
       c.releaseSavepoint(before);
-      return new EmptyLayerLoad(c, List.copyOf(definitions));
+      return new EmptyLayerLoad(c, List.copyOf(definitions), DeferredForeignKeys.begin(c, layer));
     } catch (SQLException e) {
       if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())
           && !DEADLOCK_DETECTED.equals(e.getSQLState())
@@ -108,8 +114,24 @@ final class EmptyLayerLoad {
     }
   }
 
-  /** Builds the dropped indexes again, in the import's transaction, before its commit. */
+  /** One batch of the load, its foreign keys checked later where they can be. */
+  void insert(BulkInsert.Rows rows, List<Feature> features, List<PreparedColumns> prepared)
+      throws SQLException {
+    if (keys != null) {
+      keys.copy(rows, features, prepared);
+    } else {
+      rows.insert(features, prepared);
+    }
+  }
+
+  /**
+   * Checks the foreign keys left to the end, then builds the dropped indexes again, in the
+   * import's transaction, before its commit.
+   */
   void finish() throws SQLException {
+    if (keys != null) {
+      keys.check();
+    }
     try (Statement st = connection.createStatement()) {
       for (String definition : definitions) {
         st.execute(definition);
