@@ -57,7 +57,8 @@ class DeferredForeignKeysPostgisTest {
         assertThat(districtScans(st) - scansBefore).as("the check at the end").isPositive();
         assertThat(count(st, "SELECT count(*) FROM communities")).isEqualTo(ROWS);
         assertThat(count(st, "SELECT count(*) FROM pg_constraint WHERE conrelid ="
-            + " 'communities'::regclass AND contype = 'f'")).as("the key itself stays").isEqualTo(1);
+            + " 'communities'::regclass AND contype = 'f'")).as("the key itself stays")
+            .isEqualTo(1);
         // The setting is the transaction's own again: a trigger fires for the next statement.
         assertThatThrownBy(() -> st.execute("INSERT INTO communities (id, version, name, district,"
             + " households, buildings, floor_area_m2, geom) VALUES (-1, 1, 'x', 'nowhere', 1, 1,"
