@@ -33,7 +33,6 @@ import java.util.List;
  * the transaction rolls back. One per import, on its writing thread.
  */
 final class DeferredForeignKeys {
-  private static final String INSUFFICIENT_PRIVILEGE = "42501";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private final Connection connection;
@@ -78,11 +77,7 @@ final class DeferredForeignKeys {
       c.releaseSavepoint(before);
       return new DeferredForeignKeys(c, layer.table(), checks, previous);
     } catch (SQLException e) {
-      if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-        throw e;
-      }
-      c.rollback(before);
-      c.releaseSavepoint(before);
+      EmptyLayerLoad.backTo(c, before, e, EmptyLayerLoad.INSUFFICIENT_PRIVILEGE);
       return null;
     }
   }

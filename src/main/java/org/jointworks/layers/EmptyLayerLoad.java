@@ -43,7 +43,7 @@ final class EmptyLayerLoad {
    * A service whose database role does not own the layer's tables (migrations run by another
    * role) may not drop their indexes: it loads row by row, as before this class.
    */
-  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+  static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   private final Connection connection;
   /** {@code pg_get_indexdef} of each index dropped, to build again in {@link #finish}. */
@@ -101,17 +101,25 @@ final class EmptyLayerLoad {
       c.releaseSavepoint(before);
       return new EmptyLayerLoad(c, List.copyOf(definitions), DeferredForeignKeys.begin(c, layer));
     } catch (SQLException e) {
-      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())
-          && !DEADLOCK_DETECTED.equals(e.getSQLState())
-          && !INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-        throw e;
-      }
       // Someone else uses the table, or the role may not change it: back to the savepoint (the
       // lock timeout and the lock with it), row by row.
-      c.rollback(before);
-      c.releaseSavepoint(before);
+      backTo(c, before, e, LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED, INSUFFICIENT_PRIVILEGE);
       return null;
     }
+  }
+
+  /**
+   * Rolls back to {@code savepoint} and releases it when {@code e} is one of the {@code expected}
+   * SQLSTATEs, so the transaction goes on as if the savepoint's work had not been tried; throws
+   * {@code e} otherwise.
+   */
+  static void backTo(Connection c, Savepoint savepoint, SQLException e, String... expected)
+      throws SQLException {
+    if (!List.of(expected).contains(e.getSQLState())) {
+      throw e;
+    }
+    c.rollback(savepoint);
+    c.releaseSavepoint(savepoint);
   }
 
   /** One batch of the load, its foreign keys checked later where they can be. */

@@ -89,30 +89,10 @@ class ImportWarmUp {
       BulkInsert.Rows workRows = scratch == null ? bulk.encodingOnly(Layer.WORKS)
           : table(scratch, Layer.WORKS);
       long[] ids = {0};
-      // Passes of rounds, the first at once, later ones once the JIT has caught up (decision
-      // 106): while C2's queue is long HotSpot raises its thresholds, and during the first rounds
-      // it held a hundred to two hundred tasks, so code run once per feature stayed in C1 until
-      // the first real import.
-      for (int pass = 0; pass < PASSES; pass++) {
-        // A later pass only once the service is otherwise idle (the JIT quiet), and none once a
-        // real import is running: it compiles what it runs, and the warm-up would take its cores.
-        if (imports.importRunning()
-            || (pass > 0 && !WarmUps.awaitQuietJit(QUIET_WAIT_MILLIS))) {
-          break;
-        }
-        long compiled = WarmUps.compileMillis();
-        long t0 = System.nanoTime();
-        for (int round = 0; round < (pass == 0 ? ROUNDS : LATER_ROUNDS)
-            && !imports.importRunning(); round++) {
-          read(Layer.COMMUNITIES, stream(communities, round), communityRows, ids);
-          read(Layer.WORKS, stream(works, round), workRows, ids);
-          if (scratch != null) {
-            scratch.connection().commit();
-          }
-        }
-        if (!WarmUps.stillCompiling(compiled, (System.nanoTime() - t0) / 1_000_000)) {
-          break;
-        }
+      try {
+        passes(communities, works, communityRows, workRows, scratch, ids);
+      } catch (Yield y) {
+        log.debug("import-warm-up yielded to a real import");
       }
       communityRows.close();
       workRows.close();
@@ -122,6 +102,47 @@ class ImportWarmUp {
       throw new IllegalStateException("import warm-up's scratch writes failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the service is stopping: nothing left to warm
+    }
+  }
+
+  /**
+   * Thrown from a round as soon as a real import runs (decision 107): a round of made-up bodies
+   * took 2–3 s at start-up beside a benchmark's first import, which it slowed; the import
+   * compiles what it runs anyway.
+   */
+  private static final class Yield extends RuntimeException {
+    Yield() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void passes(byte[] communities, byte[] works, BulkInsert.Rows communityRows,
+      BulkInsert.Rows workRows, ScratchStore scratch, long[] ids)
+      throws SQLException, InterruptedException {
+    // Passes of rounds, the first at once, later ones once the JIT has caught up (decision 106):
+    // while C2's queue is long HotSpot raises its thresholds, and during the first rounds it held
+    // a hundred to two hundred tasks, so code run once per feature stayed in C1 until the first
+    // real import.
+    for (int pass = 0; pass < PASSES; pass++) {
+      // A later pass only once the service is otherwise idle (the JIT quiet), and none once a
+      // real import is running: it compiles what it runs, and the warm-up would take its cores.
+      if (imports.importRunning()
+          || (pass > 0 && !WarmUps.awaitQuietJit(QUIET_WAIT_MILLIS))) {
+        break;
+      }
+      long compiled = WarmUps.compileMillis();
+      long t0 = System.nanoTime();
+      for (int round = 0; round < (pass == 0 ? ROUNDS : LATER_ROUNDS)
+          && !imports.importRunning(); round++) {
+        read(Layer.COMMUNITIES, stream(communities, round), communityRows, ids);
+        read(Layer.WORKS, stream(works, round), workRows, ids);
+        if (scratch != null) {
+          scratch.connection().commit();
+        }
+      }
+      if (!WarmUps.stillCompiling(compiled, (System.nanoTime() - t0) / 1_000_000)) {
+        break;
+      }
     }
   }
 
@@ -158,6 +179,9 @@ class ImportWarmUp {
     List<PreparedColumns> prepared = new ArrayList<>(ImportService.BATCH);
     ReadAhead ahead = new ReadAhead(reader, metricEpsg, bulk.preparer(layer),
         (result, metric, columns) -> {
+          if (imports.importRunning()) {
+            throw new Yield();
+          }
           if (!result.ok()) {
             bad[0]++;
           } else if (rows != null) {
