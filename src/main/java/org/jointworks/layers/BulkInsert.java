@@ -112,14 +112,6 @@ class BulkInsert {
     return dialect == StoreDialect.POSTGIS ? new CopyRows(c, layer) : new Batched(c, layer);
   }
 
-  /**
-   * The import warm-up's writer where it has no scratch database (PostGIS): encodes the rows
-   * as the store's writer would and sends nothing (decision 107).
-   */
-  Rows encodingOnly(Layer layer) {
-    return CopyRows.encodingOnly(layer);
-  }
-
   /** Whether this service's store is the embedded H2GIS. */
   boolean embedded() {
     return dialect == StoreDialect.H2GIS;

@@ -34,6 +34,8 @@ import java.util.List;
  */
 final class DeferredForeignKeys {
   private static final String FOREIGN_KEY_VIOLATION = "23503";
+  /** The setting whose {@code replica} value keeps the foreign keys' triggers from firing. */
+  private static final String ROLE = "session_replication_role";
 
   private final Connection connection;
   private final String table;
@@ -64,13 +66,7 @@ final class DeferredForeignKeys {
     }
     Savepoint before = c.setSavepoint();
     try {
-      String previous;
-      try (PreparedStatement ps =
-              c.prepareStatement("SELECT current_setting('session_replication_role')");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        previous = rs.getString(1);
-      }
+      String previous = EmptyLayerLoad.setting(c, ROLE);
       // Only to learn whether this role may: the COPYs switch it on for themselves.
       setRole(c, "replica");
       setRole(c, previous);
@@ -107,11 +103,7 @@ final class DeferredForeignKeys {
   }
 
   private static void setRole(Connection c, String value) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT set_config('session_replication_role', ?, true)")) {
-      ps.setString(1, value);
-      ps.execute();
-    }
+    EmptyLayerLoad.setLocal(c, ROLE, value);
   }
 
   private static boolean hasOtherTriggersOrRules(Connection c, String table) throws SQLException {

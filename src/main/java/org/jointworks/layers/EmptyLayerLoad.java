@@ -65,13 +65,13 @@ final class EmptyLayerLoad {
   static EmptyLayerLoad begin(Connection c, Layer layer) throws SQLException {
     Savepoint before = c.setSavepoint();
     try {
-      String lockTimeout = text(c, "SELECT current_setting('lock_timeout')");
-      setLockTimeout(c, LOCK_WAIT);
+      String lockTimeout = setting(c, "lock_timeout");
+      setLocal(c, "lock_timeout", LOCK_WAIT);
       try (Statement st = c.createStatement()) {
         // The table name is the layer's own (an enum), never a client's text.
         st.execute("LOCK TABLE " + layer.table() + " IN ACCESS EXCLUSIVE MODE");
       }
-      setLockTimeout(c, lockTimeout);
+      setLocal(c, "lock_timeout", lockTimeout);
       if (hasRows(c, layer)) {
         c.rollback(before); // releases the lock: the rows go in as any import's do
         c.releaseSavepoint(before);
@@ -147,9 +147,22 @@ final class EmptyLayerLoad {
     }
   }
 
-  private static void setLockTimeout(Connection c, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-      ps.setString(1, value);
+  /** A setting's value in this transaction ({@code current_setting}). */
+  static String setting(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  /** Sets a setting until the transaction ends ({@code set_config(…, true)}), bound, not spliced. */
+  static void setLocal(Connection c, String name, String value) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT set_config(?, ?, true)")) {
+      ps.setString(1, name);
+      ps.setString(2, value);
       ps.execute();
     }
   }
@@ -162,10 +175,4 @@ final class EmptyLayerLoad {
     }
   }
 
-  private static String text(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 }

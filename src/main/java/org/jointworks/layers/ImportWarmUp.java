@@ -84,9 +84,9 @@ class ImportWarmUp {
     // JIT compiled during a first import (decision 104): it writes to a scratch database too.
     try (ScratchStore scratch = bulk.embedded() ? new ScratchStore() : null) {
       // On PostGIS the rows are encoded for COPY and sent nowhere (decision 107).
-      BulkInsert.Rows communityRows = scratch == null ? bulk.encodingOnly(Layer.COMMUNITIES)
+      BulkInsert.Rows communityRows = scratch == null ? CopyRows.encodingOnly(Layer.COMMUNITIES)
           : table(scratch, Layer.COMMUNITIES);
-      BulkInsert.Rows workRows = scratch == null ? bulk.encodingOnly(Layer.WORKS)
+      BulkInsert.Rows workRows = scratch == null ? CopyRows.encodingOnly(Layer.WORKS)
           : table(scratch, Layer.WORKS);
       long[] ids = {0};
       try {
@@ -152,10 +152,6 @@ class ImportWarmUp {
   }
 
   /**
-   * The import's reading half over {@code body}, every feature of which must come out valid;
-   * written by {@code rows} in batches when there are rows to write to.
-   */
-  /**
    * {@code body} through one of three kinds of stream in turn: the parser's read of its input
    * then is a virtual call once compiled. Compiled for the one kind the warm-up used, it was
    * deoptimised by the first real import's (a spooled file's channel stream, the servlet's, a
@@ -171,6 +167,10 @@ class ImportWarmUp {
     };
   }
 
+  /**
+   * The import's reading half over {@code body}, every feature of which must come out valid,
+   * written by {@code rows} in batches (a scratch database's, or COPY data sent nowhere).
+   */
   private void read(Layer layer, InputStream body, BulkInsert.Rows rows, long[] ids)
       throws SQLException {
     FeatureReader reader = new FeatureReader(layer, Set.of(DISTRICT), Set.of(OWNER));
@@ -184,7 +184,7 @@ class ImportWarmUp {
           }
           if (!result.ok()) {
             bad[0]++;
-          } else if (rows != null) {
+          } else {
             batch.add(result.feature().withIdentity(++ids[0], 1));
             prepared.add(columns);
             if (batch.size() == ImportService.BATCH) {
@@ -197,9 +197,7 @@ class ImportWarmUp {
     if (bad[0] > 0) {
       throw new IllegalStateException(bad[0] + " made-up " + layer.id() + " were refused");
     }
-    if (rows != null) {
-      write(rows, batch, prepared);
-    }
+    write(rows, batch, prepared);
   }
 
   private static void write(BulkInsert.Rows rows, List<Feature> batch,
