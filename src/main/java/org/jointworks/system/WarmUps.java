@@ -3,6 +3,7 @@ package org.jointworks.system;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 
@@ -73,9 +74,15 @@ public final class WarmUps {
 
   /**
    * Milliseconds the JVM's compilers have spent so far, or -1 where the JVM does not say. Waiting
-   * for it to stand still is how a warm-up knows the JIT has caught up (decision 106).
+   * for it to stand still is how a warm-up knows the JIT has caught up (decision 106). On Linux
+   * it is the compiler threads' CPU time, which moves during a long compilation; elsewhere the
+   * JVM's total, which moves only when one ends (decision 108).
    */
   public static long compileMillis() {
+    OptionalLong cpu = CompilerThreads.cpuMillis();
+    if (cpu.isPresent()) {
+      return cpu.getAsLong();
+    }
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     return jit != null && jit.isCompilationTimeMonitoringSupported()
         ? jit.getTotalCompilationTime() : -1;

@@ -1,7 +1,10 @@
 package org.jointworks.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,5 +40,29 @@ class WarmUpsTest {
     // Nothing compiled since now, over a second: less.
     assertThat(WarmUps.stillCompiling(now + 1, 1_000)).isFalse();
     assertThat(WarmUps.stillCompiling(-1, 1_000)).as("a JVM that does not tell").isFalse();
+  }
+
+  /**
+   * The compilers' CPU time (decision 108): found by the threads' names in {@code /proc}, read
+   * after the name however many spaces and parentheses it holds, and more than nothing in a JVM
+   * that has run this test (its classes were compiled).
+   */
+  @Test
+  void theCompilersClockIsTheirThreadsCpuTimeOnLinux() {
+    String c2 = "4242 (C2 CompilerThre) S 1 1 1 0 -1 4194368 0 0 0 0 153 27 0 0 20 0 40 0";
+    assertThat(CompilerThreads.isCompiler(c2)).isTrue();
+    assertThat(CompilerThreads.statTicks(c2)).isEqualTo(180);
+    assertThat(CompilerThreads.isCompiler("7 (C1 CompilerThre) R 1 1 1 0 -1 0 0 0 0 0 4 1")).isTrue();
+    String odd = "99 (a) (C2 x) S 1 1 1 0 -1 0 0 0 0 0 5 6 0 0";
+    assertThat(CompilerThreads.isCompiler(odd)).as("a name that merely holds it").isFalse();
+    assertThat(CompilerThreads.statTicks(odd)).isEqualTo(11);
+    assertThat(CompilerThreads.isCompiler("12 (http-worker-1) S 1")).isFalse();
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/task")) || System.getenv("CI") != null,
+        "no /proc here: the JVM's own compilation time is used instead");
+    long before = CompilerThreads.cpuMillis().orElseThrow();
+    long clock = WarmUps.compileMillis();
+    long after = CompilerThreads.cpuMillis().orElseThrow();
+    assertThat(before).isPositive();
+    assertThat(clock).as("the warm-up's clock is the threads' CPU time").isBetween(before, after);
   }
 }
