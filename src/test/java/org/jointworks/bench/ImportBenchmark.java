@@ -50,7 +50,6 @@ class ImportBenchmark {
     // Signed in once, as the map's users are: Basic auth would hash the password in the import.
     SessionClient admin = new SessionClient(port);
     assertThat(admin.signIn("admin", "demo").status()).isEqualTo(200);
-    String csrf = admin.csrfToken();
     int imports = Integer.getInteger("bench.imports", 1);
     System.out.printf(Locale.ROOT, "%n| store | import | communities | body MB | import s"
         + " | features/s | the store's own load of the rows (COPY, then indexes) | ratio"
@@ -61,7 +60,7 @@ class ImportBenchmark {
       CpuUse before = CpuUse.now();
       long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
       long t0 = System.nanoTime();
-      Http.Response r = post(admin, csrf, file);
+      Http.Response r = CurlPost.post(admin, port, "/api/import/communities", file);
       double importSeconds = (System.nanoTime() - t0) / 1e9;
       // The JVM's uptime, to find the import in a JIT log (-XX:+LogCompilation) or a recording.
       String cpu = CpuUse.now().since(before, 6) + String.format(Locale.ROOT,
@@ -85,34 +84,6 @@ class ImportBenchmark {
     System.out.printf(Locale.ROOT, "export of %d communities: %.1f s%n", imports * COMMUNITIES,
         exportSeconds);
     Files.delete(file);
-  }
-
-  /**
-   * POSTs the file as the signed-in admin: with {@code curl} when the machine has it, as a user's
-   * client is another process (an HTTP client in this JVM would take the JIT and the CPU the
-   * service needs, on 2 cores); else with Java's client.
-   */
-  private Http.Response post(SessionClient admin, String csrf, Path file) throws Exception {
-    Path answer = Files.createTempFile("import-answer", ".json");
-    try {
-      Process curl = new ProcessBuilder("curl", "-s", "-o", answer.toString(), "-w",
-          "%{http_code}", "-X", "POST", "-H", "Content-Type: application/geo+json", "-H",
-          "Expect:", "-H", "X-XSRF-TOKEN: " + csrf, "-H", "Cookie: " + admin.cookieHeader(),
-          "--data-binary", "@" + file, "http://127.0.0.1:" + port + "/api/import/communities")
-          .redirectErrorStream(true).start();
-      String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (curl.waitFor() == 0) {
-        return new Http.Response(Integer.parseInt(status.trim()),
-            Files.readString(answer, StandardCharsets.UTF_8), null);
-      }
-    } catch (java.io.IOException noCurl) {
-      // Java's client below
-    } finally {
-      Files.deleteIfExists(answer);
-    }
-    return admin.send(admin.builder("/api/import/communities")
-        .header("Content-Type", "application/geo+json").header("X-XSRF-TOKEN", csrf)
-        .POST(HttpRequest.BodyPublishers.ofFile(file)));
   }
 
   /**

@@ -52,7 +52,8 @@ class WarmUpsTest {
     String c2 = "4242 (C2 CompilerThre) S 1 1 1 0 -1 4194368 0 0 0 0 153 27 0 0 20 0 40 0";
     assertThat(CompilerThreads.isCompiler(c2)).isTrue();
     assertThat(CompilerThreads.statTicks(c2)).isEqualTo(180);
-    assertThat(CompilerThreads.isCompiler("7 (C1 CompilerThre) R 1 1 1 0 -1 0 0 0 0 0 4 1")).isTrue();
+    String c1 = "7 (C1 CompilerThre) R 1 1 1 0 -1 0 0 0 0 0 4 1";
+    assertThat(CompilerThreads.isCompiler(c1)).isTrue();
     String odd = "99 (a) (C2 x) S 1 1 1 0 -1 0 0 0 0 0 5 6 0 0";
     assertThat(CompilerThreads.isCompiler(odd)).as("a name that merely holds it").isFalse();
     assertThat(CompilerThreads.statTicks(odd)).isEqualTo(11);
