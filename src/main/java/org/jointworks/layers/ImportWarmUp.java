@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.jointworks.system.JointWorksProperties;
 import org.jointworks.system.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -65,19 +67,29 @@ class ImportWarmUp {
   private final ImportService imports;
   private final BulkInsert bulk;
   private final int metricEpsg;
+  /** Whether a real import runs now: the cue to stop (decisions 106 and 107). */
+  private final BooleanSupplier importRunning;
 
+  @Autowired
   ImportWarmUp(ImportService imports, BulkInsert bulk, JointWorksProperties properties) {
+    this(imports, bulk, properties, imports::importRunning);
+  }
+
+  ImportWarmUp(ImportService imports, BulkInsert bulk, JointWorksProperties properties,
+      BooleanSupplier importRunning) {
     this.imports = imports;
     this.bulk = bulk;
     this.metricEpsg = properties.metricCrs();
+    this.importRunning = importRunning;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    WarmUps.startOnce(STARTED, "import-warm-up", log, this::warm);
+    WarmUps.startOnce(STARTED, "import-warm-up", log, () -> warm());
   }
 
-  private void warm() {
+  /** The warm-up, on the calling thread; how many made-up features it read and took. */
+  long warm() {
     byte[] communities = communities(FEATURES);
     byte[] works = works(FEATURES);
     // On the embedded store the writer is H2's insert, index and commit code, most of what the
@@ -98,10 +110,12 @@ class ImportWarmUp {
       workRows.close();
       log.debug("import-warm-up wrote {} rows {}", ids[0],
           scratch != null ? "to its scratch database" : "as COPY data, sent nowhere");
+      return ids[0];
     } catch (SQLException e) {
       throw new IllegalStateException("import warm-up's scratch writes failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the service is stopping: nothing left to warm
+      return 0;
     }
   }
 
@@ -126,14 +140,14 @@ class ImportWarmUp {
     for (int pass = 0; pass < PASSES; pass++) {
       // A later pass only once the service is otherwise idle (the JIT quiet), and none once a
       // real import is running: it compiles what it runs, and the warm-up would take its cores.
-      if (imports.importRunning()
+      if (importRunning.getAsBoolean()
           || (pass > 0 && !WarmUps.awaitQuietJit(QUIET_WAIT_MILLIS))) {
         break;
       }
       long compiled = WarmUps.compileMillis();
       long t0 = System.nanoTime();
       for (int round = 0; round < (pass == 0 ? ROUNDS : LATER_ROUNDS)
-          && !imports.importRunning(); round++) {
+          && !importRunning.getAsBoolean(); round++) {
         read(Layer.COMMUNITIES, stream(communities, round), communityRows, ids);
         read(Layer.WORKS, stream(works, round), workRows, ids);
         if (scratch != null) {
@@ -179,7 +193,7 @@ class ImportWarmUp {
     List<PreparedColumns> prepared = new ArrayList<>(ImportService.BATCH);
     ReadAhead ahead = new ReadAhead(reader, metricEpsg, bulk.preparer(layer),
         (result, metric, columns) -> {
-          if (imports.importRunning()) {
+          if (importRunning.getAsBoolean()) {
             throw new Yield();
           }
           if (!result.ok()) {
