@@ -21,7 +21,10 @@ final class CompilerThreads {
 
   private CompilerThreads() {}
 
-  /** Milliseconds of CPU the compiler threads have used, or empty where there is no such view. */
+  /**
+   * Milliseconds of CPU the compiler threads alive now have used, or empty where there is no
+   * such view; a thread HotSpot stops when idle takes its share with it, so the sum may fall.
+   */
   static OptionalLong cpuMillis() {
     long nanos = 0;
     boolean found = false;
