@@ -34,20 +34,6 @@ final class CpuUse {
     return new CpuUse(threads, store);
   }
 
-  /**
-   * CPU seconds of the JVM's compiler threads so far, or -1 without {@code /proc}: unlike the
-   * JVM's total compilation time, which grows only as a compilation ends, it moves while C2
-   * spends a second on one large method.
-   */
-  static double compilers() {
-    Map<String, Double> t = ticks(Path.of("/proc/self/task"), null);
-    if (t.isEmpty()) {
-      return -1;
-    }
-    return t.entrySet().stream().filter(e -> e.getKey().startsWith("C1 CompilerThre")
-        || e.getKey().startsWith("C2 CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
-  }
-
   /** What was used since {@code before}: the store's seconds and the busiest thread groups. */
   String since(CpuUse before, int groups) {
     double jvm = 0;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.jointworks.support.Http;
 import org.jointworks.support.SessionClient;
 import org.jointworks.support.Stores;
+import org.jointworks.system.WarmUps;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,17 +88,17 @@ class ImportBenchmark {
   }
 
   /**
-   * Waits (at most 20 s) until the JIT's compiler threads have used at most 20 ms of CPU in half
-   * a second: the file was written in this JVM, and the compiles that queued are the client's,
-   * not the service's. Their CPU time, not the JVM's total compilation time, which stands still
-   * while C2 spends a second on one method (decision 108).
+   * Waits (at most 20 s) until the JIT's compilers have used at most 20 ms in half a second: the
+   * file was written in this JVM, and the compiles that queued are the client's, not the
+   * service's. Read from the service's own clock ({@code WarmUps.compileMillis}: the compiler
+   * threads' CPU time on Linux, which moves while C2 spends a second on one method; decision 108).
    */
   static void quietJit() throws InterruptedException {
-    double last = CpuUse.compilers();
+    long last = WarmUps.compileMillis();
     for (int i = 0; i < 40 && last >= 0; i++) {
       Thread.sleep(500);
-      double now = CpuUse.compilers();
-      if (now - last <= 0.02) {
+      long now = WarmUps.compileMillis();
+      if (now - last <= 20) {
         return;
       }
       last = now;
