@@ -196,6 +196,9 @@ class BulkInsert {
 
     Batched(Connection c, Layer layer) {
       this.layer = layer;
+      // Before the first row: an import body's pages then wait in memory for its commit instead
+      // of being written, read back and written again (decision 109).
+      H2WriteBuffer.widen(c);
       String marks = "?, ".repeat(layer.fields().size() + 2) + "?";
       try {
         this.insert = c.prepareStatement("INSERT INTO " + layer.table() + " (" + columns(layer)

@@ -1,0 +1,78 @@
+package org.jointworks.layers;
+
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Widens the embedded store's write buffer (decision 109): how much changed-page memory H2's
+ * MVStore lets a transaction pile up before the writing thread itself stops to write the file.
+ *
+ * <p>H2 fixes that threshold at 19 MB and offers no setting for it. MVStore counts every copy it
+ * makes of a page it changes, so one 50,000-work import body counts about 110 MB: at 19 MB its
+ * inserting thread wrote the file five or six times mid-transaction, and its commit then changed
+ * each of those rows again (H2 marks every row committed), read back the pages the cache had let
+ * go, and wrote them all a second time. Measured on plain H2 2.4.240 with 1,000,000 works-shaped
+ * rows in twenty transactions: 35.5–39.6 s and a 447 MB file at 19 MB; 20.9–24.5 s and 184 MB at
+ * 128 MB or more.
+ *
+ * <p>Nothing about durability changes: with {@code WRITE_DELAY=0} every commit still writes and
+ * syncs the file before it returns ({@code TransactionStore.endTransaction}); only the writes of
+ * uncommitted pages in the middle of a transaction become rarer, and a crash before the commit
+ * loses exactly what it lost before, the uncommitted rows. The memory held is the last copy of
+ * each changed page, a fraction of the count (13–35 MB for a 50,000-work body), bounded by it.
+ *
+ * <p>H2 keeps the threshold in a private field of the store, so this sets it by reflection. A
+ * newer H2 without that field leaves H2's own threshold and logs so; {@code H2WriteBufferTest}
+ * fails on such an H2, so an upgrade brings this class back to a reader.
+ */
+final class H2WriteBuffer {
+  private static final Logger log = LoggerFactory.getLogger(H2WriteBuffer.class);
+  /** The count at which this service lets H2 write mid-transaction, at most. */
+  static final int MAX_BYTES = 256 << 20;
+
+  private H2WriteBuffer() {}
+
+  /** The threshold for this JVM: an eighth of the heap, at most 256 MB. */
+  static int bytes() {
+    return (int) Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 8);
+  }
+
+  /**
+   * Raises the threshold of the H2 store behind {@code c} to {@link #bytes()} (never lowers it);
+   * returns the threshold now in force, or -1 when {@code c} is not an embedded H2 file store.
+   */
+  static int widen(Connection c) {
+    try {
+      if (!c.isWrapperFor(JdbcConnection.class)) {
+        return -1;
+      }
+      Session session = c.unwrap(JdbcConnection.class).getSession();
+      if (!(session instanceof SessionLocal local) || local.getDatabase().getStore() == null) {
+        return -1;
+      }
+      MVStore store = local.getDatabase().getStore().getMvStore();
+      if (store.getFileStore() == null) {
+        return -1;
+      }
+      int now = store.getAutoCommitMemory();
+      int wanted = bytes();
+      if (now >= wanted) {
+        return now;
+      }
+      Field threshold = MVStore.class.getDeclaredField("autoCommitMemory");
+      threshold.setAccessible(true);
+      threshold.setInt(store, wanted);
+      return store.getAutoCommitMemory();
+    } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+      log.warn("H2's write buffer stays at its own size: {}", e.toString());
+      return -1;
+    }
+  }
+}
