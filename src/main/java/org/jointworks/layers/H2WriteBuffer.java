@@ -22,11 +22,18 @@ import org.slf4j.LoggerFactory;
  * rows in twenty transactions: 35.5–39.6 s and a 447 MB file at 19 MB; 20.9–24.5 s and 184 MB at
  * 128 MB or more.
  *
+ * <p>The whole body must fit: 100,000 communities count about 423 MB, and a threshold between
+ * H2's and a body's count was slower than H2's own (the body written in larger pieces, the commit
+ * reading more of them back: 100,000-row bodies of 500-byte rows took 13.7 s at 256 MB against
+ * 9.3–10.0 s at 19 MB and 8.4 s at 1 GB). Hence half the heap, at most 1 GB; a larger body than
+ * that is written in pieces as before.
+ *
  * <p>Nothing about durability changes: with {@code WRITE_DELAY=0} every commit still writes and
  * syncs the file before it returns ({@code TransactionStore.endTransaction}); only the writes of
  * uncommitted pages in the middle of a transaction become rarer, and a crash before the commit
  * loses exactly what it lost before, the uncommitted rows. The memory held is the last copy of
- * each changed page, a fraction of the count (13–35 MB for a 50,000-work body), bounded by it.
+ * each changed page, a fraction of the count (13–35 MB for a 50,000-work body, about 50 MB for
+ * 100,000 rows of 500 bytes), bounded by it.
  *
  * <p>H2 keeps the threshold in a private field of the store, so this sets it by reflection. A
  * newer H2 without that field leaves H2's own threshold and logs so; {@code H2WriteBufferTest}
@@ -35,13 +42,13 @@ import org.slf4j.LoggerFactory;
 final class H2WriteBuffer {
   private static final Logger log = LoggerFactory.getLogger(H2WriteBuffer.class);
   /** The count at which this service lets H2 write mid-transaction, at most. */
-  static final int MAX_BYTES = 256 << 20;
+  static final int MAX_BYTES = 1 << 30;
 
   private H2WriteBuffer() {}
 
-  /** The threshold for this JVM: an eighth of the heap, at most 256 MB. */
+  /** The threshold for this JVM: half the heap, at most 1 GB. */
   static int bytes() {
-    return (int) Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    return (int) Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 2);
   }
 
   /**
