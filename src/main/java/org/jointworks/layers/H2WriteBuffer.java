@@ -57,15 +57,8 @@ final class H2WriteBuffer {
    */
   static int widen(Connection c) {
     try {
-      if (!c.isWrapperFor(JdbcConnection.class)) {
-        return -1;
-      }
-      Session session = c.unwrap(JdbcConnection.class).getSession();
-      if (!(session instanceof SessionLocal local) || local.getDatabase().getStore() == null) {
-        return -1;
-      }
-      MVStore store = local.getDatabase().getStore().getMvStore();
-      if (store.getFileStore() == null) {
+      MVStore store = fileStore(c);
+      if (store == null) {
         return -1;
       }
       int now = store.getAutoCommitMemory();
@@ -81,5 +74,18 @@ final class H2WriteBuffer {
       log.warn("H2's write buffer stays at its own size: {}", e.toString());
       return -1;
     }
+  }
+
+  /** The MVStore of the embedded H2 file store behind {@code c}, or null for any other store. */
+  static MVStore fileStore(Connection c) throws SQLException {
+    if (!c.isWrapperFor(JdbcConnection.class)) {
+      return null;
+    }
+    Session session = c.unwrap(JdbcConnection.class).getSession();
+    if (!(session instanceof SessionLocal local) || local.getDatabase().getStore() == null) {
+      return null;
+    }
+    MVStore store = local.getDatabase().getStore().getMvStore();
+    return store.getFileStore() == null ? null : store;
   }
 }

@@ -85,7 +85,7 @@ class ImportWarmUp {
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    WarmUps.startOnce(STARTED, "import-warm-up", log, () -> warm());
+    WarmUps.startOnce(STARTED, "import-warm-up", log, this::warm);
   }
 
   /** The warm-up, on the calling thread; how many made-up features it read and took. */

@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class H2WriteBufferTest {
     try (ScratchStore scratch = new ScratchStore()) {
       scratch.create(Layer.WORKS, "utility");
       Connection c = scratch.connection();
-      MVStore store = mvStore(c);
+      MVStore store = H2WriteBuffer.fileStore(c);
       assertThat(store.getAutoCommitMemory()).as("H2's own threshold").isLessThan(H2WriteBuffer.bytes());
 
       BulkInsert.Rows rows = bulk.rows(c, Layer.WORKS);
@@ -60,7 +58,7 @@ class H2WriteBufferTest {
     try (ScratchStore scratch = new ScratchStore()) {
       scratch.create(Layer.WORKS, "utility");
       Connection c = scratch.connection();
-      MVStore store = mvStore(c);
+      MVStore store = H2WriteBuffer.fileStore(c);
       long before = store.getCurrentVersion();
       try (PreparedStatement p = c.prepareStatement("INSERT INTO works (id, version, geom, utility,"
           + " owner, kind, status, start_date, end_date, street) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -87,6 +85,7 @@ class H2WriteBufferTest {
   @Test
   void aStoreWithoutAFileIsLeftAlone() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:write-buffer-none", "sa", "")) {
+      assertThat(H2WriteBuffer.fileStore(c)).isNull();
       assertThat(H2WriteBuffer.widen(c)).isEqualTo(-1);
     }
   }
@@ -95,11 +94,6 @@ class H2WriteBufferTest {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:" + name);
     return h2;
-  }
-
-  private static MVStore mvStore(Connection c) throws Exception {
-    SessionLocal s = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-    return s.getDatabase().getStore().getMvStore();
   }
 
   private static long count(Connection c) throws Exception {
