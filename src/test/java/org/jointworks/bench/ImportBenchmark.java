@@ -52,8 +52,8 @@ class ImportBenchmark {
     SessionClient admin = new SessionClient(port);
     assertThat(admin.signIn("admin", "demo").status()).isEqualTo(200);
     int imports = Integer.getInteger("bench.imports", 1);
-    System.out.printf(Locale.ROOT, "%n| store | import | communities | body MB | import s (HTTP exchange)"
-        + " | features/s | the store's own load of the rows (COPY, then indexes) | ratio"
+    System.out.printf(Locale.ROOT, "%n| store | import | communities | body MB"
+        + " | import s (HTTP exchange) | features/s | the store's own load of the rows (COPY, then indexes) | ratio"
         + " | GDAL's ogr2ogr of the same file | ratio |%n|---|---|---|---|---|---|---|---|---|---|%n");
     for (int k = 1; k <= imports; k++) {
       beforeImport(k);
