@@ -1,10 +1,15 @@
 package org.jointworks.bench;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.sql.Statement;
@@ -120,9 +125,9 @@ class PostgisImportBenchmark extends ImportBenchmark {
    * next timed import (0.55 CPU-s of "G1 Conc" in every import after the first). A service's
    * heap holds no such thing: the benchmark's own garbage is kept out of what it measures.
    */
-  private static final class ChunkedRows extends java.io.OutputStream {
+  private static final class ChunkedRows extends OutputStream {
     private static final int PIECE = 256 * 1024;
-    private final List<byte[]> pieces = new java.util.ArrayList<>();
+    private final List<byte[]> pieces = new ArrayList<>();
     private int used = PIECE;
 
     @Override
@@ -145,13 +150,13 @@ class PostgisImportBenchmark extends ImportBenchmark {
       }
     }
 
-    java.io.InputStream read() {
-      List<java.io.InputStream> parts = new java.util.ArrayList<>();
+    InputStream read() {
+      List<InputStream> parts = new ArrayList<>();
       for (int i = 0; i < pieces.size(); i++) {
         parts.add(new ByteArrayInputStream(pieces.get(i), 0,
             i == pieces.size() - 1 ? used : PIECE));
       }
-      return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
+      return new SequenceInputStream(Collections.enumeration(parts));
     }
   }
 }
