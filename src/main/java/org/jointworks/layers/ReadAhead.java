@@ -35,9 +35,9 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class ReadAhead {
   /** Features read together on another core. */
-  private static final int CHUNK = 500;
-  /** Chunks parsed and being read ahead of the writing thread. */
-  private static final int AHEAD = 4;
+  static final int CHUNK = 500;
+  /** Chunks parsed and being read ahead of the writing thread, unless told otherwise. */
+  static final int AHEAD = 4;
   /**
    * The reading threads, shared by every import: as many as there are cores, named, kept. Not
    * the common pool: on a 2-core machine its parallelism is 1, and CompletableFuture then starts a
@@ -63,8 +63,7 @@ final class ReadAhead {
   private final Function<Feature, PreparedColumns> preparer;
   /** The metric CRS to transform to, or 0 for none. */
   private final int metricEpsg;
-  private final BlockingQueue<CompletableFuture<List<Read>>> pending =
-      new ArrayBlockingQueue<>(AHEAD + 1);
+  private final BlockingQueue<CompletableFuture<List<Read>>> pending;
   /** Set by the writing thread when it stops early: the parse stops at the next feature. */
   private volatile boolean stopped;
 
@@ -93,6 +92,13 @@ final class ReadAhead {
    */
   ReadAhead(FeatureReader reader, int metricEpsg, Function<Feature, PreparedColumns> preparer,
       Sink sink, Supplier<RuntimeException> interrupted) {
+    this(reader, metricEpsg, preparer, sink, interrupted, AHEAD);
+  }
+
+  /** As above, with up to {@code ahead} chunks parsed and being read ahead of the sink. */
+  ReadAhead(FeatureReader reader, int metricEpsg, Function<Feature, PreparedColumns> preparer,
+      Sink sink, Supplier<RuntimeException> interrupted, int ahead) {
+    this.pending = new ArrayBlockingQueue<>(ahead + 1);
     this.interrupted = interrupted;
     this.preparer = preparer;
     this.reader = reader;

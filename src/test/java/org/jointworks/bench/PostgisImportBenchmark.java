@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -62,9 +63,18 @@ class PostgisImportBenchmark extends ImportBenchmark {
     }
   }
 
+  /**
+   * PostgreSQL's own load, timed once the service is quiet again (its JIT, and the snapshot it
+   * prepares from the import's hand-over), three times: the median. Timed once right after the
+   * import it took 0.83–1.58 s for the same rows on this 2-core machine, and that spread, not the
+   * import's, decided whether a run met the ratio (decision 112).
+   */
   @Override
   double[] referenceLoadSeconds(Path file) throws Exception {
-    return new double[] {rowsLoad(), ogr2ogr(file)};
+    quietService();
+    double[] loads = {rowsLoad(), rowsLoad(), rowsLoad()};
+    Arrays.sort(loads);
+    return new double[] {loads[1], ogr2ogr(file)};
   }
 
   private double ogr2ogr(Path file) throws Exception {
