@@ -12,10 +12,10 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * What an import hands to the snapshots with its change (decision 60): the features it inserted
  * (new ids, ascending, exactly the rows) and the revision at which it saw the layer empty before
- * it, or -1 when it was not empty; with them, index for index, their geometries already
- * transformed to {@code metricEpsg} during the import on the reader cores (null where a
- * geometry was not transformed: the snapshot transforms it), so the first analysis after an
- * import does not transform them again.
+ * it, or -1 when it was not empty; with them, index for index, their geometries in
+ * {@code metricEpsg} where the caller already has them (null where not: the snapshot transforms
+ * them). An import hands none (decision 112): the snapshot prepared from its hand-over
+ * transforms them while the store ends the load.
  */
 public record HandOver(List<Feature> features, List<Geometry> metric, int metricEpsg,
     long emptyAt) {

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
-import org.jointworks.system.JointWorksProperties;
 import org.jointworks.system.JointWorksUser;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Envelope;
@@ -56,15 +55,12 @@ public class ImportService {
   private final ObjectMapper json;
   private final List<LayerWriteRule> rules;
   private final BulkInsert bulk;
-  private final int metricEpsg;
   /** Imports running in this service now: the warm-up stops when it sees one (decision 106). */
   private final AtomicInteger running = new AtomicInteger();
 
   ImportService(FeatureRepository repository, IdAllocator ids, Audit audit,
-      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk,
-      JointWorksProperties properties) {
+      LayerRevisions revisions, ObjectMapper json, List<LayerWriteRule> rules, BulkInsert bulk) {
     this.bulk = bulk;
-    this.metricEpsg = properties.metricCrs();
     this.repository = repository;
     this.ids = ids;
     this.audit = audit;
@@ -212,8 +208,6 @@ public class ImportService {
     private final BulkInsert.Writer writer;
     /** Every inserted feature, handed to the snapshots after the commit; null for districts. */
     private final List<Feature> inserted;
-    /** Their geometries in the metric CRS, index for index (null where not transformed). */
-    private final List<Geometry> insertedMetric;
     /** The revision at which the layer was seen empty before this import, or -1. */
     private final long emptyAt;
 
@@ -230,7 +224,6 @@ public class ImportService {
       this.reader = new FeatureReader(layer, repository.districtCodes(),
           repository.organisationCodes());
       this.inserted = layer == Layer.DISTRICTS ? null : new ArrayList<>();
-      this.insertedMetric = inserted == null ? null : new ArrayList<>();
       // The revision first, then the emptiness: a write committed in between moves the
       // revision, so the import's change is then not taken for the whole layer.
       long before = revisions.committedRevision(layer);
@@ -238,7 +231,9 @@ public class ImportService {
       this.emptyAt = inserted != null && repository.isEmpty(layer) ? before : -1;
       this.batchSize = bulk.embedded() ? BATCH : COPY_BATCH;
       // Two batches read ahead, so the readers go on while the store takes one.
-      this.readAhead = new ReadAhead(reader, inserted == null ? 0 : metricEpsg,
+      // No metric transform on the readers (decision 112): the snapshot prepared from the
+      // hand-over transforms while the store builds indexes and commits.
+      this.readAhead = new ReadAhead(reader, 0,
           bulk.preparer(layer), this::accept, this::stopping,
           Math.max(ReadAhead.AHEAD, 2 * batchSize / ReadAhead.CHUNK));
       this.writer = bulk.open(layer);
@@ -254,6 +249,7 @@ public class ImportService {
       writer.close();
     }
 
+    /** {@code metric} is null: the readers transform nothing for an import (decision 112). */
     void accept(FeatureReader.Result r, Geometry metric, PreparedColumns columns) {
       if (Thread.currentThread().isInterrupted()) {
         throw stopping();
@@ -293,8 +289,7 @@ public class ImportService {
         return;
       }
       if (badCount == 0) {
-        // A rule that changed the geometry makes the one transformed ahead stale.
-        store(feature, sameGeometry(feature, r.feature()) ? metric : null, columns);
+        store(feature, columns);
       }
     }
 
@@ -313,16 +308,10 @@ public class ImportService {
       prepared.clear();
       if (inserted != null) {
         inserted.clear();
-        insertedMetric.clear();
       }
     }
 
-    private static boolean sameGeometry(Feature stored, Feature read) {
-      return stored.geometry() == read.geometry() || (stored.geometry() != null
-          && read.geometry() != null && stored.geometry().equalsExact(read.geometry()));
-    }
-
-    private void store(Feature feature, Geometry metric, PreparedColumns columns) {
+    private void store(Feature feature, PreparedColumns columns) {
       if (layer == Layer.DISTRICTS) {
         var existing = repository.districtIdByCode(feature.text("code"));
         if (existing.isPresent()) {
@@ -345,7 +334,6 @@ public class ImportService {
       prepared.add(columns);
       if (inserted != null) {
         inserted.add(withId);
-        insertedMetric.add(metric);
       }
       if (batch.size() == batchSize) {
         flush();
@@ -374,16 +362,22 @@ public class ImportService {
             + " feature(s) are not valid; nothing was stored", bad, Map.of("badFeatures", badCount));
       }
       flush();
+      // Pure inserts (ids from the sequence, ascending) are handed to the snapshots: the first
+      // reader builds from them instead of reading the layer back (decision 60). Told before the
+      // store's own end of the load (PostGIS's index builds) and the audit, so the snapshot is
+      // prepared meanwhile (decision 112).
+      boolean pureInserts = inserted != null && inserted.size() == stored.size();
+      HandOver handOver = pureInserts ? new HandOver(inserted, emptyAt) : null;
+      if (handOver != null) {
+        revisions.handing(layer, handOver);
+      }
       writer.finish();
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("imported", stored.size());
       summary.put("ids", stored);
       audit.record("import", layer.id(), null, null, json.writeValueAsString(summary));
-      // Pure inserts (ids from the sequence, ascending) are handed to the snapshots: the first
-      // reader builds from them instead of reading the layer back (decision 60).
-      boolean pureInserts = inserted != null && inserted.size() == stored.size();
-      revisions.changed(layer, stored.stream().mapToLong(Long::longValue).toArray(), touched,
-          pureInserts ? new HandOver(inserted, insertedMetric, metricEpsg, emptyAt) : null);
+      revisions.changedHanded(layer, stored.stream().mapToLong(Long::longValue).toArray(),
+          touched, handOver);
       return new ImportResult(stored.size(), List.copyOf(stored), ignored);
     }
   }

@@ -139,6 +139,36 @@ public class LayerRevisions {
    * snapshots (decision 60) when {@code handOver} is given.
    */
   public void changed(Layer layer, long[] ids, Envelope touched, HandOver handOver) {
+    changed(layer, ids, touched, handOver, false);
+  }
+
+  /**
+   * Tells the listeners of {@code handOver} now, in the import's transaction before the rest of
+   * its work (PostGIS's index builds, the audit), so the snapshot is prepared on the core that
+   * work leaves idle (decision 112); dropped if the transaction rolls back. The change itself is
+   * then {@link #changedHanded}, which does not tell them again.
+   */
+  public void handing(Layer layer, HandOver handOver) {
+    handOverListeners.forEach(l -> l.handing(layer, handOver));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status != STATUS_COMMITTED) {
+            handOverListeners.forEach(l -> l.dropped(layer, handOver));
+          }
+        }
+      });
+    }
+  }
+
+  /** As {@link #changed(Layer, long[], Envelope, HandOver)}, once {@link #handing} was told. */
+  public void changedHanded(Layer layer, long[] ids, Envelope touched, HandOver handOver) {
+    changed(layer, ids, touched, handOver, true);
+  }
+
+  private void changed(Layer layer, long[] ids, Envelope touched, HandOver handOver,
+      boolean told) {
     long[] kept = ids == null || ids.length > MAX_IDS ? null : ids.clone();
     Envelope region = touched == null ? null : new Envelope(touched);
     Runnable advance;
@@ -153,7 +183,7 @@ public class LayerRevisions {
       };
     }
     boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
-    if (handOver != null) {
+    if (handOver != null && !told) {
       handOverListeners.forEach(l -> l.handing(layer, handOver));
     }
     if (inTransaction) {
@@ -165,7 +195,7 @@ public class LayerRevisions {
 
         @Override
         public void afterCompletion(int status) {
-          if (status != STATUS_COMMITTED && handOver != null) {
+          if (status != STATUS_COMMITTED && handOver != null && !told) {
             handOverListeners.forEach(l -> l.dropped(layer, handOver));
           }
         }

@@ -2,9 +2,12 @@ package org.jointworks.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The revision counter and its change log, outside a transaction (they move at once). */
 class LayerRevisionsTest {
@@ -94,5 +97,52 @@ class LayerRevisionsTest {
     }
     r.importing(Layer.WORKS); // outside a transaction its end could not be seen: not counted
     assertThat(r.importRunning(Layer.WORKS)).isFalse();
+  }
+
+  /**
+   * A hand-over told early (decision 112) is told once, and dropped if its transaction rolls
+   * back; committed, it is kept and the change carries it.
+   */
+  @Test
+  void aHandOverToldBeforeTheEndOfItsTransactionIsToldOnceAndDroppedOnRollback() {
+    for (int status : new int[] {TransactionSynchronization.STATUS_COMMITTED,
+        TransactionSynchronization.STATUS_ROLLED_BACK}) {
+      LayerRevisions r = new LayerRevisions();
+      List<String> told = new ArrayList<>();
+      r.listen(new HandOverListener() {
+        @Override
+        public void handing(Layer layer, HandOver handOver) {
+          told.add("handing " + handOver.features().size());
+        }
+
+        @Override
+        public void dropped(Layer layer, HandOver handOver) {
+          told.add("dropped " + handOver.features().size());
+        }
+      });
+      HandOver h = new HandOver(List.of(), 0);
+      TransactionSynchronizationManager.initSynchronization();
+      try {
+        r.handing(Layer.COMMUNITIES, h);
+        r.changedHanded(Layer.COMMUNITIES, new long[0], null, h);
+        assertThat(told).containsExactly("handing 0");
+        for (var s : TransactionSynchronizationManager.getSynchronizations()) {
+          if (status == TransactionSynchronization.STATUS_COMMITTED) {
+            s.afterCommit();
+          }
+          s.afterCompletion(status);
+        }
+      } finally {
+        TransactionSynchronizationManager.clearSynchronization();
+      }
+      if (status == TransactionSynchronization.STATUS_COMMITTED) {
+        assertThat(told).containsExactly("handing 0");
+        assertThat(r.handedBetween(Layer.COMMUNITIES, -1, r.revision(Layer.COMMUNITIES)))
+            .isPresent();
+      } else {
+        assertThat(told).containsExactly("handing 0", "dropped 0");
+        assertThat(r.revision(Layer.COMMUNITIES)).isZero();
+      }
+    }
   }
 }
