@@ -26,9 +26,9 @@ import org.locationtech.jts.geom.Geometry;
  * feature were read one by one; a failure of the parse (malformed JSON, a limit, not a
  * FeatureCollection) reaches the caller at its place in that order, after the features before it.
  * So the writing thread — the embedded store's inserts are the import's bottleneck — does
- * nothing but the rules, the ids and the inserts. Each valid feature's geometry is also
- * transformed to the metric CRS (when one is given), for the snapshots (decision 63), and its
- * columns prepared for the store (decision 101).
+ * nothing but the rules, the ids and the inserts. Each valid feature's columns are prepared for
+ * the store (decision 101), and its geometry transformed to the metric CRS when one is given
+ * (the warm-up gives one, to compile the transform; an import does not, decision 112).
  *
  * <p>The parse thread is always joined before {@link #run} returns: the body (a servlet request's
  * stream) is never read after the request ends. Not thread-safe: one per import.
