@@ -3,70 +3,36 @@ package org.jointworks.layers;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.jointworks.layers.LayerRevisions.LayerChange;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * What an import hands to the snapshots with its change (decision 60): the features it inserted
  * (new ids, ascending, exactly the rows) and the revision at which it saw the layer empty before
- * it, or -1 when it was not empty; with them, index for index, their geometries in
- * {@code metricEpsg} where the caller already has them (null where not: the snapshot transforms
- * them). An import hands none (decision 112): the snapshot prepared from its hand-over
- * transforms them while the store ends the load.
+ * it, or -1 when it was not empty. Their metric geometries are the snapshot's to compute
+ * (decision 112): the snapshot prepared from the hand-over transforms them while the store ends
+ * the load.
  */
-public record HandOver(List<Feature> features, List<Geometry> metric, int metricEpsg,
-    long emptyAt) {
+public record HandOver(List<Feature> features, long emptyAt) {
   public HandOver {
     features = List.copyOf(features);
-    metric = metric == null ? Collections.nCopies(features.size(), null)
-        : Collections.unmodifiableList(new ArrayList<>(metric));
-    if (metric.size() != features.size()) {
-      throw new IllegalArgumentException("features and metric geometries differ in number");
-    }
-  }
-
-  /** The features alone, none transformed. */
-  public HandOver(List<Feature> features, long emptyAt) {
-    this(features, null, 0, emptyAt);
-  }
-
-  /** Metric geometry {@code i} if it was transformed to {@code epsg}, else null. */
-  public Geometry metric(int i, int epsg) {
-    return epsg == metricEpsg ? metric.get(i) : null;
   }
 
   /**
    * Several hand-overs (oldest first) as one, in id order (ids of concurrent imports may
-   * interleave); the metric geometries kept only where all were transformed to the same CRS.
+   * interleave).
    */
   static HandOver joined(List<HandOver> parts) {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    int epsg = parts.get(0).metricEpsg();
     List<Feature> features = new ArrayList<>();
-    List<Geometry> metric = new ArrayList<>();
-    for (HandOver h : parts) {
-      features.addAll(h.features());
-      for (int i = 0; i < h.features().size(); i++) {
-        metric.add(h.metric(i, epsg));
-      }
-    }
-    Integer[] order = new Integer[features.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> features.get(i).id()));
-    List<Feature> f = new ArrayList<>(order.length);
-    List<Geometry> m = new ArrayList<>(order.length);
-    for (int i : order) {
-      f.add(features.get(i));
-      m.add(metric.get(i));
-    }
-    return new HandOver(f, m, epsg, -1);
+    parts.forEach(h -> features.addAll(h.features()));
+    features.sort(Comparator.comparingLong(Feature::id));
+    return new HandOver(features, -1);
   }
 
   /**

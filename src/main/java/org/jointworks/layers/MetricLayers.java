@@ -46,7 +46,7 @@ public class MetricLayers {
 
       @Override
       public MetricLayer added(Layer layer, MetricLayer old, long revision, List<Feature> added) {
-        return merged(layer, old, revision, new HandOver(added, -1), metricEpsg);
+        return merged(layer, old, revision, added, metricEpsg);
       }
 
       @Override
@@ -55,11 +55,10 @@ public class MetricLayers {
         if (ready != null) {
           return ready.at(revision);
         }
-        // The geometries the import transformed on its reader cores are taken as they are.
         return old == null
             ? MetricLayer.of(layer, revision, metricEpsg, handed.features(),
-                transformed(handed, metricEpsg))
-            : merged(layer, old, revision, handed, metricEpsg);
+                transformed(handed.features(), metricEpsg))
+            : merged(layer, old, revision, handed.features(), metricEpsg);
       }
     });
   }
@@ -124,18 +123,11 @@ public class MetricLayers {
     return MetricLayer.of(layer, revision, metricEpsg, features, transformed(features, metricEpsg));
   }
 
+  /** The features' metric geometries, transformed on every core. */
   static List<Geometry> transformed(List<Feature> features, int metricEpsg) {
-    return transformed(new HandOver(features, -1), metricEpsg);
-  }
-
-  /** The handed metric geometries, those not handed transformed on every core. */
-  static List<Geometry> transformed(HandOver handed, int metricEpsg) {
-    List<Feature> features = handed.features();
     Geometry[] metric = new Geometry[features.size()];
-    java.util.stream.IntStream.range(0, metric.length).parallel().forEach(i -> {
-      Geometry m = handed.metric(i, metricEpsg);
-      metric[i] = m != null ? m : metric(features.get(i), metricEpsg);
-    });
+    java.util.stream.IntStream.range(0, metric.length).parallel()
+        .forEach(i -> metric[i] = metric(features.get(i), metricEpsg));
     return java.util.Arrays.asList(metric);
   }
 
@@ -143,10 +135,9 @@ public class MetricLayers {
    * {@code old} with {@code added} (new ids, in id order) merged in by id in one pass: the old
    * metric geometries are kept, only the added ones are transformed (in parallel).
    */
-  static MetricLayer merged(Layer layer, MetricLayer old, long revision, HandOver handed,
+  static MetricLayer merged(Layer layer, MetricLayer old, long revision, List<Feature> added,
       int metricEpsg) {
-    List<Feature> added = handed.features();
-    List<Geometry> addedMetric = transformed(handed, metricEpsg);
+    List<Geometry> addedMetric = transformed(added, metricEpsg);
     int n = old.size() + added.size();
     List<Feature> features = new ArrayList<>(n);
     List<Geometry> metric = new ArrayList<>(n);

@@ -74,7 +74,7 @@ public final class PreparedLayers implements HandOverListener {
     Runnable work = () -> {
       try {
         MetricLayer provisional = MetricLayer.of(layer, -1, metricEpsg, handOver.features(),
-            MetricLayers.transformed(handOver, metricEpsg));
+            MetricLayers.transformed(handOver.features(), metricEpsg));
         List<Runnable> then = preparers.get(layer).stream()
             .map(p -> p.prepare(provisional)).toList();
         built.complete(provisional);
