@@ -182,22 +182,14 @@ public class LayerRevisions {
         RevisionHeader.written(layer, own.revision());
       };
     }
-    boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
     if (handOver != null && !told) {
-      handOverListeners.forEach(l -> l.handing(layer, handOver));
+      handing(layer, handOver);
     }
-    if (inTransaction) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
           advance.run();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          if (status != STATUS_COMMITTED && handOver != null && !told) {
-            handOverListeners.forEach(l -> l.dropped(layer, handOver));
-          }
         }
       });
     } else {
