@@ -48,6 +48,12 @@ final class KillHarness {
   private int ackedLost;
   private int importsCut;
   private int importsStored;
+  /**
+   * The highest feature id created in the service's earlier lives: every id a later life hands
+   * out must be above it, as the store's id sequence restarts after any range it had cached when
+   * killed (decision 113), never inside it.
+   */
+  private long highestIdBefore;
 
   KillHarness(Supplier<ServiceProcess> service, long seed, String runToken) {
     this.service = service;
@@ -68,6 +74,7 @@ final class KillHarness {
       int ackedNow = work.acked.size();
       int importsNow = work.imports.size();
       check(checkedAcked, ackedNow, checkedImports, importsNow);
+      checkIdsAfterKill(checkedAcked, ackedNow);
       checkedAcked = ackedNow;
       checkedImports = importsNow;
       if (k == kills) {
@@ -139,6 +146,20 @@ final class KillHarness {
         importsStored++;
       }
     }
+  }
+
+  /** The features created in one life of the service, against the ids of the lives before it. */
+  private void checkIdsAfterKill(int fromAcked, int toAcked) {
+    long highest = highestIdBefore;
+    for (Workload.Acked a : work.acked.subList(fromAcked, toAcked)) {
+      long id = a.createdId();
+      if (id > 0 && id <= highestIdBefore) {
+        problems.add(a.what() + " " + a.path() + " took id " + id + " after a kill, at or below "
+            + highestIdBefore + " handed out before it");
+      }
+      highest = Math.max(highest, id);
+    }
+    highestIdBefore = highest;
   }
 
   /** The workload's writers, looping until the kill makes their requests fail. */

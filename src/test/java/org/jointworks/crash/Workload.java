@@ -33,7 +33,13 @@ final class Workload {
   private static final Pattern JSON_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   /** An acknowledged write: {@code path} must answer 200 with at least {@code version}. */
-  record Acked(String what, String path, long version, String name) {}
+  record Acked(String what, String path, long version, String name) {
+    /** The feature id a create of a community took; 0 for other writes. */
+    long createdId() {
+      return what.endsWith("create") && path.startsWith("/api/communities/")
+          ? Long.parseLong(path.substring(path.lastIndexOf('/') + 1)) : 0;
+    }
+  }
 
   /** An import: {@code token} names its features; all {@code size} or none may be stored. */
   record Import(String token, int size, boolean acked) {}
