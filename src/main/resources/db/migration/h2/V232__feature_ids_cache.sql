@@ -4,7 +4,7 @@
 -- open import's uncommitted rows included. With 32, an import of 100,000 communities (100 blocks
 -- of 1,000 ids) stored its rows so far three times mid-way; the cache let those pages go, and the
 -- import's commit read them back from the file to mark each row committed: first imports took
--- 6.4-8.3 s instead of 2.2-3.6 s. The audit log's identity, written once by every import before
+-- 4.4-8.3 s (once 3.2 s) instead of 2.2-3.6 s. The audit log's identity, written once by every import before
 -- its commit, gets a cache of its own for the same reason.
 -- A killed service restarts a sequence after its cached range: a gap of ids, never a reuse
 -- (feature ids are BIGINT: a gap of 100,000,000 ids a crash). PostgreSQL's sequences write no

@@ -39,7 +39,7 @@ class H2ImportWritesTest {
    * An import takes a block of 1,000 ids from {@code feature_ids} per 1,000 features. With H2's
    * default sequence cache (32) every 32nd block wrote the sequence to the catalogue in a commit
    * of H2's system session, which stored every page in memory, the open import's uncommitted rows
-   * included (decision 113). A block of 200 ids here is 200,000 features: six such commits before.
+   * included (decision 113). Two hundred blocks are 200,000 features: six such commits before.
    */
   @Test
   void takingTwoHundredBlocksOfIdsDoesNotCommitTheStore() {
