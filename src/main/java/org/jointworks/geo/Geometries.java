@@ -2,6 +2,8 @@ package org.jointworks.geo;
 
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -32,10 +34,11 @@ public final class Geometries {
     if (g == null || g.isEmpty()) {
       return Optional.of("geometry is empty");
     }
-    for (Coordinate c : g.getCoordinates()) {
-      if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || !WORLD.contains(c.x, c.y)) {
-        return Optional.of("coordinate (" + c.x + ", " + c.y + ") is outside the lon/lat range");
-      }
+    OutsideWorld outside = new OutsideWorld();
+    g.apply(outside);
+    if (outside.x != null) {
+      return Optional.of("coordinate (" + outside.x + ", " + outside.y
+          + ") is outside the lon/lat range");
     }
     if (g instanceof Polygon p && SimpleShell.certainlyValid(p)) {
       return Optional.empty(); // decision 107: what IsValidOp would find, without its index
@@ -48,6 +51,36 @@ public final class Geometries {
               + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Finds the first position outside lon/lat, in the order {@code getCoordinates} lists them,
+   * without making that array: a packed ring (decision 115) would make a {@code Coordinate}
+   * a position for it.
+   */
+  private static final class OutsideWorld implements CoordinateSequenceFilter {
+    Double x;
+    Double y;
+
+    @Override
+    public void filter(CoordinateSequence seq, int i) {
+      double cx = seq.getX(i);
+      double cy = seq.getY(i);
+      if (!Double.isFinite(cx) || !Double.isFinite(cy) || !WORLD.contains(cx, cy)) {
+        x = cx;
+        y = cy;
+      }
+    }
+
+    @Override
+    public boolean isDone() {
+      return x != null;
+    }
+
+    @Override
+    public boolean isGeometryChanged() {
+      return false;
+    }
   }
 
   /** A coordinate as a user reads it: at most 9 decimals (sub-millimetre), no float noise. */

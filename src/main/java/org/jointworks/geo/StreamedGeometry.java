@@ -243,6 +243,9 @@ public final class StreamedGeometry {
   private final class Builder {
     private final GeometryFactory f;
     private int at;
+    /** The position {@link #read} last read. */
+    private double x;
+    private double y;
 
     Builder(GeometryFactory f) {
       this.f = f;
@@ -284,11 +287,23 @@ public final class StreamedGeometry {
           : f.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length));
     }
 
-    /** A ring of four positions or more that ends where it starts, or null. */
+    /**
+     * A ring of four positions or more that ends where it starts, or null; packed (decision
+     * 115): a polygon's ring is where an import's vertices are, and it lives on in the snapshot.
+     */
     private LinearRing ring() {
-      Coordinate[] pts = positions(4);
-      return pts == null || !pts[0].equals2D(pts[pts.length - 1]) ? null
-          : f.createLinearRing(pts);
+      int n = parts();
+      if (n < 4) {
+        return null;
+      }
+      double[] xy = new double[2 * n];
+      for (int i = 0; i < n && at > 0; i++) {
+        at = read() ? at : -1;
+        xy[2 * i] = x;
+        xy[2 * i + 1] = y;
+      }
+      return !close() || xy[0] != xy[2 * n - 2] || xy[1] != xy[2 * n - 1] ? null
+          : f.createLinearRing(new PackedXY(xy));
     }
 
     /**
@@ -348,22 +363,30 @@ public final class StreamedGeometry {
 
     /** A position: two or more numbers, the first two finite; null otherwise. */
     private Coordinate position() {
+      return read() ? new Coordinate(x, y) : null;
+    }
+
+    /**
+     * Reads a position into {@link #x} and {@link #y}: two or more numbers, the first two
+     * finite; false otherwise, with {@link #at} where it was.
+     */
+    private boolean read() {
       if (at < 0 || at + 3 > shape.length || shape[at] != OPEN || shape[at + 1] < 0
           || shape[at + 2] < 0) {
-        return null;
+        return false;
       }
       int end = at + 3;
       while (end < shape.length && shape[end] >= 0) {
         end++;
       }
-      double x = numbers[shape[at + 1]];
-      double y = numbers[shape[at + 2]];
+      x = numbers[shape[at + 1]];
+      y = numbers[shape[at + 2]];
       if (end == shape.length || shape[end] != CLOSE || !Double.isFinite(x)
           || !Double.isFinite(y)) {
-        return null;
+        return false;
       }
       at = end + 1;
-      return new Coordinate(x, y);
+      return true;
     }
   }
 }

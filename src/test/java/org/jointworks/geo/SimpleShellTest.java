@@ -51,6 +51,8 @@ class SimpleShellTest {
       Polygon p = Geometries.LONLAT.createPolygon(ring);
       boolean jtsValid = new IsValidOp(p).isValid();
       boolean fast = SimpleShell.certainlyValid(p);
+      // A packed ring (decision 115) is read in place: the same answer as its array form.
+      assertThat(SimpleShell.certainlyValid(packed(ring))).as(p.toText()).isEqualTo(fast);
       if (fast) {
         assertThat(jtsValid).as(p.toText()).isTrue();
       }
@@ -107,6 +109,15 @@ class SimpleShellTest {
     }
     c[n] = c[0].copy();
     return c;
+  }
+
+  private static Polygon packed(Coordinate[] ring) {
+    double[] xy = new double[2 * ring.length];
+    for (int i = 0; i < ring.length; i++) {
+      xy[2 * i] = ring[i].x;
+      xy[2 * i + 1] = ring[i].y;
+    }
+    return Geometries.LONLAT.createPolygon(new PackedXY(xy));
   }
 
   private static void assertDecided(String wkt, boolean expected) throws Exception {

@@ -50,6 +50,29 @@ class FeaturePropertiesTest {
     assertThat(a.withIdentity(3, 2).properties()).isSameAs(a.properties());
   }
 
+  /**
+   * The last shape is tried first, by identity (decision 115): features whose keys change
+   * from one to the next, in number, order or only by an equal string, still read as given.
+   */
+  @Test
+  void keysThatChangeBetweenFeaturesAreNeverTakenForTheLastShape() {
+    Map<String, Object> full = work("owner-a", "路一");
+    Map<String, Object> reordered = new LinkedHashMap<>();
+    reordered.put("owner", "owner-b");
+    reordered.put("utility", "power");
+    Map<String, Object> fewer = new LinkedHashMap<>(full);
+    fewer.remove("contact");
+    Map<String, Object> equalKeys = new LinkedHashMap<>();
+    full.forEach((k, v) -> equalKeys.put(new String(k), v));
+    for (int round = 0; round < 3; round++) {
+      for (Map<String, Object> given : List.of(full, full, reordered, fewer, equalKeys, full)) {
+        Map<String, Object> compact = FeatureProperties.of(given);
+        assertThat(compact).isEqualTo(given);
+        assertThat(new ArrayList<>(compact.keySet())).containsExactlyElementsOf(given.keySet());
+      }
+    }
+  }
+
   @Test
   void sharingIsBoundedPerKeySoHostileValuesDoNotGrowIt() {
     String key = "name-" + System.nanoTime();

@@ -2,7 +2,9 @@ package org.jointworks.linkage.engine;
 
 import java.util.Arrays;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.jointworks.geo.PackedXY;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
@@ -230,43 +232,47 @@ public final class Frontage {
     }
   }
 
-  /** Every boundary segment of an area as x0, y0, x1, y1 quadruples. */
+  /**
+   * Every boundary segment of an area as x0, y0, x1, y1 quadruples, read from the sequences (a
+   * packed ring, decision 115, would make a {@code Coordinate} a position for an array).
+   */
   static double[] segments(Geometry area) {
+    java.util.List<CoordinateSequence> rings = rings(area);
     int count = 0;
-    Coordinate[][] rings = rings(area);
-    for (Coordinate[] ring : rings) {
-      count += Math.max(0, ring.length - 1);
+    for (CoordinateSequence ring : rings) {
+      count += Math.max(0, ring.size() - 1);
     }
     double[] out = new double[count * 4];
     int k = 0;
-    for (Coordinate[] ring : rings) {
-      for (int i = 0; i + 1 < ring.length; i++) {
-        out[k++] = ring[i].x;
-        out[k++] = ring[i].y;
-        out[k++] = ring[i + 1].x;
-        out[k++] = ring[i + 1].y;
+    for (CoordinateSequence ring : rings) {
+      for (int i = 0; i + 1 < ring.size(); i++) {
+        out[k++] = ring.getX(i);
+        out[k++] = ring.getY(i);
+        out[k++] = ring.getX(i + 1);
+        out[k++] = ring.getY(i + 1);
       }
     }
     return out;
   }
 
   /** The rings of every polygon of an area (shells and holes), lines and points. */
-  static Coordinate[][] rings(Geometry area) {
-    java.util.List<Coordinate[]> out = new java.util.ArrayList<>();
+  private static java.util.List<CoordinateSequence> rings(Geometry area) {
+    java.util.List<CoordinateSequence> out = new java.util.ArrayList<>();
     for (int i = 0; i < area.getNumGeometries(); i++) {
       Geometry part = area.getGeometryN(i);
       if (part instanceof Polygon poly) {
-        out.add(poly.getExteriorRing().getCoordinates());
+        out.add(poly.getExteriorRing().getCoordinateSequence());
         for (int h = 0; h < poly.getNumInteriorRing(); h++) {
-          out.add(poly.getInteriorRingN(h).getCoordinates());
+          out.add(poly.getInteriorRingN(h).getCoordinateSequence());
         }
       } else if (part instanceof LineString line) {
-        out.add(line.getCoordinates());
+        out.add(line.getCoordinateSequence());
       } else if (part instanceof org.locationtech.jts.geom.Point point && !point.isEmpty()) {
         // A point is a segment of length 0, so distances to it come out of the same loop.
-        out.add(new Coordinate[] {point.getCoordinate(), point.getCoordinate()});
+        Coordinate c = point.getCoordinate();
+        out.add(new PackedXY(new double[] {c.x, c.y, c.x, c.y}));
       }
     }
-    return out.toArray(Coordinate[][]::new);
+    return out;
   }
 }
