@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.h2.value.ValueGeometry;
 import org.h2.value.ValueVarchar;
+import org.jointworks.geo.Ewkb;
 import org.jointworks.system.StoreDialect;
-import org.locationtech.jts.io.ByteOrderValues;
-import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -166,33 +165,10 @@ class BulkInsert {
         + layer.fields().stream().map(Field::name).collect(Collectors.joining(", "));
   }
 
-  /**
-   * The EWKB both stores are given: 2D, little-endian, with the SRID. Not thread-safe: one per
-   * thread, or per call.
-   */
-  static WKBWriter ewkbWriter() {
-    return new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
-  }
-
-  /**
-   * A writer for each reading thread: a WKBWriter keeps its byte buffer between geometries, so a
-   * new one per feature grew a buffer from 32 bytes each time (about 120 MB per 100,000
-   * communities). The buffer kept is the largest geometry's, at most the vertex limit's 1.6 MB.
-   */
-  private static final ThreadLocal<WKBWriter> READER_WKB =
-      ThreadLocal.withInitial(BulkInsert::ewkbWriter);
-
-  /** The calling thread's own EWKB writer (a reading thread's, for the columns it prepares). */
-  static WKBWriter readerWriter() {
-    return READER_WKB.get();
-  }
-
   /** H2GIS: one statement, JDBC batches, EWKB bound as bytes. */
   private static final class Batched implements Rows {
     private final Layer layer;
     private final PreparedStatement insert;
-    /** One writer for the import (it keeps no state between geometries): no allocation per row. */
-    private final WKBWriter wkb = ewkbWriter();
 
     Batched(Connection c, Layer layer) {
       this.layer = layer;
@@ -215,7 +191,7 @@ class BulkInsert {
     static PreparedColumns prepare(Feature f, List<Field> fields) {
       Object[] columns = new Object[fields.size() + 1];
       if (f.geometry() != null) {
-        columns[0] = ValueGeometry.getFromEWKB(readerWriter().write(f.geometry()));
+        columns[0] = ValueGeometry.getFromEWKB(Ewkb.of(f.geometry()));
       }
       for (int i = 0; i < fields.size(); i++) {
         Field field = fields.get(i);
@@ -244,7 +220,7 @@ class BulkInsert {
         } else if (f.geometry() == null) {
           insert.setNull(3, Types.VARBINARY);
         } else {
-          insert.setBytes(3, wkb.write(f.geometry()));
+          insert.setBytes(3, Ewkb.of(f.geometry()));
         }
         int k = 4;
         for (Field field : fields) {

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.locationtech.jts.io.WKBWriter;
+import org.jointworks.geo.Ewkb;
 import org.postgresql.PGConnection;
 
 /**
@@ -38,7 +38,6 @@ final class CopyRows implements BulkInsert.Rows {
   private final Connection connection;
   private final Layer layer;
   private final String sql;
-  private final WKBWriter wkb = BulkInsert.ewkbWriter();
   /** The batch's COPY data; grows to the largest batch, then is reused. */
   private byte[] buffer = new byte[1 << 16];
   private int length;
@@ -53,7 +52,7 @@ final class CopyRows implements BulkInsert.Rows {
   /** Every column's binary value, on a reader thread. */
   static PreparedColumns prepare(Feature f, List<Field> fields) {
     Object[] columns = new Object[fields.size() + 1];
-    columns[0] = geometry(f, BulkInsert.readerWriter());
+    columns[0] = geometry(f);
     for (int i = 0; i < fields.size(); i++) {
       columns[i + 1] = value(f.get(fields.get(i).name()));
     }
@@ -99,7 +98,7 @@ final class CopyRows implements BulkInsert.Rows {
       putInt(8);
       putLong(1);
       Object geometry = p == null ? null : p.column(f, 0, fields);
-      field(geometry != null ? (byte[]) geometry : geometry(f, wkb));
+      field(geometry != null ? (byte[]) geometry : geometry(f));
       for (int i = 0; i < fields.size(); i++) {
         Object ready = p == null ? null : p.column(f, i + 1, fields);
         field(ready != null ? (byte[]) ready : value(f.get(fields.get(i).name())));
@@ -115,8 +114,8 @@ final class CopyRows implements BulkInsert.Rows {
   }
 
   /** The geometry's EWKB (2D, with its SRID), or {@link #NULL}. */
-  static byte[] geometry(Feature f, WKBWriter wkb) {
-    return f.geometry() == null ? NULL : wkb.write(f.geometry());
+  static byte[] geometry(Feature f) {
+    return f.geometry() == null ? NULL : Ewkb.of(f.geometry());
   }
 
   /**

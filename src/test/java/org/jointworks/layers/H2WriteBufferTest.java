@@ -64,7 +64,7 @@ class H2WriteBufferTest {
           + " owner, kind, status, start_date, end_date, street) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (Feature f : works(1, BODY)) {
           p.setLong(1, f.id());
-          p.setBytes(2, BulkInsert.ewkbWriter().write(f.geometry()));
+          p.setBytes(2, org.jointworks.geo.Ewkb.of(f.geometry()));
           int k = 3;
           for (String name : List.of("utility", "owner", "kind", "status", "start_date", "end_date",
               "street")) {
