@@ -274,7 +274,27 @@ public class LayerRevisions {
     if (log.size() > LOG_SIZE) {
       log.removeFirst();
     }
+    forgetBeforeWhole(log, change);
     revisions.get(layer).set(change.revision());
+  }
+
+  /**
+   * Under the log's lock: once {@code change} hands over the whole layer, the features earlier
+   * changes handed over are dropped (decision 115). A snapshot reaching this revision or a later
+   * one stops at the whole hand-over ({@link HandOver#between}); one that wanted an earlier
+   * revision reads the store, as for any change not handed over. Kept softly, they stayed until
+   * the heap ran short: a second import of 100,000 communities into an emptied layer found the
+   * first's features still in the old generation, a concurrent cycle of the collector sooner.
+   */
+  private static void forgetBeforeWhole(ArrayDeque<LayerChange> log, LayerChange change) {
+    if (change.handed() == null || !change.handed().whole()) {
+      return;
+    }
+    for (LayerChange c : log) {
+      if (c != change && c.revision() < change.revision() && c.handed() != null) {
+        c.handed().handed().clear();
+      }
+    }
   }
 
   /**
@@ -364,9 +384,11 @@ public class LayerRevisions {
         LayerChange c = all.get(i);
         if (c.revision() == own.revision()) {
           if (c.handed() == null) {
-            all.set(i, new LayerChange(c.revision(), c.ids(), c.touched(), own.handed()));
+            LayerChange adopted = new LayerChange(c.revision(), c.ids(), c.touched(), own.handed());
+            all.set(i, adopted);
             log.clear();
             log.addAll(all);
+            forgetBeforeWhole(log, adopted);
           }
           return;
         }

@@ -100,6 +100,44 @@ class LayerRevisionsTest {
   }
 
   /**
+   * Once a change hands over the whole layer, what earlier changes handed over is dropped, not
+   * kept softly until the heap runs short (decision 115): snapshots reaching it or later stop
+   * there; one that wanted an earlier revision reads the store. The log still names the changes.
+   */
+  @Test
+  void aWholeHandOverDropsTheEarlierOnes() {
+    LayerRevisions r = new LayerRevisions();
+    HandOver first = new HandOver(List.of(), 0); // whole at revision 1
+    HandOver added = new HandOver(List.of(), -1);
+    r.changed(Layer.COMMUNITIES, new long[] {1}, null, first);
+    r.changed(Layer.COMMUNITIES, new long[] {2}, null, added);
+    HandOver.Catch both = r.handedBetween(Layer.COMMUNITIES, -1, 2).orElseThrow();
+    assertThat(both.fromScratch()).isTrue();
+    assertThat(both.added()).containsExactly(first, added);
+    assertThat(r.handedBetween(Layer.COMMUNITIES, 1, 2).orElseThrow().added())
+        .containsExactly(added);
+
+    r.changed(Layer.COMMUNITIES); // emptied, say
+    HandOver again = new HandOver(List.of(), 3); // whole at revision 4
+    r.changed(Layer.COMMUNITIES, new long[] {3}, null, again);
+    HandOver.Catch now = r.handedBetween(Layer.COMMUNITIES, -1, 4).orElseThrow();
+    assertThat(now.fromScratch()).isTrue();
+    assertThat(now.added()).containsExactly(again);
+    assertThat(r.handedBetween(Layer.COMMUNITIES, 2, 4).orElseThrow().added())
+        .containsExactly(again);
+    assertThat(r.handedBetween(Layer.COMMUNITIES, -1, 2)).isEmpty();
+    assertThat(r.handedBetween(Layer.COMMUNITIES, 1, 2)).isEmpty();
+    assertThat(r.changesBetween(Layer.COMMUNITIES, 0, 4).orElseThrow())
+        .extracting(LayerRevisions.LayerChange::revision).containsExactly(1L, 2L, 3L, 4L);
+
+    // A hand-over that is not whole drops nothing before it.
+    HandOver more = new HandOver(List.of(), -1);
+    r.changed(Layer.COMMUNITIES, new long[] {4}, null, more);
+    assertThat(r.handedBetween(Layer.COMMUNITIES, -1, 5).orElseThrow().added())
+        .containsExactly(again, more);
+  }
+
+  /**
    * A hand-over told early (decision 112) is told once, and dropped if its transaction rolls
    * back; committed, it is kept and the change carries it.
    */
