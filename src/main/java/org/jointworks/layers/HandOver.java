@@ -38,8 +38,9 @@ public record HandOver(List<Feature> features, long emptyAt) {
   /**
    * The hand-over as the logged change at {@code revision} keeps it: softly (under memory
    * pressure the collector drops the features and the snapshots read the store, as for every
-   * other change; never shared between instances), and whole only if nothing committed between
-   * the emptiness check and this revision.
+   * other change; never shared between instances; dropped outright once a later change hands
+   * over the whole layer, decision 115), and whole only if nothing committed between the
+   * emptiness check and this revision.
    */
   Kept keptAt(long revision) {
     return new Kept(new SoftReference<>(this), emptyAt >= 0 && emptyAt + 1 == revision);
