@@ -38,14 +38,34 @@ public final class Ewkb {
 
   /** {@code g}'s EWKB (2D, little-endian, with its SRID). */
   public static byte[] of(Geometry g) {
-    if (g.isEmpty() || !(g instanceof Point || g instanceof LineString || g instanceof Polygon
-        || g instanceof MultiLineString || g instanceof MultiPolygon)) {
+    if (!direct(g)) {
       return OTHERS.get().write(g);
     }
     byte[] out = new byte[size(g, true)];
     int end = write(g, out, 0, true);
     assert end == out.length;
     return out;
+  }
+
+  /**
+   * The length of {@code g}'s EWKB as {@link #into} writes it into an array of the caller's, or
+   * -1 for the kinds only {@link #of} writes (empty geometries, points sets, collections).
+   */
+  public static int size(Geometry g) {
+    return direct(g) ? size(g, true) : -1;
+  }
+
+  /** Writes {@code g}'s EWKB at {@code at} of {@code out}, {@link #size} bytes; answers its end. */
+  public static int into(Geometry g, byte[] out, int at) {
+    if (!direct(g)) {
+      throw new IllegalArgumentException("no direct EWKB for " + g.getGeometryType());
+    }
+    return write(g, out, at, true);
+  }
+
+  private static boolean direct(Geometry g) {
+    return !g.isEmpty() && (g instanceof Point || g instanceof LineString || g instanceof Polygon
+        || g instanceof MultiLineString || g instanceof MultiPolygon);
   }
 
   /** Bytes of {@code g}, a supported kind, with the SRID when {@code outer}. */

@@ -7,6 +7,8 @@ import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -25,6 +27,27 @@ public final class Geometries {
   private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
 
   private Geometries() {}
+
+  /**
+   * Widens {@code e} to take in {@code g}'s positions without asking {@code g} for its envelope,
+   * which JTS would then keep on the geometry and each ring of it (decision 116).
+   */
+  public static void expand(Envelope e, Geometry g) {
+    if (g instanceof LineString l) {
+      l.getCoordinateSequence().expandEnvelope(e);
+    } else if (g instanceof Point p) {
+      p.getCoordinateSequence().expandEnvelope(e);
+    } else if (g instanceof Polygon p) {
+      expand(e, p.getExteriorRing());
+      for (int i = 0; i < p.getNumInteriorRing(); i++) {
+        expand(e, p.getInteriorRingN(i));
+      }
+    } else {
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        expand(e, g.getGeometryN(i));
+      }
+    }
+  }
 
   /**
    * Why {@code g} may not be stored as a lon/lat geometry, or empty when it may. The reason names

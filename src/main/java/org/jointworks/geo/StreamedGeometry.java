@@ -38,6 +38,12 @@ public final class StreamedGeometry {
   /** A mark {@code <= OTHER} stands for {@code others[OTHER - mark]}: a string, null, object. */
   private static final int OTHER = -3;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /**
+   * The holes of a polygon without any, shared (decision 116): JTS keeps the array it is given,
+   * never writes into an empty one, and a new one a polygon was a live object more for every
+   * imported community, copied by each young pause of the import.
+   */
+  private static final LinearRing[] NO_HOLES = new LinearRing[0];
 
   /** Every member but a {@code coordinates} array, as the tree would have it. */
   private final ObjectNode members;
@@ -284,7 +290,8 @@ public final class StreamedGeometry {
     private Polygon polygon() {
       LinearRing[] rings = each(new LinearRing[parts()], this::ring);
       return rings == null ? null
-          : f.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length));
+          : f.createPolygon(rings[0],
+              rings.length == 1 ? NO_HOLES : Arrays.copyOfRange(rings, 1, rings.length));
     }
 
     /**

@@ -27,4 +27,23 @@ record PreparedColumns(Feature source, Object[] columns) {
     String name = fields.get(c - 1).name();
     return Objects.equals(written.get(name), source.get(name)) ? prepared : null;
   }
+
+  /**
+   * Whether {@code written} holds {@code source}'s geometry and every field's value: a writer that
+   * took the whole row as one prepared piece (PostGIS, decision 116) uses it only then.
+   */
+  boolean unchanged(Feature written, List<Field> fields) {
+    if (written.geometry() != source.geometry()) {
+      return false;
+    }
+    if (written.properties() == source.properties()) {
+      return true;
+    }
+    for (Field field : fields) {
+      if (!Objects.equals(written.get(field.name()), source.get(field.name()))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -2,8 +2,10 @@ package org.jointworks.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ class CopyRowsTest {
         new Coordinate(113.85, 35.3), new Coordinate(113.86, 35.31)});
     Feature f = feature(line, Map.of());
     byte[] expected = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(line);
-    byte[] ewkb = (byte[]) CopyRows.prepare(f, FIELDS).columns()[0];
+    byte[] ewkb = columns(CopyRows.prepare(f, FIELDS)).get(0);
     assertThat(ewkb).isEqualTo(expected);
     assertThat(WKBWriter.toHex(ewkb)).startsWith("01020000208A110000");
   }
@@ -59,17 +61,65 @@ class CopyRowsTest {
     p.put("utility", "gas");
     p.put("owner", "gas");
     p.put("street", "平原路\t东");
-    PreparedColumns prepared = CopyRows.prepare(feature(null, p), FIELDS);
-    assertThat(prepared.columns()[0]).isSameAs(CopyRows.NULL);
+    List<byte[]> prepared = columns(CopyRows.prepare(feature(null, p), FIELDS));
+    assertThat(prepared).hasSize(FIELDS.size() + 1);
+    assertThat(prepared.get(0)).isNull();
     for (int i = 0; i < FIELDS.size(); i++) {
       Object v = p.get(FIELDS.get(i).name());
       if (v == null) {
-        assertThat(prepared.columns()[i + 1]).as(FIELDS.get(i).name()).isSameAs(CopyRows.NULL);
+        assertThat(prepared.get(i + 1)).as(FIELDS.get(i).name()).isNull();
       } else {
-        assertThat(new String((byte[]) prepared.columns()[i + 1], StandardCharsets.UTF_8))
+        assertThat(new String(prepared.get(i + 1), StandardCharsets.UTF_8))
             .as(FIELDS.get(i).name()).isEqualTo(v);
       }
     }
+  }
+
+  /**
+   * The writer sends a reader's row as it was prepared, and encodes a feature a rule changed
+   * after its read (decision 116) itself, byte for byte as a row prepared from what is stored.
+   */
+  @Test
+  void aPreparedRowIsSentAsItIsAndARuledFeatureAsItIsStored() throws Exception {
+    Geometry line = new GeometryFactory(new PrecisionModel(), Crs.LONLAT).createLineString(
+        new Coordinate[] {new Coordinate(113.85, 35.3), new Coordinate(113.86, 35.31)});
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("utility", "gas");
+    p.put("owner", "gas");
+    p.put("status", "planned");
+    p.put("start_date", LocalDate.of(2027, 3, 1));
+    Feature read = feature(line, p);
+    PreparedColumns prepared = CopyRows.prepare(read, FIELDS);
+    Map<String, Object> drafted = new LinkedHashMap<>(p);
+    drafted.put("status", "draft");
+    Feature ruled = new Feature(8, 1, line, drafted);
+
+    CopyRows rows = (CopyRows) CopyRows.encodingOnly(Layer.WORKS);
+    rows.insert(List.of(read.withIdentity(7, 1), ruled), List.of(prepared, prepared));
+    byte[] sent = rows.lastBatch();
+    rows.insert(List.of(read.withIdentity(7, 1), ruled), List.of(prepared,
+        CopyRows.prepare(ruled, FIELDS)));
+
+    assertThat(sent).isEqualTo(rows.lastBatch());
+    assertThat(new String(sent, StandardCharsets.UTF_8)).contains("draft").contains("planned");
+  }
+
+  /** A prepared row's columns, each its bytes or null for SQL NULL. */
+  private static List<byte[]> columns(PreparedColumns prepared) {
+    byte[] row = (byte[]) prepared.columns()[0];
+    ByteBuffer in = ByteBuffer.wrap(row);
+    List<byte[]> out = new ArrayList<>();
+    while (in.hasRemaining()) {
+      int n = in.getInt();
+      if (n < 0) {
+        out.add(null);
+      } else {
+        byte[] column = new byte[n];
+        in.get(column);
+        out.add(column);
+      }
+    }
+    return out;
   }
 
   private static Feature feature(Geometry g, Map<String, Object> properties) {
