@@ -57,6 +57,14 @@ final class CopyRows implements BulkInsert.Rows {
    * batch's COPY, copied by every young pause that met them; the writer now copies one.
    */
   static PreparedColumns prepare(Feature f, List<Field> fields) {
+    return new PreparedColumns(f, new Object[] {row(f, fields)});
+  }
+
+  /**
+   * The row after its id and version, as {@link #prepare} keeps it: on a reader thread, or on the
+   * writer for a feature a write rule changed after its read.
+   */
+  private static byte[] row(Feature f, List<Field> fields) {
     Geometry g = f.geometry();
     int direct = g == null ? -1 : Ewkb.size(g);
     byte[] ewkb = g != null && direct < 0 ? Ewkb.of(g) : null;
@@ -79,7 +87,7 @@ final class CopyRows implements BulkInsert.Rows {
       at = v == NULL ? putInt(row, at, -1) : put(row, putInt(row, at, v.length), v);
     }
     assert at == size;
-    return new PreparedColumns(f, new Object[] {row});
+    return row;
   }
 
   private static int putInt(byte[] out, int at, int v) {
@@ -133,16 +141,9 @@ final class CopyRows implements BulkInsert.Rows {
       putLong(f.id());
       putInt(8);
       putLong(1);
-      if (p != null && p.unchanged(f, fields)) {
-        append((byte[]) p.columns()[0]);
-        continue;
-      }
-      // A write rule changed the feature after its read (a work imported without a status
-      // becomes a draft): its row is encoded here, as stored.
-      field(geometry(f));
-      for (int i = 0; i < fields.size(); i++) {
-        field(value(f.get(fields.get(i).name())));
-      }
+      // A feature a write rule changed after its read (a work imported without a status becomes
+      // a draft), or one nothing was prepared for, is encoded here, as stored.
+      append(p != null && p.unchanged(f, fields) ? (byte[]) p.columns()[0] : row(f, fields));
     }
     room(2);
     putShort((short) -1);
@@ -156,11 +157,6 @@ final class CopyRows implements BulkInsert.Rows {
   @Override
   public void close() {
     // Nothing held between batches: each COPY ends with its batch.
-  }
-
-  /** The geometry's EWKB (2D, with its SRID), or {@link #NULL}. */
-  static byte[] geometry(Feature f) {
-    return f.geometry() == null ? NULL : Ewkb.of(f.geometry());
   }
 
   /**
@@ -196,22 +192,9 @@ final class CopyRows implements BulkInsert.Rows {
     return out;
   }
 
-  /** One field: its length (-1 for NULL), then its bytes. */
-  private void field(byte[] bytes) {
-    room(4 + bytes.length);
-    if (bytes == NULL) {
-      putInt(-1);
-      return;
-    }
-    putInt(bytes.length);
-    System.arraycopy(bytes, 0, buffer, length, bytes.length);
-    length += bytes.length;
-  }
-
   private void append(byte[] bytes) {
     room(bytes.length);
-    System.arraycopy(bytes, 0, buffer, length, bytes.length);
-    length += bytes.length;
+    length = put(buffer, length, bytes);
   }
 
   private void putShort(short v) {
@@ -220,10 +203,7 @@ final class CopyRows implements BulkInsert.Rows {
   }
 
   private void putInt(int v) {
-    buffer[length++] = (byte) (v >>> 24);
-    buffer[length++] = (byte) (v >>> 16);
-    buffer[length++] = (byte) (v >>> 8);
-    buffer[length++] = (byte) v;
+    length = putInt(buffer, length, v);
   }
 
   private void putLong(long v) {

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jointworks.geo.Geometries;
 import org.jointworks.limits.JsonLimits;
 import org.jointworks.system.ApiException;
 import org.jointworks.system.Audit;
 import org.jointworks.system.JointWorksUser;
-import org.jointworks.geo.Geometries;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.HttpStatus;
@@ -394,7 +394,7 @@ public class ImportService {
       summary.put("ids", ids);
       audit.record("import", layer.id(), null, null, json.writeValueAsString(summary));
       revisions.changedHanded(layer, ids, touched, handOver);
-      return new ImportResult(stored.size(), stored.asList(), ignored);
+      return new ImportResult(ids.length, StoredIds.asList(ids), ignored);
     }
   }
 }

@@ -30,10 +30,12 @@ final class StoredIds {
     return Arrays.copyOf(ids, size);
   }
 
-  /** The ids as an unmodifiable list over a copy, boxed one at a time as they are read. */
-  List<Long> asList() {
-    long[] copy = toArray();
-    return new Unboxed(copy);
+  /**
+   * {@code ids} as an unmodifiable list, boxed one at a time as they are read: the answer's view
+   * of the one copy {@link #toArray} made, which no one changes after.
+   */
+  static List<Long> asList(long[] ids) {
+    return new Unboxed(ids);
   }
 
   private static final class Unboxed extends AbstractList<Long> implements RandomAccess {

@@ -18,13 +18,13 @@ class StoredIdsTest {
       expected.add(id * 7);
     }
     assertThat(ids.size()).isEqualTo(5_000);
-    assertThat(ids.asList()).isEqualTo(expected);
+    assertThat(StoredIds.asList(ids.toArray())).isEqualTo(expected);
     assertThat(ids.toArray()).containsExactly(expected.stream().mapToLong(Long::longValue)
         .toArray());
-    List<Long> answered = ids.asList();
+    List<Long> answered = StoredIds.asList(ids.toArray());
     ids.add(1);
     assertThat(answered).hasSize(5_000);
     assertThatThrownBy(() -> answered.add(3L)).isInstanceOf(UnsupportedOperationException.class);
-    assertThat(new StoredIds().asList()).isEmpty();
+    assertThat(StoredIds.asList(new StoredIds().toArray())).isEmpty();
   }
 }
