@@ -97,9 +97,18 @@ public final class JsonMembers {
     return root;
   }
 
+  /**
+   * An empty object node as Jackson's, its members kept in {@link SmallMembers} (decision 117):
+   * a feature's objects are small, and a hash map's table and entries were a sixth of the
+   * import's parse thread.
+   */
+  public static ObjectNode object() {
+    return new ObjectNode(NODES, new SmallMembers());
+  }
+
   private static ContainerNode<?> container(JsonToken token) {
     if (token == JsonToken.START_OBJECT) {
-      return NODES.objectNode();
+      return object();
     }
     return token == JsonToken.START_ARRAY ? NODES.arrayNode() : null;
   }
@@ -120,7 +129,7 @@ public final class JsonMembers {
       case VALUE_NUMBER_FLOAT:
         JsonParser.NumberTypeFP real = p.getNumberTypeFP();
         if (real == JsonParser.NumberTypeFP.UNKNOWN || real == JsonParser.NumberTypeFP.DOUBLE64) {
-          return NODES.numberNode(p.getDoubleValue());
+          return NODES.numberNode(DecimalText.value(p));
         }
         return p.readValueAsTree();
       case VALUE_TRUE:

@@ -139,7 +139,7 @@ public final class StreamedGeometry {
               if (count == numbers.length) {
                 numbers = Arrays.copyOf(numbers, count * 2);
               }
-              numbers[count] = p.getDoubleValue();
+              numbers[count] = DecimalText.value(p);
               mark(count++);
             }
           }

@@ -3,7 +3,6 @@ package org.jointworks.layers;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the service is up, runs made-up bodies of communities and works through the reading half
- * of an import — the streamed parse, {@link FeatureReader}'s checks (JTS validity), the metric
- * transform and the store's column preparation, on {@link ReadAhead}'s threads as a real import
- * does — so the first real import does not run that code interpreted (decision 101): on a fresh
+ * of an import — the streamed parse, {@link FeatureReader}'s checks (JTS validity) and the store's
+ * column preparation, on {@link ReadAhead}'s threads as a real import does — and builds the
+ * snapshot its hand-over is prepared into (the metric transform, the index), so the first real
+ * import does not run that code interpreted (decision 101): on a fresh
  * JVM the C2 compiler took about 2 of the 10 CPU-seconds of a first import of 100,000
  * communities. On the embedded store the features are then written, by the import's own writer,
  * to a scratch H2 database in a temporary directory, deleted afterwards (decision 104); on
@@ -148,8 +148,12 @@ class ImportWarmUp {
       long t0 = System.nanoTime();
       for (int round = 0; round < (pass == 0 ? ROUNDS : LATER_ROUNDS)
           && !importRunning.getAsBoolean(); round++) {
-        read(Layer.COMMUNITIES, stream(communities, round), communityRows, ids);
-        read(Layer.WORKS, stream(works, round), workRows, ids);
+        try (SpooledBody spool = new SpooledBody()) {
+          read(Layer.COMMUNITIES, stream(communities, round, spool), communityRows, ids);
+        }
+        try (SpooledBody spool = new SpooledBody()) {
+          read(Layer.WORKS, stream(works, round, spool), workRows, ids);
+        }
         if (scratch != null) {
           scratch.connection().commit();
         }
@@ -170,13 +174,16 @@ class ImportWarmUp {
    * then is a virtual call once compiled. Compiled for the one kind the warm-up used, it was
    * deoptimised by the first real import's (a spooled file's channel stream, the servlet's, a
    * job's counting stream: {@code class_check} traps in the JIT log), and the parse's hottest
-   * methods were compiled again during that import (about 0.6 s of C2; decision 107).
+   * methods were compiled again during that import (about 0.6 s of C2; decision 107). One kind
+   * is the body written to a file by {@code spool} and read back, as an upload into an empty
+   * PostGIS layer is (decision 106), so the spool's copy and the file's channel are compiled too
+   * (decision 117: they were compiled during the first import, 0.1 s of C2).
    */
-  static InputStream stream(byte[] body, int round) {
+  static InputStream stream(byte[] body, int round, SpooledBody spool) {
     InputStream bytes = new ByteArrayInputStream(body);
     return switch (round % 3) {
       case 0 -> bytes;
-      case 1 -> Channels.newInputStream(Channels.newChannel(bytes));
+      case 1 -> spool.of(bytes);
       default -> new BufferedInputStream(bytes);
     };
   }
@@ -191,7 +198,10 @@ class ImportWarmUp {
     int[] bad = {0};
     List<Feature> batch = new ArrayList<>(ImportService.BATCH);
     List<PreparedColumns> prepared = new ArrayList<>(ImportService.BATCH);
-    ReadAhead ahead = new ReadAhead(reader, metricEpsg, bulk.preparer(layer),
+    List<Feature> taken = new ArrayList<>(FEATURES);
+    // No metric transform on the readers, as an import (decision 112): a branch the warm-up took
+    // and the import did not was an unstable_if trap at the first real import (decision 117).
+    ReadAhead ahead = new ReadAhead(reader, 0, bulk.preparer(layer),
         (result, metric, columns) -> {
           if (importRunning.getAsBoolean()) {
             throw new Yield();
@@ -199,8 +209,10 @@ class ImportWarmUp {
           if (!result.ok()) {
             bad[0]++;
           } else {
-            batch.add(result.feature().withIdentity(++ids[0], 1));
+            Feature feature = result.feature().withIdentity(++ids[0], 1);
+            batch.add(feature);
             prepared.add(columns);
+            taken.add(feature);
             if (batch.size() == ImportService.BATCH) {
               write(rows, batch, prepared);
             }
@@ -212,6 +224,9 @@ class ImportWarmUp {
       throw new IllegalStateException(bad[0] + " made-up " + layer.id() + " were refused");
     }
     write(rows, batch, prepared);
+    // The snapshot an import's hand-over is prepared into (decisions 97, 112): the transform to
+    // the metric CRS and the index, on these very kinds of geometry and sequence.
+    MetricLayers.build(layer, -1, metricEpsg, taken);
   }
 
   private static void write(BulkInsert.Rows rows, List<Feature> batch,

@@ -6,7 +6,6 @@ import org.jointworks.geo.StreamedGeometry;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,7 +27,7 @@ record StreamedFeature(JsonNode node, StreamedGeometry geometry) {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         return new StreamedFeature(p.readValueAsTree(), null);
       }
-      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      ObjectNode node = JsonMembers.object();
       return new StreamedFeature(node,
           JsonMembers.read(p, node, "geometry", JsonToken.START_OBJECT, geometry));
     }

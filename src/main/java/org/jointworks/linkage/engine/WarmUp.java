@@ -4,9 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.Map;
+import org.jointworks.geo.Crs;
 import org.jointworks.geo.Geometries;
+import org.jointworks.geo.PackedXY;
+import org.jointworks.layers.Feature;
+import org.jointworks.layers.Layer;
+import org.jointworks.layers.MetricLayer;
+import org.jointworks.layers.MetricLayers;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Runs the adjacency engine a few times over a small made-up city, so the JIT has compiled its
@@ -23,28 +31,51 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class WarmUp {
   private static final int SIDE = 72;
-  private static final int ROUNDS = 8;
 
   private WarmUp() {}
 
-  /** Runs the engine; each round's pairs go to {@code answers} (to warm their writer too). */
-  public static void run(Consumer<List<AdjacentPair>> answers) {
-    List<Geometry> areas = city(SIDE, new SplittableRandom(97));
-    long[] ids = new long[areas.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = i + 1;
-    }
-    org.locationtech.jts.index.strtree.STRtree tree =
-        new org.locationtech.jts.index.strtree.STRtree();
-    for (int i = 0; i < areas.size(); i++) {
-      tree.insert(areas.get(i).getEnvelopeInternal(), i);
-    }
-    tree.build();
-    for (int round = 0; round < ROUNDS; round++) {
-      AdjacencyEngine engine = new AdjacencyEngine(areas, ids, tree);
+  /**
+   * Runs the engine over the made-up city {@code rounds} times, each round from lon/lat features
+   * as a snapshot is built from them ({@link MetricLayers#build}: the transform to
+   * {@code metricEpsg}, the index over the metric envelopes); each round's pairs go to
+   * {@code answers} (to warm their writer too).
+   */
+  public static void run(int metricEpsg, int rounds, Consumer<List<AdjacentPair>> answers) {
+    List<Feature> city = features(city(SIDE, new SplittableRandom(97)));
+    for (int round = 0; round < rounds; round++) {
+      MetricLayer layer = MetricLayers.build(Layer.COMMUNITIES, -1, metricEpsg, city);
+      AdjacencyEngine engine = AdjacencyEngine.of(layer);
       answers.accept(engine.pairs(round % 2 == 0 ? 30 : 0));
       engine.neighbours(round, 30);
     }
+  }
+
+  /**
+   * The blocks as communities in lon/lat, every other one's rings packed as an import's parse
+   * makes them ({@link PackedXY}), the others arrays of coordinates as the store's WKB reader
+   * makes them: a snapshot holds both kinds (imported features, features read back after a
+   * restart), and code compiled on one kind only was thrown away at the first real city of the
+   * other (decision 117: {@code class_check} traps in {@code Frontage.segments} during the first
+   * import, and the engine compiled again beside it).
+   */
+  static List<Feature> features(List<Geometry> metricBlocks) {
+    List<Feature> out = new ArrayList<>(metricBlocks.size());
+    for (int i = 0; i < metricBlocks.size(); i++) {
+      Coordinate[] c = metricBlocks.get(i).getCoordinates();
+      double[] xy = new double[2 * c.length];
+      for (int k = 0; k < c.length; k++) {
+        double[] lonLat = Crs.transform(Crs.GK_114E, Crs.LONLAT, c[k].x, c[k].y);
+        xy[2 * k] = lonLat[0];
+        xy[2 * k + 1] = lonLat[1];
+      }
+      xy[xy.length - 2] = xy[0]; // closed exactly, whatever the round trip did
+      xy[xy.length - 1] = xy[1];
+      Polygon block = i % 2 == 0
+          ? Geometries.LONLAT.createPolygon(Geometries.LONLAT.createLinearRing(new PackedXY(xy)))
+          : Geometries.LONLAT.createPolygon(new PackedXY(xy).toCoordinateArray());
+      out.add(Feature.unsaved(block, Map.of("name", "warm-up " + i)).withIdentity(i + 1, 1));
+    }
+    return out;
   }
 
   /** side × side blocks, positions row by row. */
