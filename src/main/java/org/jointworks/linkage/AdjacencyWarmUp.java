@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  * index; a first pass at once, then, while a pass still kept the compilers busy, up to two more
  * once they are idle, as the import's warm-up does (decision 106): run while C2's queue is long,
  * the engine's loops stayed in C1's code and were compiled during the first import. A later pass
- * waits for a pause in the API requests. Once per JVM: the JIT is the JVM's, however many
+ * waits for a pause in the API requests, and no round starts while one runs. Once per JVM: the JIT is the JVM's, however many
  * contexts a test run starts. Off with {@code jointworks.linkage.warm-up=false}.
  *
  * <p>Thread-safe.
@@ -70,7 +70,10 @@ class AdjacencyWarmUp {
         }
         long compiled = WarmUps.compileMillis();
         long t0 = System.nanoTime();
-        WarmUp.run(metricEpsg, pass == 0 ? FIRST_ROUNDS : LATER_ROUNDS, this::write);
+        // Between two rounds it gives the cores to an API request running now: a round is a
+        // snapshot and an engine of 5,184 communities, a few hundred milliseconds of both cores.
+        WarmUp.run(metricEpsg, pass == 0 ? FIRST_ROUNDS : LATER_ROUNDS,
+            () -> foreground.quietFor(0), this::write);
         if (!WarmUps.stillCompiling(compiled, (System.nanoTime() - t0) / 1_000_000)) {
           return;
         }

@@ -3,6 +3,7 @@ package org.jointworks.linkage.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.Map;
 import org.jointworks.geo.Crs;
@@ -41,8 +42,14 @@ public final class WarmUp {
    * {@code answers} (to warm their writer too).
    */
   public static void run(int metricEpsg, int rounds, Consumer<List<AdjacentPair>> answers) {
+    run(metricEpsg, rounds, () -> true, answers);
+  }
+
+  /** As above, each round only while {@code goOn} says so (a real request takes the cores). */
+  public static void run(int metricEpsg, int rounds, BooleanSupplier goOn,
+      Consumer<List<AdjacentPair>> answers) {
     List<Feature> city = features(city(SIDE, new SplittableRandom(97)));
-    for (int round = 0; round < rounds; round++) {
+    for (int round = 0; round < rounds && goOn.getAsBoolean(); round++) {
       MetricLayer layer = MetricLayers.build(Layer.COMMUNITIES, -1, metricEpsg, city);
       AdjacencyEngine engine = AdjacencyEngine.of(layer);
       answers.accept(engine.pairs(round % 2 == 0 ? 30 : 0));
