@@ -27,8 +27,9 @@ import tools.jackson.databind.ObjectMapper;
  * index; a first pass at once, then, while a pass still kept the compilers busy, up to two more
  * once they are idle, as the import's warm-up does (decision 106): run while C2's queue is long,
  * the engine's loops stayed in C1's code and were compiled during the first import. A later pass
- * waits for a pause in the API requests, and no round starts while one runs. Once per JVM: the JIT is the JVM's, however many
- * contexts a test run starts. Off with {@code jointworks.linkage.warm-up=false}.
+ * waits for a pause in the API requests, and no round starts while one runs. Once per JVM: the
+ * JIT is the JVM's, however many contexts a test run starts. Off with
+ * {@code jointworks.linkage.warm-up=false}.
  *
  * <p>Thread-safe.
  */
@@ -83,7 +84,10 @@ class AdjacencyWarmUp {
     }
   }
 
-  /** Waits, at most {@link #QUIET_WAIT_MILLIS}, for a pause in the API requests; whether one came. */
+  /**
+   * Waits, at most {@link #QUIET_WAIT_MILLIS}, for a pause in the API requests; whether one
+   * came.
+   */
   private boolean awaitNoRequests() throws InterruptedException {
     long until = System.nanoTime() + QUIET_WAIT_MILLIS * 1_000_000;
     while (!foreground.quietFor(REQUESTS_QUIET_MILLIS)) {

@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  *       data binder and the JSON message converter.
  * </ul>
  *
- * Skipped without a local port (a test's mock environment) or with TLS on the port. Once per JVM,
+ * Skipped without a local port (a test's mock environment) or with TLS on the port (a key store,
+ * a certificate or an SSL bundle set, unless {@code server.ssl.enabled} is false). Once per JVM,
  * on a low-priority daemon thread; off with {@code jointworks.request-warm-up=false}.
  */
 @Component
@@ -51,6 +52,9 @@ class FirstRequestWarmUp {
   /** Reads anyone may make; the id is past any the sequence gives (a 404). */
   static final List<String> PATHS = List.of("api/map/config", "api/communities/0");
   private static final int TIMEOUT_MILLIS = 5_000;
+  /** The settings that give the port TLS. */
+  private static final List<String> SSL_SOURCES = List.of("server.ssl.key-store",
+      "server.ssl.certificate", "server.ssl.bundle");
 
   private final Environment environment;
 
@@ -103,8 +107,7 @@ class FirstRequestWarmUp {
    */
   URI base() {
     Integer port = environment.getProperty("local.server.port", Integer.class);
-    if (port == null || port <= 0
-        || environment.getProperty("server.ssl.enabled", Boolean.class, false)) {
+    if (port == null || port <= 0 || tls()) {
       return null;
     }
     String address = environment.getProperty("server.address", "");
@@ -119,6 +122,16 @@ class FirstRequestWarmUp {
         : host.getHostAddress();
     return URI.create("http://" + literal + ":" + port
         + environment.getProperty("server.servlet.context-path", "") + "/");
+  }
+
+  /**
+   * Whether the port speaks TLS: Spring Boot turns it on once a key store, a certificate or an
+   * SSL bundle is set, unless {@code server.ssl.enabled} is false.
+   */
+  private boolean tls() {
+    boolean configured = SSL_SOURCES.stream()
+        .anyMatch(k -> !environment.getProperty(k, "").isBlank());
+    return environment.getProperty("server.ssl.enabled", Boolean.class, configured);
   }
 
   /** The status of a GET of {@code uri}, its body read and dropped; -1 when it failed. */

@@ -95,7 +95,8 @@ class DecimalTextTest {
       texts.addAll(texts(random));
     }
     String body = "[" + String.join(",", texts) + "]";
-    try (JsonParser ours = JSON.createParser(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] utf8 = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (JsonParser ours = JSON.createParser(utf8);
         JsonParser theirs = JSON.createParser(body)) {
       assertThat(ours.nextToken()).isEqualTo(JsonToken.START_ARRAY);
       theirs.nextToken();
@@ -131,7 +132,8 @@ class DecimalTextTest {
     int whole = random.nextInt(1, 21);
     for (int k = 0; k < whole; k++) {
       // No leading zero: JSON has none (the parser refuses "007").
-      digits.append((char) ('0' + (k == 0 && whole > 1 ? random.nextInt(1, 10) : random.nextInt(10))));
+      int digit = k == 0 && whole > 1 ? random.nextInt(1, 10) : random.nextInt(10);
+      digits.append((char) ('0' + digit));
     }
     if (random.nextBoolean()) {
       digits.append('.');

@@ -34,7 +34,8 @@ class SmallMembersTest {
         String name = new String("p" + random.nextInt(names));
         JsonNode value = NODES.numberNode(random.nextInt(1000));
         switch (random.nextInt(10)) {
-          case 0, 1, 2, 3, 4 -> assertThat(ours.put(name, value)).isEqualTo(theirs.put(name, value));
+          case 0, 1, 2, 3, 4 ->
+              assertThat(ours.put(name, value)).isEqualTo(theirs.put(name, value));
           case 5 -> assertThat(ours.remove(name)).isEqualTo(theirs.remove(name));
           case 6 -> {
             assertThat(ours.get(name)).isEqualTo(theirs.get(name));

@@ -47,6 +47,18 @@ class FirstRequestWarmUpTest extends SecuredService {
     assertThat(new FirstRequestWarmUp(new MockEnvironment()
         .withProperty("local.server.port", "8443").withProperty("server.ssl.enabled", "true"))
         .base()).isNull();
+    // A key store or a bundle turns TLS on without server.ssl.enabled, as in Spring Boot.
+    assertThat(new FirstRequestWarmUp(new MockEnvironment()
+        .withProperty("local.server.port", "8443")
+        .withProperty("server.ssl.key-store", "classpath:keystore.p12")).base()).isNull();
+    assertThat(new FirstRequestWarmUp(new MockEnvironment()
+        .withProperty("local.server.port", "8443").withProperty("server.ssl.bundle", "web"))
+        .base()).isNull();
+    // Set but switched off: plain HTTP again.
+    assertThat(new FirstRequestWarmUp(new MockEnvironment()
+        .withProperty("local.server.port", "8080").withProperty("server.ssl.bundle", "web")
+        .withProperty("server.ssl.enabled", "false")).base())
+        .isEqualTo(URI.create("http://127.0.0.1:8080/"));
   }
 
   @Test
