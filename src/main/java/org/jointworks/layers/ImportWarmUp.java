@@ -133,35 +133,23 @@ class ImportWarmUp {
   private void passes(byte[] communities, byte[] works, BulkInsert.Rows communityRows,
       BulkInsert.Rows workRows, ScratchStore scratch, long[] ids)
       throws SQLException, InterruptedException {
-    // Passes of rounds, the first at once, later ones once the JIT has caught up (decision 106):
-    // while C2's queue is long HotSpot raises its thresholds, and during the first rounds it held
-    // a hundred to two hundred tasks, so code run once per feature stayed in C1 until the first
-    // real import.
-    for (int pass = 0; pass < PASSES; pass++) {
-      // A later pass only once the service is otherwise idle (the JIT quiet), and none once a
-      // real import is running: it compiles what it runs, and the warm-up would take its cores.
-      if (importRunning.getAsBoolean()
-          || (pass > 0 && !WarmUps.awaitQuietJit(QUIET_WAIT_MILLIS))) {
-        break;
-      }
-      long compiled = WarmUps.compileMillis();
-      long t0 = System.nanoTime();
-      for (int round = 0; round < (pass == 0 ? ROUNDS : LATER_ROUNDS)
-          && !importRunning.getAsBoolean(); round++) {
-        try (SpooledBody spool = new SpooledBody()) {
-          read(Layer.COMMUNITIES, stream(communities, round, spool), communityRows, ids);
-        }
-        try (SpooledBody spool = new SpooledBody()) {
-          read(Layer.WORKS, stream(works, round, spool), workRows, ids);
-        }
-        if (scratch != null) {
-          scratch.connection().commit();
-        }
-      }
-      if (!WarmUps.stillCompiling(compiled, (System.nanoTime() - t0) / 1_000_000)) {
-        break;
-      }
-    }
+    // Passes of rounds, the first at once, later ones once the JIT has caught up (decision 106);
+    // none, and no round, once a real import is running: it compiles what it runs, and the
+    // warm-up would take its cores.
+    WarmUps.inPasses(PASSES, ROUNDS, LATER_ROUNDS, QUIET_WAIT_MILLIS,
+        pass -> !importRunning.getAsBoolean(), rounds -> {
+          for (int round = 0; round < rounds && !importRunning.getAsBoolean(); round++) {
+            try (SpooledBody spool = new SpooledBody()) {
+              read(Layer.COMMUNITIES, stream(communities, round, spool), communityRows, ids);
+            }
+            try (SpooledBody spool = new SpooledBody()) {
+              read(Layer.WORKS, stream(works, round, spool), workRows, ids);
+            }
+            if (scratch != null) {
+              scratch.connection().commit();
+            }
+          }
+        });
   }
 
   private BulkInsert.Rows table(ScratchStore scratch, Layer layer) throws SQLException {

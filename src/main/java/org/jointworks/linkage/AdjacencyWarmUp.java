@@ -65,20 +65,12 @@ class AdjacencyWarmUp {
 
   private void warm() {
     try {
-      for (int pass = 0; pass < PASSES; pass++) {
-        if (pass > 0 && (!WarmUps.awaitQuietJit(QUIET_WAIT_MILLIS) || !awaitNoRequests())) {
-          return;
-        }
-        long compiled = WarmUps.compileMillis();
-        long t0 = System.nanoTime();
-        // Between two rounds it gives the cores to an API request running now: a round is a
-        // snapshot and an engine of 5,184 communities, a few hundred milliseconds of both cores.
-        WarmUp.run(metricEpsg, pass == 0 ? FIRST_ROUNDS : LATER_ROUNDS,
-            () -> foreground.quietFor(0), this::write);
-        if (!WarmUps.stillCompiling(compiled, (System.nanoTime() - t0) / 1_000_000)) {
-          return;
-        }
-      }
+      // A later pass only in a pause of the API requests; between two rounds it gives the cores
+      // to an API request running now: a round is a snapshot and an engine of 5,184
+      // communities, a few hundred milliseconds of both cores.
+      WarmUps.inPasses(PASSES, FIRST_ROUNDS, LATER_ROUNDS, QUIET_WAIT_MILLIS,
+          pass -> pass == 0 || awaitNoRequests(),
+          rounds -> WarmUp.run(metricEpsg, rounds, () -> foreground.quietFor(0), this::write));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the service is stopping: nothing left to warm
     }

@@ -111,10 +111,12 @@ class FirstRequestWarmUp {
       return null;
     }
     String address = environment.getProperty("server.address", "");
-    InetAddress host;
+    InetAddress host = InetAddress.getLoopbackAddress();
     try {
-      host = address.isBlank() || InetAddress.getByName(address).isAnyLocalAddress()
-          ? InetAddress.getLoopbackAddress() : InetAddress.getByName(address);
+      InetAddress bound = address.isBlank() ? null : InetAddress.getByName(address);
+      if (bound != null && !bound.isAnyLocalAddress()) {
+        host = bound;
+      }
     } catch (IOException unknown) {
       return null;
     }

@@ -72,6 +72,41 @@ public final class WarmUps {
     t.start();
   }
 
+  /** One pass of a warm-up: {@code rounds} rounds of its made-up work. */
+  public interface Pass<E extends Exception> {
+    void run(int rounds) throws E;
+  }
+
+  /** Whether pass {@code pass} (0 the first) may start now; it may wait for its moment. */
+  public interface Gate {
+    boolean open(int pass) throws InterruptedException;
+  }
+
+  /**
+   * Runs a warm-up in passes (decisions 106 and 117): the first of {@code firstRounds} at once;
+   * then, for as long as the last pass still kept the compilers busy ({@link #stillCompiling}),
+   * up to {@code passes - 1} more of {@code laterRounds}, each once the JIT has been quiet
+   * ({@link #awaitQuietJit}, at most {@code quietWaitMillis}); any pass only when {@code gate}
+   * opens, asked before that wait. While C2's queue is long HotSpot raises its thresholds: code
+   * run in the first rounds alone stayed in C1's profiled code until the first real request
+   * compiled it.
+   */
+  public static <E extends Exception> void inPasses(int passes, int firstRounds,
+      int laterRounds, long quietWaitMillis, Gate gate, Pass<E> pass)
+      throws E, InterruptedException {
+    for (int i = 0; i < passes; i++) {
+      if (!gate.open(i) || (i > 0 && !awaitQuietJit(quietWaitMillis))) {
+        return;
+      }
+      long compiled = compileMillis();
+      long t0 = System.nanoTime();
+      pass.run(i == 0 ? firstRounds : laterRounds);
+      if (!stillCompiling(compiled, (System.nanoTime() - t0) / 1_000_000)) {
+        return;
+      }
+    }
+  }
+
   /**
    * Milliseconds the JVM's compilers have spent so far, or -1 where the JVM does not say. Waiting
    * for it to stand still is how a warm-up knows the JIT has caught up (decision 106). On Linux

@@ -48,6 +48,27 @@ class WarmUpsTest {
    * that has run this test (its classes were compiled).
    */
   @Test
+  void passesRunTheFirstRoundsAtOnceLaterOnesOnlyThroughTheGateAndNoneWhenItIsShut()
+      throws Exception {
+    java.util.List<Integer> ran = new java.util.ArrayList<>();
+    java.util.List<Integer> asked = new java.util.ArrayList<>();
+    WarmUps.inPasses(3, 8, 2, 1_000, pass -> asked.add(pass) && pass == 0, ran::add);
+    assertThat(ran).as("the first pass, then the gate shut the second").containsExactly(8);
+    // Asked again only if the first pass still kept the compilers busy.
+    assertThat(asked).startsWith(0).hasSizeLessThanOrEqualTo(2);
+
+    ran.clear();
+    WarmUps.inPasses(3, 8, 2, 1_000, pass -> false, ran::add);
+    assertThat(ran).as("a shut gate: no pass at all").isEmpty();
+
+    ran.clear();
+    WarmUps.inPasses(3, 8, 2, 1_000, pass -> true, ran::add);
+    assertThat(ran).as("the first pass's rounds, then later passes' rounds")
+        .hasSizeBetween(1, 3).startsWith(8);
+    assertThat(ran.subList(1, ran.size())).allMatch(r -> r == 2);
+  }
+
+  @Test
   void theCompilersClockIsTheirThreadsCpuTimeOnLinux() {
     String c2 = "4242 (C2 CompilerThre) S 1 1 1 0 -1 4194368 0 0 0 0 153 27 0 0 20 0 40 0";
     assertThat(CompilerThreads.isCompiler(c2)).isTrue();

@@ -2,10 +2,10 @@ package org.jointworks.linkage.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.Map;
 import org.jointworks.geo.Crs;
 import org.jointworks.geo.Geometries;
 import org.jointworks.geo.PackedXY;
@@ -38,14 +38,10 @@ public final class WarmUp {
   /**
    * Runs the engine over the made-up city {@code rounds} times, each round from lon/lat features
    * as a snapshot is built from them ({@link MetricLayers#build}: the transform to
-   * {@code metricEpsg}, the index over the metric envelopes); each round's pairs go to
-   * {@code answers} (to warm their writer too).
+   * {@code metricEpsg}, the index over the metric envelopes), while {@code goOn} says so (a
+   * real request takes the cores); each round's pairs go to {@code answers} (to warm their
+   * writer too).
    */
-  public static void run(int metricEpsg, int rounds, Consumer<List<AdjacentPair>> answers) {
-    run(metricEpsg, rounds, () -> true, answers);
-  }
-
-  /** As above, each round only while {@code goOn} says so (a real request takes the cores). */
   public static void run(int metricEpsg, int rounds, BooleanSupplier goOn,
       Consumer<List<AdjacentPair>> answers) {
     List<Feature> city = features(city(SIDE, new SplittableRandom(97)));
