@@ -1,16 +1,15 @@
 package org.jointworks.layers;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.jointworks.geo.Ewkb;
 import org.locationtech.jts.geom.Geometry;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * PostGIS's write path of an import (decisions 61, 101, 104, 107): {@code COPY … FROM STDIN} in
@@ -24,8 +23,12 @@ import org.postgresql.PGConnection;
  * on a 2-core machine where it competes with the import's own reading threads.
  *
  * <p>The reading threads encode each row but its id and version ({@link #prepare}, as one array,
- * decision 116); the writer copies them into one buffer kept for the whole import. One per
- * import, on its writing thread; {@link #prepare} is thread-safe.
+ * decision 116); the writer copies them into one buffer of {@value #PIECE} bytes and sends it each
+ * time it fills, inside the batch's COPY (decision 118): PostgreSQL starts on a batch's first rows
+ * while its last are being copied, and no buffer grows to a batch's size (5 MB for 10,000
+ * communities, made again by every import in steps of 1, 2 and 4 MB: allocations that large go
+ * straight to the collector's old regions and started a marking cycle in the middle of an
+ * import). One per import, on its writing thread; {@link #prepare} is thread-safe.
  */
 final class CopyRows implements BulkInsert.Rows {
   /** A prepared column that is SQL NULL (compared by identity: an empty text is not null). */
@@ -36,15 +39,27 @@ final class CopyRows implements BulkInsert.Rows {
   /** PostgreSQL's dates count days from 2000-01-01. */
   private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
+  /**
+   * Bytes of COPY data sent at a time: large enough that a message's own cost is nothing, small
+   * enough to stay below half a heap region of G1 at any heap size (a larger array is allocated
+   * in the old generation and counts towards starting a marking cycle).
+   */
+  static final int PIECE = 128 * 1024;
+
   private final Connection connection;
   private final Layer layer;
   private final String sql;
-  /** The batch's COPY data; grows to the largest batch, then is reused. */
-  private byte[] buffer = new byte[1 << 16];
+  /** The part of the batch's COPY data not yet sent; a row longer than it gets a larger one. */
+  private byte[] buffer = new byte[PIECE];
   private int length;
+  /** The COPY being written, or null (between batches, and always for {@link #encodingOnly}). */
+  private CopyIn copy;
+  /** {@link #encodingOnly}: every byte of the last batch, kept for {@link #lastBatch}. */
+  private final ByteArrayOutputStream encoded;
 
   CopyRows(Connection connection, Layer layer) {
     this.connection = connection;
+    this.encoded = connection == null ? new ByteArrayOutputStream() : null;
     this.layer = layer;
     this.sql = "COPY " + layer.table() + " (" + BulkInsert.columns(layer)
         + ") FROM STDIN (FORMAT binary)";
@@ -114,20 +129,31 @@ final class CopyRows implements BulkInsert.Rows {
   @Override
   public void insert(List<Feature> features, List<PreparedColumns> prepared)
       throws SQLException {
-    encode(features, prepared);
     if (connection == null) {
-      return; // encodingOnly
+      encoded.reset();
+      encode(features, prepared);
+      return;
     }
+    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
-      connection.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn(sql, new ByteArrayInputStream(buffer, 0, length));
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + layer.table() + " failed", e);
+      encode(features, prepared);
+      copy.endCopy();
+    } finally {
+      // A failure half-way (the server refused a row, the connection broke): the COPY is
+      // cancelled, so the transaction can still be rolled back on this connection.
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+      copy = null;
     }
   }
 
-  /** The batch in COPY's binary format, header to trailer, in {@link #buffer}. */
-  private void encode(List<Feature> features, List<PreparedColumns> prepared) {
+  /**
+   * The batch in COPY's binary format, header to trailer, sent a {@link #PIECE} at a time (to
+   * {@link #encoded} for {@link #encodingOnly}).
+   */
+  private void encode(List<Feature> features, List<PreparedColumns> prepared)
+      throws SQLException {
     List<Field> fields = layer.fields();
     short count = (short) (fields.size() + 3);
     length = 0;
@@ -147,11 +173,12 @@ final class CopyRows implements BulkInsert.Rows {
     }
     room(2);
     putShort((short) -1);
+    send();
   }
 
-  /** The last batch as sent (or, {@link #encodingOnly}, as it would have been): for tests. */
+  /** {@link #encodingOnly}: the last batch as it would have been sent, for tests. */
   byte[] lastBatch() {
-    return Arrays.copyOf(buffer, length);
+    return encoded.toByteArray();
   }
 
   @Override
@@ -192,7 +219,7 @@ final class CopyRows implements BulkInsert.Rows {
     return out;
   }
 
-  private void append(byte[] bytes) {
+  private void append(byte[] bytes) throws SQLException {
     room(bytes.length);
     length = put(buffer, length, bytes);
   }
@@ -211,9 +238,23 @@ final class CopyRows implements BulkInsert.Rows {
     putInt((int) v);
   }
 
-  private void room(int more) {
+  /** Sends what the buffer holds when {@code more} bytes would not fit in it after. */
+  private void room(int more) throws SQLException {
     if (length + more > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+      send();
+      if (more > buffer.length) {
+        buffer = new byte[more]; // a row larger than a piece: a large area, sent whole
+      }
     }
+  }
+
+  /** Sends the buffer's bytes on (to the COPY, or to {@link #encoded}) and empties it. */
+  private void send() throws SQLException {
+    if (copy != null) {
+      copy.writeToCopy(buffer, 0, length);
+    } else {
+      encoded.write(buffer, 0, length);
+    }
+    length = 0;
   }
 }

@@ -2,10 +2,10 @@ package org.jointworks.layers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jointworks.system.ApiException;
 
 /**
@@ -17,6 +17,9 @@ import org.jointworks.system.ApiException;
  * as parsing it would. Deleted on close. One per import.
  */
 final class SpooledBody implements AutoCloseable {
+  /** Bytes written to the file at a time (below half a G1 heap region at any heap size). */
+  static final int STAGE = 256 * 1024;
+
   private Path file;
   private InputStream in;
 
@@ -37,8 +40,19 @@ final class SpooledBody implements AutoCloseable {
    */
   static Path write(InputStream body) throws IOException {
     Path spooled = Files.createTempFile("jointworks-import-", ".geojson");
-    try {
-      Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
+    try (OutputStream out = Files.newOutputStream(spooled)) {
+      // The servlet stream gives 8 KB a read; written as it came, a 52 MB body was 6,500 writes
+      // (36-52 ms of an import's time on the 2-core machine, the database idle meanwhile).
+      byte[] staged = new byte[STAGE];
+      int filled = 0;
+      for (int n; (n = body.read(staged, filled, staged.length - filled)) >= 0; ) {
+        filled += n;
+        if (filled == staged.length) {
+          out.write(staged, 0, filled);
+          filled = 0;
+        }
+      }
+      out.write(staged, 0, filled);
       return spooled;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(spooled);

@@ -303,7 +303,7 @@ class FirstAnswerBenchmark {
   }
 
   private static double uncached(SessionClient admin, String pathWithNudge) throws Exception {
-    double[] runs = new double[3];
+    double[] runs = new double[Integer.getInteger("bench.uncachedRuns", 3)];
     for (int r = 0; r < runs.length; r++) {
       String path = String.format(java.util.Locale.ROOT, pathWithNudge, r + 2);
       runs[r] = seconds(() -> get(admin, path));
