@@ -39,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * self-joins (median of 3 after a warm-up). Last, the heap used after a full GC with both layers,
  * their engines and the conflict list held. The adjacency answer is the whole JSON; the conflict
  * answer is {@code summary=true} (the whole list computed and kept, its 300 MB of JSON not sent).
+ * Each answer is timed as curl's exchange ({@link CurlGet}), as each import is ({@link CurlPost}):
+ * a client of its own, not one decoding 13 MB in the service's JVM.
  *
  * <p>Run: {@code JOINTWORKS_TEST_POSTGIS_URL=... ./mvnw -o -Pbench test -Dtest=FirstAnswerBenchmark
  * -Djointworks.argLine=-Xmx2g -Dbench.communities=100000 -Dbench.works=1000000}.
@@ -102,7 +104,8 @@ class FirstAnswerBenchmark {
       double importC = postedC.exchangeSeconds();
       rows.add(1, "communities import " + CpuUse.now().since(cpuC, 8) + "; "
           + CurlPost.withClient(postedC.wallSeconds()));
-      double firstAdj = seconds(() -> get(admin, "/api/linkage/adjacency?gapMeters=30.0000001"));
+      double firstAdj = CurlGet.seconds(admin, port,
+          "/api/linkage/adjacency?gapMeters=30.0000001");
       double uncachedAdj = uncached(admin, "/api/linkage/adjacency?gapMeters=30.000000%d");
 
       double importW = 0;
@@ -117,8 +120,8 @@ class FirstAnswerBenchmark {
       }
       rows.add(2, perBody + "; all " + CurlPost.withClient(importWall));
       rows.add(3, "works import " + CpuUse.now().since(cpuW, 10));
-      double firstConf = seconds(() -> get(admin,
-          "/api/works/conflicts?bufferMeters=5.0000001&summary=true"));
+      double firstConf = CurlGet.seconds(admin, port,
+          "/api/works/conflicts?bufferMeters=5.0000001&summary=true");
       double uncachedConf = uncached(admin,
           "/api/works/conflicts?bufferMeters=5.000000%d&summary=true");
       // The default list is kept with the engine: the heap holds the works, both snapshots' worth
@@ -155,16 +158,6 @@ class FirstAnswerBenchmark {
         Files.deleteIfExists(f);
       }
     }
-  }
-
-  private interface Call {
-    void run() throws Exception;
-  }
-
-  private static double seconds(Call call) throws Exception {
-    long t0 = System.nanoTime();
-    call.run();
-    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static String row(String what, double ours, double theirs, String note) {
@@ -303,14 +296,14 @@ class FirstAnswerBenchmark {
    * ({@link #join}, median of 3), not one sample taken while the tile warmer still builds the
    * imported layer's snapshot beside it.
    */
-  private static double uncached(SessionClient admin, String pathWithNudge) throws Exception {
+  private double uncached(SessionClient admin, String pathWithNudge) throws Exception {
     // -Dbench.uncachedRuns, 1 to 8: the nudges are 2 to 9 × 1e-7 (a tenth would be 1e-7 again,
     // the first answer's own parameter, and served from its kept list).
     double[] runs = new double[Math.max(1, Math.min(8, Integer.getInteger("bench.uncachedRuns",
         3)))];
     for (int r = 0; r < runs.length; r++) {
       String path = String.format(java.util.Locale.ROOT, pathWithNudge, r + 2);
-      runs[r] = seconds(() -> get(admin, path));
+      runs[r] = CurlGet.seconds(admin, port, path);
     }
     System.out.println("uncached runs " + pathWithNudge + ": " + java.util.Arrays.toString(runs));
     java.util.Arrays.sort(runs);
