@@ -1,7 +1,5 @@
 package org.jointworks.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.jointworks.support.Http;
 import org.jointworks.support.SessionClient;
 
@@ -17,21 +15,16 @@ final class CurlGet {
 
   /** The exchange's seconds, curl's {@code time_total}; throws unless the answer is a 200. */
   static double seconds(SessionClient client, int port, String path) throws Exception {
-    try {
-      Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w",
-          "%{http_code} %{time_total} %{size_download}", "-H", "Cookie: " + client.cookieHeader(),
-          "http://127.0.0.1:" + port + path).redirectErrorStream(true).start();
-      String[] out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-          .trim().split(" ");
-      if (curl.waitFor() == 0) {
-        if (!out[0].equals("200") || Long.parseLong(out[2]) == 0) {
-          throw new IllegalStateException(path + " answered " + String.join(" ", out));
-        }
-        return Double.parseDouble(out[1].replace(',', '.'));
+    String[] out = CurlPost.curl("-s", "-o", "/dev/null", "-w",
+        "%{http_code} %{time_total} %{size_download}", "-H", "Cookie: " + client.cookieHeader(),
+        "http://127.0.0.1:" + port + path);
+    if (out != null) {
+      if (!out[0].equals("200") || Long.parseLong(out[2]) == 0) {
+        throw new IllegalStateException(path + " answered " + String.join(" ", out));
       }
-    } catch (IOException noCurl) {
-      // Java's client below
+      return CurlPost.seconds(out[1]);
     }
+    // No curl: Java's client.
     long t0 = System.nanoTime();
     Http.Response r = client.get(path);
     if (r.status() != 200) {

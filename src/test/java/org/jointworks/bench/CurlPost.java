@@ -5,6 +5,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jointworks.support.Http;
 import org.jointworks.support.SessionClient;
@@ -32,21 +34,15 @@ final class CurlPost {
     Path answer = Files.createTempFile("import-answer", ".json");
     long t0 = System.nanoTime();
     try {
-      Process curl = new ProcessBuilder("curl", "-s", "-o", answer.toString(), "-w",
-          "%{http_code} %{time_total}", "-X", "POST", "-H", "Content-Type: application/geo+json",
-          "-H", "Expect:", "-H", "X-XSRF-TOKEN: " + csrf, "-H", "Cookie: " + admin.cookieHeader(),
-          "--data-binary", "@" + file, "http://127.0.0.1:" + port + path)
-          .redirectErrorStream(true).start();
-      String[] out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-          .trim().split(" ");
-      if (curl.waitFor() == 0) {
+      String[] out = curl("-s", "-o", answer.toString(), "-w", "%{http_code} %{time_total}",
+          "-X", "POST", "-H", "Content-Type: application/geo+json", "-H", "Expect:",
+          "-H", "X-XSRF-TOKEN: " + csrf, "-H", "Cookie: " + admin.cookieHeader(),
+          "--data-binary", "@" + file, "http://127.0.0.1:" + port + path);
+      if (out != null) {
         double wall = (System.nanoTime() - t0) / 1e9;
         return new Timed(new Http.Response(Integer.parseInt(out[0]),
-            Files.readString(answer, StandardCharsets.UTF_8), null),
-            Double.parseDouble(out[1].replace(',', '.')), wall);
+            Files.readString(answer, StandardCharsets.UTF_8), null), seconds(out[1]), wall);
       }
-    } catch (IOException noCurl) {
-      // Java's client below
     } finally {
       Files.deleteIfExists(answer);
     }
@@ -56,6 +52,27 @@ final class CurlPost {
         .POST(HttpRequest.BodyPublishers.ofFile(file)));
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Timed(r, seconds, seconds);
+  }
+
+  /**
+   * Runs curl with {@code args}; what its {@code -w} format printed, split at spaces, or null
+   * when curl is not installed or failed (the caller then uses Java's client).
+   */
+  static String[] curl(String... args) throws InterruptedException {
+    List<String> command = new ArrayList<>(List.of("curl"));
+    command.addAll(List.of(args));
+    try {
+      Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String said = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return curl.waitFor() == 0 ? said.trim().split(" ") : null;
+    } catch (IOException noCurl) {
+      return null;
+    }
+  }
+
+  /** curl's seconds ({@code time_total}) as a number, whatever the locale's decimal mark. */
+  static double seconds(String curlSeconds) {
+    return Double.parseDouble(curlSeconds.replace(',', '.'));
   }
 
   /** The seconds since the call, worded for a benchmark's note. */

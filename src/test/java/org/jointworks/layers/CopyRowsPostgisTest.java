@@ -28,8 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Decision 118 on a real PostGIS: a batch goes into its COPY a {@link CopyRows#PIECE} at a time,
- * so a batch of many pieces, a row larger than a piece, and a row the server refuses after some
- * pieces have gone (the connection still usable for the rollback) are what the import meets.
+ * so a batch of many pieces, a row larger than a piece, and a row the server refuses early in such
+ * a batch (the connection still usable for the rollback) are what the import meets.
  * Each test works in one transaction it rolls back.
  */
 @SpringBootTest
@@ -87,7 +87,7 @@ class CopyRowsPostgisTest {
    * same connection rolls back and answers the next statement.
    */
   @Test
-  void aRowRefusedAfterSomePiecesFailsTheInsertAndLeavesTheConnectionUsable() throws Exception {
+  void aRowRefusedEarlyInABatchOfManyPiecesFailsTheInsertAndLeavesTheConnectionUsable() throws Exception {
     List<Feature> batch = communities(ROWS);
     batch.set(5, batch.get(3));
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
